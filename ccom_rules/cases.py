@@ -1,0 +1,78 @@
+"""Pack test cases: a manifest and the outcome it must give, kept beside the pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model.pack import ClausePack
+from .problems import InvalidInput
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    name: str
+    failures: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def case_dirs(pack_dir: Path) -> list[Path]:
+    root = pack_dir / "cases"
+    return sorted(p for p in root.iterdir() if (p / "manifest.yaml").is_file()) if root.is_dir() else []
+
+
+def mismatches(expected: Any, actual: Any, where: str = "") -> list[str]:
+    """Where ``actual`` differs from the partial ``expected`` (mappings compare only the keys given)."""
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return [f"{where or '.'}: expected a mapping, got {actual!r}"]
+        out = []
+        for key, value in expected.items():
+            if key not in actual:
+                out.append(f"{where}.{key}: missing in the result")
+            else:
+                out += mismatches(value, actual[key], f"{where}.{key}")
+        return out
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return [f"{where}: expected {len(expected)} entries, got {len(actual)}: {actual!r}"]
+        return [m for i, (e, a) in enumerate(zip(expected, actual)) for m in mismatches(e, a, f"{where}[{i}]")]
+    if isinstance(expected, float) or isinstance(actual, float):
+        if isinstance(actual, (int, float)) and isinstance(expected, (int, float)) and abs(expected - actual) < 1e-6:
+            return []
+    if expected != actual:
+        return [f"{where}: expected {expected!r}, got {actual!r}"]
+    return []
+
+
+def run_case(case: Path, pack: ClausePack) -> CaseResult:
+    """Evaluate ``case/manifest.yaml`` against ``pack`` and compare with ``case/expected.yaml``.
+
+    ``expected.yaml`` holds ``outcome:`` (a partial outcome) and optionally ``clauses:``
+    (clause or checkpoint id → partial result).
+    """
+    from .engine import evaluate
+    from .loader import load_manifest
+    from .yamlsource import read
+
+    try:
+        manifest = load_manifest(case / "manifest.yaml", [pack])
+    except InvalidInput as exc:
+        return CaseResult(case.name, tuple(str(p) for p in exc.errors))
+    doc, problems = read(case / "expected.yaml")
+    if problems or not isinstance(doc.data, dict):
+        return CaseResult(case.name, tuple(str(p) for p in problems) or ("expected.yaml must be a mapping",))
+    result = evaluate([pack], manifest).pack(pack.id).model_dump(mode="json")
+    failures = mismatches(doc.data.get("outcome", {}), result["outcome"], "outcome")
+    clauses = {c["id"]: c for c in result["clauses"]}
+    clauses.update({cp["id"]: cp for c in result["clauses"] for cp in c["checkpoints"]})
+    for cid, want in (doc.data.get("clauses") or {}).items():
+        if str(cid) not in clauses:
+            failures.append(f"clauses.{cid}: no such clause")
+        else:
+            failures += mismatches(want, clauses[str(cid)], f"clauses.{cid}")
+    return CaseResult(case.name, tuple(failures))

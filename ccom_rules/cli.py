@@ -1,0 +1,334 @@
+"""The ``ccom-rules`` command. Parses options, calls loader → engine → report, maps errors to
+exit codes: 0 done, 1 a requirement not met, 2 invalid input or usage.
+
+Heavy modules are imported inside the commands that need them, so ``--help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .model.pack import ClausePack
+    from .model.result import Result
+    from .problems import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_UNMET, EXIT_INVALID = 0, 1, 2
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for p in problems:
+        click.echo(str(p), err=True)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if errors or warnings:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def handles_invalid_input(func: F) -> F:
+    """Turn :class:`InvalidInput` into its problems on stderr and exit status 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .problems import InvalidInput
+
+        try:
+            return func(*args, **kwargs)
+        except InvalidInput as exc:
+            _print_problems(exc.problems)
+            sys.exit(EXIT_INVALID)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _inputs_of(packs: Sequence[ClausePack], manifest_path: Path | None) -> set[Path]:
+    from .loader import installed_pack_dirs
+
+    inputs = {p.resolve() for d in installed_pack_dirs() for p in d.rglob("*") if p.is_file()}
+    if manifest_path is not None:
+        inputs.add(manifest_path.resolve())
+    return inputs
+
+
+def write_output(text: str, out: Path | None, inputs: set[Path]) -> None:
+    """Print ``text`` or write it to ``out`` atomically; never over an input file."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    if out.resolve() in inputs:
+        raise click.UsageError(f"--out {out} is an input file; choose another path")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, out)
+
+
+def select_packs(ids: Sequence[str]) -> list[ClausePack]:
+    """The installed packs named by ``ids`` (all when empty); unknown ids are a usage error."""
+    from .loader import installed_packs
+
+    packs = installed_packs()
+    if not ids:
+        return packs
+    known = {p.id: p for p in packs}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise click.UsageError(f"unknown pack {', '.join(unknown)}; installed: {', '.join(sorted(known))}")
+    return [known[i] for i in dict.fromkeys(ids)]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ccom-rules")
+def main() -> None:
+    """Evaluate contact-centre evidence against CCOM, CC-CMM and CCCS-OP clause packs.
+
+    Exit status: 0 done, 1 a --require not met, 2 invalid input or usage.
+    """
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+@handles_invalid_input
+def packs(ctx: click.Context) -> None:
+    """List the installed packs (id, version, standard, title)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .loader import installed_packs
+
+    for pack in installed_packs():
+        click.echo(f"{pack.id:<18} {pack.version:<8} {pack.standard:<26} {pack.title.en}")
+
+
+@packs.command("show")
+@click.argument("pack_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handles_invalid_input
+def packs_show(pack_id: str, fmt: str) -> None:
+    """Show one installed pack: its scoring model and clause tree."""
+    (pack,) = select_packs([pack_id])
+    if fmt == "json":
+        from .report.json import render
+
+        click.echo(render(pack), nl=False)
+        return
+    click.echo(f"{pack.id} {pack.version} — {pack.standard} ({pack.edition})")
+    click.echo(f"{pack.title.en} / {pack.title.zh}")
+    click.echo(f"publisher: {pack.publisher}\nscoring: {pack.scoring.model}\nsha256: {pack.sha256}")
+    click.echo(f"{len(pack.index.clauses)} clauses, {len(pack.index.checkpoints)} checkpoints, {len(pack.evidence_types)} evidence types")
+    for cid in pack.index.order:
+        placed = pack.index.clauses[cid]
+        mark = "*" if placed.clause.provenance.kind == "source" else " "
+        click.echo(f"  {'  ' * placed.depth}{mark}{cid} {placed.clause.title.en}")
+    click.echo("(* paraphrased from a source document; others authored under the standard's headings)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID", help="Check manifests' references against these installed packs (default: all).")
+def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...]) -> None:
+    """Check pack folders and manifest files; report every problem with file:line:col."""
+    from .loader import PACK_FILE, read_manifest, read_pack
+    from .problems import InvalidInput
+
+    problems: list[Problem] = []
+    checked = []
+    packs_for_refs: list[ClausePack] | None = None
+    for path in paths:
+        if path.is_dir() or path.name == PACK_FILE:
+            pack, found = read_pack(path)
+            checked.append(f"pack {pack.id} {pack.version}" if pack else f"pack {path}")
+        else:
+            if packs_for_refs is None:
+                try:
+                    packs_for_refs = select_packs(pack_ids)
+                except InvalidInput as exc:
+                    problems += exc.problems
+                    packs_for_refs = []
+            _, found = read_manifest(path, packs_for_refs)
+            checked.append(f"manifest {path}")
+        problems += found
+    _print_problems(sorted(problems))
+    errors = [p for p in problems if p.severity == "error" or strict]
+    if errors:
+        sys.exit(EXIT_INVALID)
+    for line in checked:
+        click.echo(f"ok  {line}")
+
+
+def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
+    from .requirements import parse_requirement
+
+    unmet = []
+    for expr in requires:
+        try:
+            req = parse_requirement(expr)
+            ok, message = req.check(result.pack(req.pack))
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+        except KeyError as exc:
+            raise click.UsageError(f"--require {expr}: pack {exc.args[0]!r} was not evaluated") from None
+        if not ok:
+            unmet.append(message)
+    return unmet
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID", help="Evaluate only these packs (repeatable; default: all installed).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
+@click.option("--require", "requires", multiple=True, metavar="EXPR",
+              help="Exit 1 unless met: PACK:pass, PACK:L<n> (certifiable level), PACK:<score>.")
+@handles_invalid_input
+def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | None, requires: tuple[str, ...]) -> None:
+    """Evaluate MANIFEST against the installed packs."""
+    from .engine import evaluate as run
+    from .loader import load_manifest
+
+    packs = select_packs(pack_ids)
+    result = run(packs, load_manifest(manifest, packs))
+    if fmt == "json":
+        from .report.json import render as render_json
+
+        text = render_json(result)
+    else:
+        from .report.text import render as render_text
+
+        text = render_text(result)
+    write_output(text, out, _inputs_of(packs, manifest))
+    unmet = _check_requirements(result, requires)
+    for message in unmet:
+        click.echo(f"requirement not met: {message}", err=True)
+    if unmet:
+        sys.exit(EXIT_UNMET)
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID", help="Trace only these packs (repeatable; default: all installed).")
+@click.option("--target", "targets", multiple=True, metavar="T",
+              help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "dot", "mermaid"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
+@handles_invalid_input
+def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None) -> None:
+    """Trace every gap to its root cause and plan the shortest road to the targets.
+
+    Exits 1 when a --target cannot be reached.
+    """
+    from .engine import evaluate as run
+    from .gaps import trace_gaps
+    from .loader import load_manifest
+    from .requirements import parse_requirement
+
+    packs = select_packs(pack_ids)
+    evaluated = {p.id for p in packs}
+    try:
+        reqs = [parse_requirement(t) for t in targets]
+    except ValueError as exc:
+        raise click.UsageError(str(exc).replace("--require", "--target")) from None
+    for req in reqs:
+        if req.pack not in evaluated:
+            raise click.UsageError(f"--target names {req.pack!r}, which is not evaluated ({', '.join(sorted(evaluated))})")
+    loaded = load_manifest(manifest, packs)
+    result = run(packs, loaded)
+    report = trace_gaps(packs, loaded, result)
+    if fmt in ("dot", "mermaid"):
+        from .graph import dependency_graph, gap_subgraph
+        from .report.graphs import to_dot, to_mermaid
+
+        sub = gap_subgraph(dependency_graph(packs, result), report)
+        write_output(to_dot(sub) if fmt == "dot" else to_mermaid(sub), out, _inputs_of(packs, manifest))
+        return
+    from .plan import plan_remediation
+
+    plan = plan_remediation(packs, loaded, reqs)
+    if fmt == "json":
+        from .model.gaps import GapAnalysis
+        from .report.json import render as render_json
+
+        analysis = GapAnalysis(engine_version=result.engine_version, manifest_sha256=result.manifest.sha256,
+                               assessment_date=str(result.manifest.assessment_date), gaps=report, plan=plan)
+        text = render_json(analysis)
+    else:
+        from .report.gaps_text import render as render_text
+
+        text = render_text(report, plan)
+    write_output(text, out, _inputs_of(packs, manifest))
+    if any(not t.reached for t in plan.targets if targets):
+        sys.exit(EXIT_UNMET)
+
+
+@main.command()
+@click.argument("pack_id")
+@click.argument("clause_id")
+@handles_invalid_input
+def explain(pack_id: str, clause_id: str) -> None:
+    """Explain a clause (or checkpoint): requirement, checkpoints, evidence, prerequisites."""
+    from .explain import explain as describe
+
+    (pack,) = select_packs([pack_id])
+    try:
+        click.echo(describe(pack, clause_id), nl=False)
+    except KeyError:
+        raise click.UsageError(f"{pack_id} has no clause or checkpoint {clause_id!r}") from None
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handles_invalid_input
+def demo(fmt: str) -> None:
+    """Evaluate the bundled sample organisation against every installed pack."""
+    from .engine import evaluate as run
+    from .loader import demo_manifest_path, load_manifest
+
+    packs = select_packs(())
+    path = demo_manifest_path()
+    result = run(packs, load_manifest(path, packs))
+    if fmt == "json":
+        from .report.json import render as render_json
+
+        click.echo(render_json(result), nl=False)
+        return
+    from .report.text import render as render_text
+
+    click.echo(f"Sample organisation: {path.parent.name} (try: ccom-rules evaluate {path})\n")
+    click.echo(render_text(result), nl=False)
+
+
+@main.command("test")
+@click.argument("pack_dirs", nargs=-1, type=click.Path(path_type=Path, file_okay=False, exists=True))
+@handles_invalid_input
+def test_packs(pack_dirs: tuple[Path, ...]) -> None:
+    """Run the test cases a pack ships in cases/ (default: every installed pack)."""
+    from .cases import case_dirs, run_case
+    from .loader import installed_pack_dirs, load_pack
+
+    dirs = list(pack_dirs) or installed_pack_dirs()
+    failed = total = 0
+    for directory in dirs:
+        pack = load_pack(directory)
+        for case in case_dirs(directory):
+            outcome = run_case(case, pack)
+            total += 1
+            click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {pack.id}/{case.name}")
+            for failure in outcome.failures:
+                click.echo(f"       {failure}")
+            failed += not outcome.passed
+    click.echo(f"{total - failed} passed, {failed} failed")
+    if failed:
+        sys.exit(EXIT_UNMET)

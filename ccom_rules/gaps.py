@@ -1,0 +1,161 @@
+"""Gap tracing: why each clause is unmet, and what each missing evidence type holds back."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from fractions import Fraction
+
+import networkx as nx
+
+from .model.gaps import ClauseGap, EvidenceGap, GapReport, PackImpact
+from .model.manifest import Manifest
+from .model.pack import ClausePack
+from .model.result import CheckpointResult, ClauseResult, PackResult, Result
+from .predicates import Facts
+from .scoring import MaturityLevels, WeightedBands
+
+MAX_CHAINS = 8
+_DONE = ("met", "not_applicable")
+
+
+def unmet_graph(pack: ClausePack, result: PackResult) -> nx.DiGraph:
+    """Unmet clauses, with an edge to each unmet prerequisite and, for a clause that has no
+    checkpoints of its own, to each unmet child (a chapter is held back by its clauses)."""
+    status = {c.id: c.status for c in result.clauses}
+    graph = nx.DiGraph()
+    for cid in pack.index.order:
+        if status[cid] in _DONE:
+            continue
+        clause = pack.index.clauses[cid].clause
+        graph.add_node(cid)
+        for req in clause.requires:
+            if status.get(req, "met") not in _DONE:
+                graph.add_edge(cid, req, kind="requires")
+        if not clause.checkpoints:
+            for child in clause.children:
+                if status[child.id] not in _DONE:
+                    graph.add_edge(cid, child.id, kind="part")
+    return graph
+
+
+def _chains(graph: nx.DiGraph, start: str, order: dict[str, int]) -> tuple[tuple[str, ...], ...]:
+    sinks = [n for n in nx.descendants(graph, start) if graph.out_degree(n) == 0]
+    chains: list[tuple[str, ...]] = []
+    for sink in sorted(sinks, key=order.__getitem__):
+        for path in nx.all_simple_paths(graph, start, sink):
+            chains.append(tuple(path))
+            if len(chains) >= 4 * MAX_CHAINS:
+                break
+    chains.sort(key=lambda c: (len(c), [order[x] for x in c]))
+    return tuple(chains[:MAX_CHAINS])
+
+
+def _failing(clause: ClauseResult) -> list[CheckpointResult]:
+    return [cp for cp in clause.checkpoints if cp.status not in _DONE]
+
+
+def clause_gaps(pack: ClausePack, result: PackResult) -> tuple[list[ClauseGap], list[ClauseGap]]:
+    """Unmet clauses that carry checkpoints, split into roots and blocked ones, in document order."""
+    graph = unmet_graph(pack, result)
+    order = {cid: i for i, cid in enumerate(pack.index.order)}
+    by_id = {c.id: c for c in result.clauses}
+    roots, blocked = [], []
+    for cid in pack.index.order:
+        clause = pack.index.clauses[cid].clause
+        found = by_id[cid]
+        if not clause.checkpoints or found.status in _DONE:
+            continue
+        failing = _failing(found)
+        checkpoints = {cp.id: cp for cp in clause.checkpoints}
+        types = sorted({t for cp in failing for t in checkpoints[cp.id].evidence.evidence_types()})
+        reasons = tuple(f"{cp.id}: {r}" for cp in failing for r in cp.reasons)
+        blockers = tuple(r for r in clause.requires if graph.has_edge(cid, r))
+        common = dict(pack=pack.id, clause=cid, title=clause.title, status=found.status, reasons=reasons, evidence_types=tuple(types))
+        if blockers:
+            blocked.append(ClauseGap(kind="blocked", blocked_by=blockers, chains=_chains(graph, cid, order), **common))
+        else:
+            roots.append(ClauseGap(kind="root", **common))
+    return roots, blocked
+
+
+def _points_at_stake(pack: ClausePack, clause: ClauseResult, checkpoint_ids: set[str]) -> Fraction:
+    """What meeting ``checkpoint_ids`` of ``clause`` could add to the pack's score."""
+    scoring = pack.scoring
+    if isinstance(scoring, MaturityLevels):
+        gain = Fraction(0)
+        affected = {cp.aspect for cp in clause.checkpoints if cp.id in checkpoint_ids}
+        if "method" in affected and clause.c_decided_by == "evidence" and clause.c_rate is not None:
+            gain += scoring.scale.full - clause.c_rate
+        if "execution" in affected and clause.f_decided_by == "evidence" and clause.f_rate is not None:
+            gain += scoring.scale.full - clause.f_rate
+        return gain
+    if isinstance(scoring, WeightedBands) and clause.points and clause.fraction_decided_by == "evidence":
+        applicable = [cp for cp in clause.checkpoints if cp.status != "not_applicable"]
+        weights = {"met": scoring.fractions.met, "partially_met": scoring.fractions.partially_met}
+        gain = sum(
+            (Fraction(str(scoring.fractions.met)) - Fraction(str(weights.get(cp.status, scoring.fractions.not_met)))
+             for cp in applicable if cp.id in checkpoint_ids),
+            Fraction(0),
+        )
+        return gain / len(applicable) * Fraction(str(clause.points)) if applicable else Fraction(0)
+    return Fraction(0)
+
+
+def evidence_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Result) -> list[EvidenceGap]:
+    """Every evidence type that failing checkpoints need, with its blast radius across packs."""
+    facts = Facts.of(manifest)
+    hits: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+    titles = {}
+    for pack in packs:
+        for cid, clause in ((c.id, c) for c in result.pack(pack.id).clauses):
+            for cp in clause.checkpoints:
+                if cp.status in _DONE or cp.decided_by == "assessor":
+                    continue
+                checkpoint, _ = pack.index.checkpoints[cp.id]
+                for t in checkpoint.evidence.evidence_types():
+                    hits[t][pack.id][cid].add(cp.id)
+                    if t in pack.index.evidence_types:
+                        titles.setdefault(t, pack.index.evidence_types[t].title)
+    by_pack = {p.id: p for p in packs}
+    gaps = []
+    for etype, per_pack in hits.items():
+        impact = []
+        for pack_id in (p.id for p in packs if p.id in per_pack):
+            pack, clauses = by_pack[pack_id], per_pack[pack_id]
+            results = {c.id: c for c in result.pack(pack_id).clauses}
+            order = {cid: i for i, cid in enumerate(pack.index.order)}
+            clause_ids = sorted(clauses, key=order.__getitem__)
+            points = sum((_points_at_stake(pack, results[c], clauses[c]) for c in clause_ids), Fraction(0))
+            items = tuple(c for c in clause_ids if results[c].c_rate is not None)
+            impact.append(PackImpact(
+                pack=pack_id,
+                checkpoints=tuple(cp for c in clause_ids for cp in sorted(clauses[c])),
+                clauses=tuple(clause_ids), items=items, points=float(round(points, 2)),
+            ))
+        present = len(facts.items(etype))
+        gaps.append(EvidenceGap(type=etype, title=titles.get(etype), state="insufficient" if present else "missing",
+                                items_present=present, impact=tuple(impact)))
+    gaps.sort(key=lambda g: (-g.checkpoint_count, g.type))
+    return gaps
+
+
+def trace_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Result | None = None) -> GapReport:
+    """Roots, blocked clauses with their chains, and evidence blast radius, over all ``packs``.
+
+    ``result`` is ``evaluate(packs, manifest)``, computed here when not given.
+    """
+    if result is None:
+        from .engine import evaluate
+
+        result = evaluate(packs, manifest)
+    roots: list[ClauseGap] = []
+    blocked: list[ClauseGap] = []
+    for pack in packs:
+        r, b = clause_gaps(pack, result.pack(pack.id))
+        roots += r
+        blocked += b
+    return GapReport(
+        packs=tuple(p.id for p in packs), roots=tuple(roots), blocked=tuple(blocked),
+        evidence=tuple(evidence_gaps(packs, manifest, result)),
+    )

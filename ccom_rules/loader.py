@@ -1,0 +1,216 @@
+"""The one place that reads files: packs, manifests and the evidence they point to."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePosixPath
+
+from .model.manifest import Manifest
+from .model.pack import ClausePack, PackFragment
+from .packcheck import Part, check_pack
+from .problems import InvalidInput, Problem
+from .validation import validate
+from .yamlsource import Document, read
+
+PACK_FILE = "pack.yaml"
+
+
+def _shown(path: Path) -> str:
+    """How a file is named in problems: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _raise_on_errors(problems: list[Problem]) -> None:
+    if any(p.severity == "error" for p in problems):
+        raise InvalidInput(problems)
+
+
+def read_pack(directory: str | Path) -> tuple[ClausePack | None, list[Problem]]:
+    """Read a pack folder. Returns the pack (None when it has errors) and every problem found,
+    warnings included."""
+    directory = Path(directory)
+    head_path = directory / PACK_FILE if directory.is_dir() else directory
+    if directory.is_file():
+        directory = directory.parent
+    doc, problems = read(head_path, _shown(head_path))
+    if problems:
+        return None, problems
+    header, problems = validate(ClausePack, doc)
+    parts: list[Part] = []
+    if header is not None:
+        parts.append(Part(doc, header))
+    includes = header.include if header is not None else _raw_includes(doc)
+    root = directory.resolve()
+    for i, rel in enumerate(includes):
+        target = (directory / rel)
+        if PurePosixPath(rel).is_absolute() or not target.resolve().is_relative_to(root):
+            problems.append(doc.problem(("include", i), "E010", f"include {rel!r} is outside the pack folder"))
+            continue
+        frag_doc, frag_problems = read(target, _shown(target))
+        if frag_problems:
+            problems += [p if p.code != "E010" else doc.problem(("include", i), "E010", f"included file {rel!r}: {p.message}") for p in frag_problems]
+            continue
+        fragment, frag_problems = validate(PackFragment, frag_doc)
+        problems += frag_problems
+        if fragment is not None:
+            parts.append(Part(frag_doc, fragment))
+    if header is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    pack = header.with_content(
+        tuple(e for part in parts for e in part.content.evidence_types),
+        tuple(c for part in parts for c in part.content.clauses),
+    )
+    problems += check_pack(pack, parts)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return pack, problems
+
+
+def _raw_includes(doc: Document) -> list[str]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw = data.get("include", [])
+    return [x for x in raw if isinstance(x, str)] if isinstance(raw, list) else []
+
+
+def load_pack(directory: str | Path) -> ClausePack:
+    """Load and check a pack folder. Raises :class:`InvalidInput` with every error found."""
+    pack, problems = read_pack(directory)
+    _raise_on_errors(problems)
+    assert pack is not None
+    return pack
+
+
+def packs_home() -> Path:
+    """The folder of the installed packs: inside the package when installed, else the source tree."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "clause_packs"
+    return bundled if bundled.is_dir() else here.parent / "clause_packs"
+
+
+def examples_home() -> Path:
+    """The folder of the bundled sample organisations."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "examples"
+    return bundled if bundled.is_dir() else here.parent / "examples"
+
+
+DEMO_ORGANISATION = "harbour-bank"
+
+
+def demo_manifest_path() -> Path:
+    """The manifest ``ccom-rules demo`` evaluates."""
+    return examples_home() / DEMO_ORGANISATION / "manifest.yaml"
+
+
+def installed_pack_dirs() -> list[Path]:
+    home = packs_home()
+    return sorted(p for p in home.iterdir() if (p / PACK_FILE).is_file()) if home.is_dir() else []
+
+
+def installed_packs() -> list[ClausePack]:
+    """Every installed pack, sorted by id. Raises :class:`InvalidInput` if one is broken."""
+    problems: list[Problem] = []
+    packs = []
+    for directory in installed_pack_dirs():
+        pack, found = read_pack(directory)
+        problems += found
+        if pack is not None:
+            packs.append(pack)
+    _raise_on_errors(problems)
+    return sorted(packs, key=lambda p: p.id)
+
+
+def _evidence_problems(manifest: Manifest, doc: Document, base: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    root = (base / manifest.evidence_root).resolve()
+    seen: set[str] = set()
+    for i, item in enumerate(manifest.evidence):
+        if item.id in seen:
+            problems.append(doc.problem(("evidence", i, "id"), "E006", f"evidence id {item.id!r} is used twice"))
+        seen.add(item.id)
+        if item.path is None:
+            continue
+        where = ("evidence", i, "path")
+        rel = PurePosixPath(item.path)
+        if not rel.parts or rel.is_absolute() or "\\" in item.path or ":" in rel.parts[0]:
+            problems.append(doc.problem(where, "E009", f"path {item.path!r} must be relative to the evidence root, with forward slashes"))
+            continue
+        target = (root / rel).resolve()
+        if not target.is_relative_to(root):
+            problems.append(doc.problem(where, "E009", f"path {item.path!r} leads outside the evidence root {manifest.evidence_root!r}"))
+            continue
+        if not target.is_file():
+            problems.append(doc.problem(where, "E010", f"evidence file {item.path!r} not found under {manifest.evidence_root!r}"))
+            continue
+        if item.sha256 is not None:
+            digest = hashlib.sha256(target.read_bytes()).hexdigest()
+            if digest != item.sha256:
+                problems.append(doc.problem(("evidence", i, "sha256"), "E011", f"sha256 of {item.path!r} is {digest}, the manifest says {item.sha256}"))
+    numbers: dict[tuple[str, str], str] = {}
+    for i, person in enumerate(manifest.people):
+        for j, cert in enumerate(person.certificates):
+            key = (cert.scheme, cert.number)
+            if key in numbers and numbers[key] != person.name:
+                problems.append(doc.problem(("people", i, "certificates", j, "number"), "W104",
+                                            f"{cert.scheme} certificate {cert.number} is also listed for {numbers[key]}; it counts once",
+                                            severity="warning"))
+            numbers.setdefault(key, person.name)
+    return problems
+
+
+def read_manifest(path: str | Path, packs: Sequence[ClausePack] | None = None) -> tuple[Manifest | None, list[Problem]]:
+    """Read a manifest (YAML or JSON), check its evidence files and, when ``packs`` are given,
+    its references to them. Returns the manifest (None on errors) and every problem."""
+    path = Path(path)
+    doc, problems = read(path, _shown(path))
+    if problems:
+        return None, problems
+    manifest, problems = validate(Manifest, doc)
+    if manifest is None:
+        return None, problems
+    problems += _evidence_problems(manifest, doc, path.parent)
+    if packs is not None:
+        problems += reference_problems(manifest, doc, packs)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return manifest, problems
+
+
+def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[ClausePack]) -> list[Problem]:
+    """Findings, declarations and evidence types that name nothing in ``packs``."""
+    by_id = {p.id: p for p in packs}
+    problems: list[Problem] = []
+    known_types = {t for p in by_id.values() for t in p.index.evidence_types}
+    for i, item in enumerate(manifest.evidence):
+        if by_id and item.type not in known_types:
+            problems.append(doc.problem(("evidence", i, "type"), "W102",
+                                        f"evidence type {item.type!r} is in none of the evaluated packs ({', '.join(sorted(by_id))})",
+                                        severity="warning"))
+    targets: dict[tuple[str, str], int] = {}
+    for section in ("findings", "not_applicable"):
+        for i, entry in enumerate(getattr(manifest, section)):
+            pack = by_id.get(entry.pack)
+            if pack is None:
+                continue  # another pack, not evaluated this time
+            index = pack.index
+            if entry.target not in index.clauses and entry.target not in index.checkpoints:
+                problems.append(doc.problem((section, i, "target"), "E007", f"{entry.pack} has no clause or checkpoint {entry.target!r}"))
+                continue
+            if section == "findings":
+                key = (entry.pack, entry.target)
+                if key in targets:
+                    problems.append(doc.problem((section, i, "target"), "E006", f"a finding for {entry.pack} {entry.target} is already recorded (findings[{targets[key]}])"))
+                targets[key] = i
+    return problems
+
+
+def load_manifest(path: str | Path, packs: Sequence[ClausePack] | None = None) -> Manifest:
+    """Load a manifest. Raises :class:`InvalidInput` with every error found."""
+    manifest, problems = read_manifest(path, packs)
+    _raise_on_errors(problems)
+    assert manifest is not None
+    return manifest

@@ -1,0 +1,108 @@
+"""What gap tracing and remediation planning return."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .common import Frozen, Text
+from .manifest import EvidenceItem, Finding, Person
+from .result import Status
+
+
+class ClauseGap(Frozen):
+    """An unmet clause: a root cause, or blocked by unmet prerequisites."""
+
+    pack: str
+    clause: str
+    title: Text
+    status: Status
+    kind: Literal["root", "blocked"]
+    reasons: tuple[str, ...]
+    """Why its own checkpoints are not met."""
+    evidence_types: tuple[str, ...]
+    """Evidence types its failing checkpoints need."""
+    blocked_by: tuple[str, ...] = ()
+    """Unmet prerequisites (clause ids in the same pack)."""
+    chains: tuple[tuple[str, ...], ...] = ()
+    """Each chain runs from this clause through unmet prerequisites down to a root."""
+
+
+class PackImpact(Frozen):
+    pack: str
+    checkpoints: tuple[str, ...]
+    clauses: tuple[str, ...]
+    items: tuple[str, ...] = ()
+    """maturity_levels: the items whose ratings it holds down."""
+    points: float = 0.0
+    """What meeting those checkpoints could add: maturity total points or weighted-band points."""
+
+
+class EvidenceGap(Frozen):
+    """A missing or insufficient evidence type and everything it holds back (its blast radius)."""
+
+    type: str
+    title: Text | None
+    state: Literal["missing", "insufficient"]
+    items_present: int
+    impact: tuple[PackImpact, ...]
+
+    @property
+    def checkpoint_count(self) -> int:
+        return sum(len(i.checkpoints) for i in self.impact)
+
+
+class GapReport(Frozen):
+    packs: tuple[str, ...]
+    roots: tuple[ClauseGap, ...]
+    blocked: tuple[ClauseGap, ...]
+    evidence: tuple[EvidenceGap, ...]
+    """Widest blast radius first."""
+
+
+class Gain(Frozen):
+    """What one action brings to one pack, at the point of the plan where it is taken."""
+
+    pack: str
+    summary: str
+    closes: tuple[str, ...] = ()
+    points: float = 0.0
+
+
+ActionKind = Literal["provide_evidence", "certify_people", "assessor_finding", "raise_rating", "raise_fraction"]
+
+
+class Action(Frozen):
+    """One step of a plan, as concrete additions to the manifest."""
+
+    id: str
+    kind: ActionKind
+    title: str
+    evidence: tuple[EvidenceItem, ...] = ()
+    people: tuple[Person, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    """Findings to record, replacing any for the same pack and target."""
+    gains: tuple[Gain, ...] = ()
+
+
+class TargetStatus(Frozen):
+    target: str
+    reachable: bool
+    reached: bool
+    """True when re-evaluating the manifest with every action applied meets the target."""
+    reason: str
+
+
+class Plan(Frozen):
+    targets: tuple[TargetStatus, ...]
+    actions: tuple[Action, ...]
+    rationale: str
+
+
+class GapAnalysis(Frozen):
+    """The ``gaps`` command's JSON: the gap report and the remediation plan."""
+
+    engine_version: str
+    manifest_sha256: str
+    assessment_date: str
+    gaps: GapReport
+    plan: Plan

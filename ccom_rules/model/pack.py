@@ -1,0 +1,172 @@
+"""The clause-pack format: a standard's clauses, checkpoints, evidence and scoring, as data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from ..predicates import Predicate
+from ..scoring import Scoring
+from .common import AssessmentMethod, Aspect, Frozen, Identifier, NonEmpty, Text
+
+SemVer = Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")]
+
+
+class EvidenceType(Frozen):
+    """An entry of the pack's evidence-type catalogue (a toolkit document, a record series…)."""
+
+    id: Identifier
+    title: Text
+    description: Text | None = None
+    method: AssessmentMethod = "document"
+
+
+class Provenance(Frozen):
+    """Where a clause comes from.
+
+    ``source``: paraphrased from a seed document, named in ``seed``.
+    ``authored``: written by the pack's editors under a heading the standard gives.
+    """
+
+    kind: Literal["source", "authored"]
+    seed: str | None = None
+    heading: str | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _complete(self) -> Provenance:
+        if self.kind == "source" and not self.seed:
+            raise ValueError("a 'source' provenance names its seed document")
+        if self.kind == "authored" and not self.heading:
+            raise ValueError("an 'authored' provenance names the heading it was written under")
+        return self
+
+
+class Checkpoint(Frozen):
+    """One thing an assessor checks, and the evidence that settles it."""
+
+    id: Identifier
+    statement: Text
+    aspect: Aspect | None = None
+    method: AssessmentMethod = "document"
+    evidence: Predicate
+
+
+class Clause(Frozen):
+    """A node of the pack's tree: chapter, clause, sub-clause; section, item; category, sub-item."""
+
+    id: Identifier
+    title: Text
+    requirement: Text | None = None
+    provenance: Provenance
+    mandatory: bool = True
+    """pass_fail: whether a clause that is not met is a nonconformity."""
+    points: Annotated[float, Field(gt=0)] | None = None
+    """weighted_bands: the points of a category (top-level clause)."""
+    requires: tuple[Identifier, ...] = ()
+    checkpoints: tuple[Checkpoint, ...] = ()
+    children: tuple[Clause, ...] = ()
+
+
+class Interpretation(Frozen):
+    """A choice the pack makes where the standard is silent or ambiguous."""
+
+    id: Identifier
+    text: Text
+
+
+class PackFragment(Frozen):
+    """A file included by ``pack.yaml``: more evidence types and clauses."""
+
+    evidence_types: tuple[EvidenceType, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+
+
+class ClausePack(Frozen):
+    """A versioned clause pack (``pack.yaml`` plus the files it includes)."""
+
+    id: Identifier
+    standard: NonEmpty
+    edition: NonEmpty
+    version: SemVer
+    title: Text
+    publisher: NonEmpty
+    provenance: NonEmpty
+    scoring: Scoring
+    interpretations: tuple[Interpretation, ...] = ()
+    include: tuple[NonEmpty, ...] = ()
+    """Files (relative to the pack folder) holding more evidence types and clauses."""
+    evidence_types: tuple[EvidenceType, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+
+    def with_content(self, evidence_types: tuple[EvidenceType, ...], clauses: tuple[Clause, ...]) -> ClausePack:
+        """A copy holding these evidence types and clauses (the assembled pack), caches dropped."""
+        pack = self.model_copy(update={"evidence_types": evidence_types, "clauses": clauses})
+        for cached in ("sha256", "index"):
+            pack.__dict__.pop(cached, None)
+        return pack
+
+    @cached_property
+    def sha256(self) -> str:
+        """The sha256 of the pack's canonical content, however it is split into files."""
+        from ..canonical import sha256_of
+
+        return sha256_of(self.model_dump(mode="json", exclude={"include"}))
+
+    @cached_property
+    def index(self) -> PackIndex:
+        """Lookup tables, built once per pack object."""
+        return PackIndex.build(self)
+
+
+@dataclass(frozen=True)
+class Placed:
+    clause: Clause
+    parent: str | None
+    depth: int
+    top: str
+
+
+@dataclass(frozen=True)
+class PackIndex:
+    clauses: dict[str, Placed]
+    checkpoints: dict[str, tuple[Checkpoint, str]]
+    evidence_types: dict[str, EvidenceType]
+    order: tuple[str, ...]
+    """Clause ids in document order (pre-order)."""
+
+    @classmethod
+    def build(cls, pack: ClausePack) -> PackIndex:
+        clauses: dict[str, Placed] = {}
+        checkpoints: dict[str, tuple[Checkpoint, str]] = {}
+        for clause, parent, depth, top in walk(pack.clauses):
+            clauses.setdefault(clause.id, Placed(clause, parent, depth, top))
+            for cp in clause.checkpoints:
+                checkpoints.setdefault(cp.id, (cp, clause.id))
+        return cls(
+            clauses=clauses,
+            checkpoints=checkpoints,
+            evidence_types={e.id: e for e in pack.evidence_types},
+            order=tuple(clauses),
+        )
+
+    def leaves_under(self, top_ids: tuple[str, ...]) -> list[Clause]:
+        """Clauses with checkpoints and no children, below the given top-level clauses."""
+        wanted = set(top_ids)
+        return [
+            p.clause
+            for p in self.clauses.values()
+            if p.top in wanted and not p.clause.children and p.clause.checkpoints
+        ]
+
+
+def walk(clauses: tuple[Clause, ...], parent: str | None = None, depth: int = 0, top: str | None = None) -> Iterator[tuple[Clause, str | None, int, str]]:
+    """Every clause in pre-order with its parent id, depth and top-level ancestor id."""
+    for clause in clauses:
+        root = top or clause.id
+        yield clause, parent, depth, root
+        yield from walk(clause.children, clause.id, depth + 1, root)

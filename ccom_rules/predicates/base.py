@@ -1,0 +1,104 @@
+"""What every predicate sees and returns."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from ..model.manifest import EvidenceItem, Manifest, Person
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The manifest as predicates read it, fixed at the assessment date.
+
+    Items dated after the assessment date are left out: they did not exist yet.
+    Items of each type are sorted by (date, id) so that evidence order never matters.
+    """
+
+    on: date
+    by_type: Mapping[str, tuple[EvidenceItem, ...]]
+    people: tuple[Person, ...]
+
+    @classmethod
+    def of(cls, manifest: Manifest) -> Facts:
+        """Index ``manifest`` for predicates."""
+        on = manifest.assessment.date
+        grouped: dict[str, list[EvidenceItem]] = defaultdict(list)
+        for item in manifest.evidence:
+            if item.date <= on:
+                grouped[item.type].append(item)
+        by_type = {k: tuple(sorted(v, key=lambda i: (i.date, i.id))) for k, v in grouped.items()}
+        return cls(on=on, by_type=by_type, people=manifest.people)
+
+    def items(self, evidence_type: str) -> tuple[EvidenceItem, ...]:
+        return self.by_type.get(evidence_type, ())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A predicate's verdict with its explanation.
+
+    ``degree`` runs from 0 (nothing shown) to 1 (satisfied); between the two the
+    checkpoint is partially met. ``evidence`` names the items that counted.
+    """
+
+    satisfied: bool
+    degree: Fraction
+    reasons: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = field(default=())
+    decided: bool = True
+    """False when only an assessor can decide (the checkpoint is then *not assessed*)."""
+
+    @classmethod
+    def yes(cls, reason: str, evidence: tuple[str, ...] = ()) -> Outcome:
+        return cls(True, Fraction(1), (reason,), evidence)
+
+    @classmethod
+    def no(cls, reason: str, degree: Fraction = Fraction(0), evidence: tuple[str, ...] = ()) -> Outcome:
+        return cls(False, min(degree, Fraction(1)), (reason,), evidence)
+
+
+@dataclass(frozen=True)
+class Patch:
+    """What would make a predicate hold: evidence to add, people to add, or an assessor's word.
+
+    Evidence ids are placeholders; the planner numbers them.
+    """
+
+    evidence: tuple[EvidenceItem, ...] = ()
+    people: tuple[Person, ...] = ()
+    assessor: bool = False
+
+    def __add__(self, other: Patch) -> Patch:
+        return Patch(self.evidence + other.evidence, self.people + other.people, self.assessor or other.assessor)
+
+    @property
+    def empty(self) -> bool:
+        return not self.evidence and not self.people and not self.assessor
+
+    def size(self) -> int:
+        return len(self.evidence) + len(self.people) + (1 if self.assessor else 0)
+
+
+def planned_item(evidence_type: str, on: date, **fields: object) -> EvidenceItem:
+    """A placeholder evidence item dated on the assessment date."""
+    return EvidenceItem.model_validate({"id": "planned", "type": evidence_type, "title": f"planned {evidence_type}", "date": on, **fields})
+
+
+def with_added(facts: Facts, patch: Patch) -> Facts:
+    """``facts`` with the patch's evidence and people added."""
+    if not patch.evidence and not patch.people:
+        return facts
+    by_type = dict(facts.by_type)
+    for item in patch.evidence:
+        if item.date <= facts.on:
+            by_type[item.type] = tuple(sorted((*by_type.get(item.type, ()), item), key=lambda i: (i.date, i.id)))
+    return Facts(on=facts.on, by_type=by_type, people=facts.people + patch.people)
+
+
+def ids(items: tuple[EvidenceItem, ...] | list[EvidenceItem]) -> tuple[str, ...]:
+    return tuple(i.id for i in items)

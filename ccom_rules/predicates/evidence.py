@@ -1,0 +1,184 @@
+"""Predicates over single evidence items: presence, freshness, approval, metrics."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from ..model.common import Frozen, Identifier
+from .base import Facts, Outcome, Patch, ids, planned_item
+
+
+class Present(Frozen):
+    """At least ``min_count`` items of ``type``.
+
+    Passes: ``{kind: present, type: drill_record, min_count: 2}`` with two drill records.
+    Fails:  the same with one (partially met, degree 1/2).
+    """
+
+    kind: Literal["present"] = "present"
+    type: Identifier
+    min_count: Annotated[int, Field(ge=1)] = 1
+
+    def evidence_types(self) -> set[str]:
+        return {self.type}
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        found = facts.items(self.type)
+        if len(found) >= self.min_count:
+            return Outcome.yes(f"{len(found)} × {self.type} (needs {self.min_count})", ids(found))
+        return Outcome.no(
+            f"{len(found)} of {self.min_count} {self.type} item(s) present",
+            Fraction(len(found), self.min_count),
+            ids(found),
+        )
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """The items missing to reach ``min_count``."""
+        missing = self.min_count - len(facts.items(self.type))
+        if missing <= 0 or only not in (None, self.type):
+            return Patch()
+        return Patch(evidence=tuple(planned_item(self.type, facts.on) for _ in range(missing)))
+
+
+class Fresh(Frozen):
+    """An item of ``type`` dated at most ``max_age_days`` before the assessment.
+
+    Passes: ``{kind: fresh, type: strategic_plan, max_age_days: 365}`` with a plan from last spring.
+    Fails:  the same with a plan two years old (partially met: it exists but is stale).
+    """
+
+    kind: Literal["fresh"] = "fresh"
+    type: Identifier
+    max_age_days: Annotated[int, Field(ge=0)]
+
+    def evidence_types(self) -> set[str]:
+        return {self.type}
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        found = facts.items(self.type)
+        oldest = facts.on - timedelta(days=self.max_age_days)
+        fresh = [i for i in found if i.date >= oldest]
+        if fresh:
+            newest = fresh[-1]
+            return Outcome.yes(f"{self.type} {newest.id} dated {newest.date} is within {self.max_age_days} days", (newest.id,))
+        if found:
+            newest = found[-1]
+            return Outcome.no(
+                f"newest {self.type} ({newest.id}, {newest.date}) is older than {self.max_age_days} days",
+                Fraction(1, 2),
+                (newest.id,),
+            )
+        return Outcome.no(f"no {self.type}")
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """A current item, dated on the assessment date."""
+        if self.evaluate(facts).satisfied or only not in (None, self.type):
+            return Patch()
+        return Patch(evidence=(planned_item(self.type, facts.on),))
+
+
+class Approved(Frozen):
+    """An item of ``type`` carrying a sign-off dated on or before the assessment.
+
+    ``role``, when given, must match the approver's role (case-insensitive).
+    Passes: a drill plan with ``approval: {by: Li Na, role: Director, date: 2026-01-10}``.
+    Fails:  a drill plan without approval (partially met: the document exists).
+    """
+
+    kind: Literal["approved"] = "approved"
+    type: Identifier
+    role: str | None = None
+
+    def evidence_types(self) -> set[str]:
+        return {self.type}
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        found = facts.items(self.type)
+        signed = [
+            i
+            for i in found
+            if i.approval is not None
+            and i.approval.date <= facts.on
+            and (self.role is None or i.approval.role.casefold() == self.role.casefold())
+        ]
+        who = f" by {self.role}" if self.role else ""
+        if signed:
+            item = signed[-1]
+            assert item.approval is not None
+            return Outcome.yes(f"{self.type} {item.id} approved{who} by {item.approval.by} on {item.approval.date}", (item.id,))
+        if found:
+            return Outcome.no(f"{self.type} present but not approved{who}", Fraction(1, 2), ids(found))
+        return Outcome.no(f"no {self.type} (approval{who} needed)")
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """A signed-off item."""
+        if self.evaluate(facts).satisfied or only not in (None, self.type):
+            return Patch()
+        approval = {"by": "sign-off to obtain", "role": self.role or "", "date": facts.on}
+        return Patch(evidence=(planned_item(self.type, facts.on, approval=approval),))
+
+
+class Metric(Frozen):
+    """A recorded metric of an item of ``type`` meets a threshold.
+
+    The best qualifying value counts (the centre has shown it can reach the level);
+    with ``max_age_days`` only items that recent qualify. Give ``min``, ``max`` or both.
+    Passes: ``{kind: metric, type: monthly_performance_report, metric: service_level, min: 0.8}``
+            with a report recording ``service_level: 0.83``.
+    Fails:  the same with ``0.74``.
+    """
+
+    kind: Literal["metric"] = "metric"
+    type: Identifier
+    metric: Identifier
+    min: float | None = None
+    max: float | None = None
+    max_age_days: Annotated[int, Field(ge=0)] | None = None
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Metric:
+        if self.min is None and self.max is None:
+            raise ValueError("a metric predicate needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is greater than max")
+        return self
+
+    def evidence_types(self) -> set[str]:
+        return {self.type}
+
+    def _wanted(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"between {self.min:g} and {self.max:g}"
+        return f"≥ {self.min:g}" if self.min is not None else f"≤ {self.max:g}"
+
+    def _ok(self, value: float) -> bool:
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        items = facts.items(self.type)
+        if self.max_age_days is not None:
+            oldest = facts.on - timedelta(days=self.max_age_days)
+            items = tuple(i for i in items if i.date >= oldest)
+        recorded = [i for i in items if self.metric in i.metrics]
+        passing = [i for i in recorded if self._ok(i.metrics[self.metric])]
+        if passing:
+            item = passing[-1]
+            value = item.metrics[self.metric]
+            return Outcome.yes(f"{self.metric} = {value:g} in {item.id} ({self._wanted()})", (item.id,))
+        if recorded:
+            item = recorded[-1]
+            value = item.metrics[self.metric]
+            return Outcome.no(f"{self.metric} = {value:g} in {item.id}; needs {self._wanted()}", Fraction(0), (item.id,))
+        window = f" within {self.max_age_days} days" if self.max_age_days is not None else ""
+        return Outcome.no(f"no {self.type}{window} records {self.metric}")
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """An item recording the threshold value itself (the lowest that passes)."""
+        if self.evaluate(facts).satisfied or only not in (None, self.type):
+            return Patch()
+        value = self.min if self.min is not None else self.max
+        return Patch(evidence=(planned_item(self.type, facts.on, metrics={self.metric: value}),))

@@ -1,0 +1,142 @@
+"""Combinators, and the check that only an assessor can decide."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from ..model.common import Frozen, NonEmpty
+from .base import Facts, Outcome, Patch, with_added
+
+if TYPE_CHECKING:
+    from . import Predicate
+
+
+def _join(outcomes: list[Outcome]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    reasons = tuple(r for o in outcomes for r in o.reasons)
+    evidence = tuple(dict.fromkeys(e for o in outcomes for e in o.evidence))
+    return reasons, evidence
+
+
+class AllOf(Frozen):
+    """Every sub-predicate holds. Degree: the mean of theirs."""
+
+    kind: Literal["all_of"] = "all_of"
+    of: Annotated[list[Predicate], Field(min_length=1)]
+
+    def evidence_types(self) -> set[str]:
+        return set().union(*(p.evidence_types() for p in self.of))
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        outs = [p.evaluate(facts) for p in self.of]
+        reasons, evidence = _join(outs)
+        ok = all(o.satisfied for o in outs)
+        degree = sum((o.degree for o in outs), Fraction(0)) / len(outs)
+        undecided = not ok and any(not o.decided for o in outs)
+        return Outcome(ok, Fraction(1) if ok else degree, reasons, evidence, decided=not undecided)
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """Each sub-predicate's remedy, applied in turn."""
+        total = Patch()
+        for sub in self.of:
+            patch = sub.remedy(with_added(facts, total), only)
+            total = total + patch
+        return total
+
+
+class AnyOf(Frozen):
+    """At least one sub-predicate holds. Degree: the best of theirs."""
+
+    kind: Literal["any_of"] = "any_of"
+    of: Annotated[list[Predicate], Field(min_length=1)]
+
+    def evidence_types(self) -> set[str]:
+        return set().union(*(p.evidence_types() for p in self.of))
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        outs = [p.evaluate(facts) for p in self.of]
+        winners = [o for o in outs if o.satisfied]
+        if winners:
+            reasons, evidence = _join(winners[:1])
+            return Outcome(True, Fraction(1), reasons, evidence)
+        reasons, evidence = _join(outs)
+        undecided = any(not o.decided for o in outs)
+        return Outcome(False, max(o.degree for o in outs), ("none of: " + "; ".join(reasons),), evidence, decided=not undecided)
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """The smallest remedy of one sub-predicate (evidence before an assessor's word)."""
+        if self.evaluate(facts).satisfied:
+            return Patch()
+        return _cheapest([sub.remedy(facts, only) for sub in self.of], 1)
+
+
+class AtLeast(Frozen):
+    """At least ``k`` sub-predicates hold. Degree: the best ``k`` degrees, averaged."""
+
+    kind: Literal["at_least"] = "at_least"
+    k: Annotated[int, Field(ge=1)]
+    of: Annotated[list[Predicate], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _k_fits(self) -> AtLeast:
+        if self.k > len(self.of):
+            raise ValueError(f"k = {self.k} but only {len(self.of)} predicates are listed")
+        return self
+
+    def evidence_types(self) -> set[str]:
+        return set().union(*(p.evidence_types() for p in self.of))
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        outs = [p.evaluate(facts) for p in self.of]
+        held = sum(1 for o in outs if o.satisfied)
+        reasons, evidence = _join(outs)
+        if held >= self.k:
+            return Outcome(True, Fraction(1), (f"{held} of {len(outs)} hold (needs {self.k})", *reasons), evidence)
+        top = sorted((o.degree for o in outs), reverse=True)[: self.k]
+        undecided = any(not o.decided for o in outs)
+        return Outcome(
+            False,
+            sum(top, Fraction(0)) / self.k,
+            (f"{held} of {len(outs)} hold, needs {self.k}", *reasons),
+            evidence,
+            decided=not undecided,
+        )
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """The smallest remedies of the ``k`` cheapest sub-predicates not yet holding."""
+        outs = [p.evaluate(facts) for p in self.of]
+        missing = self.k - sum(1 for o in outs if o.satisfied)
+        if missing <= 0:
+            return Patch()
+        return _cheapest([p.remedy(facts, only) for p, o in zip(self.of, outs) if not o.satisfied], missing)
+
+
+def _cheapest(patches: list[Patch], k: int) -> Patch:
+    usable = sorted((p for p in patches if not p.empty), key=lambda p: (p.assessor, p.size()))
+    total = Patch()
+    for patch in usable[:k]:
+        total = total + patch
+    return total
+
+
+class AssessorCheck(Frozen):
+    """Decided only by an assessor's finding: interviews, observations, walk-throughs.
+
+    Without a finding the checkpoint is *not assessed*; the ``guide`` tells the assessor
+    what to look for.
+    """
+
+    kind: Literal["assessor_check"] = "assessor_check"
+    guide: NonEmpty
+
+    def evidence_types(self) -> set[str]:
+        return set()
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        return Outcome(False, Fraction(0), (f"needs an assessor's finding: {self.guide}",), decided=False)
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """Only an assessor's finding settles it."""
+        return Patch(assessor=True) if only in (None, "assessor") else Patch()

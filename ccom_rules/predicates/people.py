@@ -1,0 +1,74 @@
+"""Predicates over people and their certificates."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ..model.common import Frozen, Identifier
+from ..model.manifest import Person
+from .base import Facts, Outcome, Patch
+
+
+class CertifiedPeople(Frozen):
+    """At least ``min_count`` people holding a ``scheme`` certificate valid on the assessment date.
+
+    Certificates are counted by distinct number, so one certificate listed twice counts once.
+    Passes: ``{kind: certified_people, scheme: CEL, min_count: 2}`` with CEL-001 and CEL-002.
+    Fails:  two people both listing CEL-001 (partially met, 1 of 2).
+    """
+
+    kind: Literal["certified_people"] = "certified_people"
+    scheme: Identifier
+    min_count: Annotated[int, Field(ge=1)] = 1
+    role: str | None = None
+    """When given, only people whose role matches count (case-insensitive)."""
+
+    def evidence_types(self) -> set[str]:
+        return set()
+
+    def _holders(self, facts: Facts) -> tuple[dict[str, str], int]:
+        numbers: dict[str, str] = {}
+        expired = 0
+        for person in sorted(facts.people, key=lambda p: p.name):
+            if self.role is not None and person.role.casefold() != self.role.casefold():
+                continue
+            for cert in person.certificates:
+                if cert.scheme != self.scheme:
+                    continue
+                if cert.valid_on(facts.on):
+                    numbers.setdefault(cert.number, person.name)
+                else:
+                    expired += 1
+        return numbers, expired
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """People to certify (or to bring in) until ``min_count`` distinct certificates are valid."""
+        if only not in (None, f"people:{self.scheme}"):
+            return Patch()
+        numbers, _ = self._holders(facts)
+        missing = self.min_count - len(numbers)
+        people = tuple(
+            Person.model_validate({
+                "name": f"{self.scheme} candidate {n + 1}",
+                "role": self.role or "",
+                "certificates": [{"scheme": self.scheme, "number": f"PLANNED-{self.scheme}-{len(numbers) + n + 1}", "issued": facts.on}],
+            })
+            for n in range(max(missing, 0))
+        )
+        return Patch(people=people)
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        numbers, expired = self._holders(facts)
+        holders = [f"{name} ({number})" for number, name in sorted(numbers.items())]
+        who = f" {self.role}" if self.role else ""
+        note = f"; {expired} not valid on {facts.on}" if expired else ""
+        if len(numbers) >= self.min_count:
+            return Outcome.yes(f"{len(numbers)}{who} {self.scheme} holder(s): {', '.join(holders)}")
+        listed = f": {', '.join(holders)}" if holders else ""
+        return Outcome.no(
+            f"{len(numbers)} of {self.min_count}{who} {self.scheme} certificate(s) with distinct numbers{listed}{note}",
+            Fraction(len(numbers), self.min_count),
+        )

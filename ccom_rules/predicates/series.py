@@ -1,0 +1,102 @@
+"""Continuity: the standards' "data must be continuous"."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ..model.common import Frozen, Identifier, Period, ordinal_of_date, parse_period, period_end, period_label, period_ordinal
+from ..model.manifest import EvidenceItem
+from .base import Facts, Outcome, Patch, planned_item
+
+DEFAULT_WINDOW_DAYS: dict[Period, int] = {"month": 62, "quarter": 123, "year": 400}
+
+
+def item_period(item: EvidenceItem, granularity: Period) -> int | None:
+    """The period ordinal an item covers at ``granularity``, or None if it covers another kind.
+
+    An item without ``period`` covers the period containing its date.
+    """
+    if item.period is None:
+        return ordinal_of_date(granularity, item.date)
+    kind, year, index = parse_period(item.period)
+    if kind != granularity:
+        return None
+    return period_ordinal(kind, year, index)
+
+
+class Continuous(Frozen):
+    """An unbroken run of ``count`` periodic records ending recently.
+
+    The run's last period must end no more than ``window_days`` before the assessment
+    date (defaults: 62 days for months, 123 for quarters, 400 for years), so last
+    month's report may still be in preparation.
+    Passes: twelve monthly KPI reports 2025-07 … 2026-06 assessed on 2026-07-20.
+    Fails:  the same without 2025-11: "11 of 12 consecutive monthly kpi_report; 2025-11 missing".
+    """
+
+    kind: Literal["continuous"] = "continuous"
+    type: Identifier
+    period: Period
+    count: Annotated[int, Field(ge=1, le=240)]
+    window_days: Annotated[int, Field(ge=0)] | None = None
+
+    def evidence_types(self) -> set[str]:
+        return {self.type}
+
+    def _window(self, facts: Facts) -> tuple[int, dict[int, str]]:
+        """The best window's last period and the periods covered (ordinal → item id)."""
+        window = self.window_days if self.window_days is not None else DEFAULT_WINDOW_DAYS[self.period]
+        covered: dict[int, str] = {}
+        for item in facts.items(self.type):
+            ordinal = item_period(item, self.period)
+            if ordinal is not None:
+                covered.setdefault(ordinal, item.id)
+        latest = ordinal_of_date(self.period, facts.on)
+        earliest_end = facts.on - timedelta(days=window)
+        ends = []
+        end = latest
+        while period_end(self.period, end) >= earliest_end:
+            ends.append(end)
+            end -= 1
+        if not ends:  # a window shorter than the current period: only the current one
+            ends = [latest]
+        best_end, best = latest, -1
+        for end in ends:
+            present = sum(1 for o in range(end - self.count + 1, end + 1) if o in covered)
+            if present > best:
+                best_end, best = end, present
+        return best_end, covered
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        best_end, covered = self._window(facts)
+        span = range(best_end - self.count + 1, best_end + 1)
+        best = sum(1 for o in span if o in covered)
+        used = tuple(covered[o] for o in span if o in covered)
+        adjective = {"month": "monthly", "quarter": "quarterly", "year": "yearly"}[self.period]
+        label = f"{self.count} consecutive {adjective} {self.type}"
+        ending = f"ending {period_label(self.period, best_end)}"
+        if best == self.count:
+            return Outcome.yes(f"{label} {ending}", used)
+        missing = [period_label(self.period, o) for o in span if o not in covered]
+        shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
+        return Outcome.no(
+            f"{best} of {label} {ending}; {shown} missing",
+            Fraction(best, self.count),
+            used,
+        )
+
+    def remedy(self, facts: Facts, only: str | None = None) -> Patch:
+        """The records for the missing periods of the best window."""
+        if only not in (None, self.type):
+            return Patch()
+        best_end, covered = self._window(facts)
+        items = tuple(
+            planned_item(self.type, min(period_end(self.period, o), facts.on), period=period_label(self.period, o))
+            for o in range(best_end - self.count + 1, best_end + 1)
+            if o not in covered
+        )
+        return Patch(evidence=items)

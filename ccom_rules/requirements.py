@@ -1,0 +1,47 @@
+"""``--require`` expressions: ``PACK:pass``, ``PACK:L3``, ``PACK:61``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
+
+_EXPR = re.compile(r"^(?P<pack>[A-Za-z0-9][A-Za-z0-9_.\-]*):(?:(?P<pass>pass)|[Ll](?P<level>\d)|(?P<score>\d{1,3}))$")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    pack: str
+    kind: str
+    value: int
+
+    def check(self, result: PackResult) -> tuple[bool, str]:
+        """Whether the pack's outcome meets it, and a sentence saying so.
+
+        Raises ``ValueError`` when the expression does not fit the pack's scoring model.
+        """
+        out = result.outcome
+        if self.kind == "pass":
+            if not isinstance(out, PassFailOutcome):
+                raise ValueError(f"{self.pack} is scored {out.model}; ':pass' needs a pass_fail pack")
+            return out.passed, f"{self.pack}: needs a pass, got {'pass' if out.passed else 'fail'}"
+        if self.kind == "level":
+            if not isinstance(out, MaturityOutcome):
+                raise ValueError(f"{self.pack} is scored {out.model}; ':L<n>' needs a maturity_levels pack")
+            return out.certifiable_level >= self.value, f"{self.pack}: needs L{self.value}, certifiable L{out.certifiable_level} (evidence supports L{out.level})"
+        if not isinstance(out, BandsOutcome):
+            raise ValueError(f"{self.pack} is scored {out.model}; ':<score>' needs a weighted_bands pack")
+        return out.score >= self.value, f"{self.pack}: needs {self.value}, scored {out.score}"
+
+
+def parse_requirement(text: str) -> Requirement:
+    """Parse an expression; raises ``ValueError`` with the accepted forms."""
+    m = _EXPR.match(text.strip())
+    if not m:
+        raise ValueError(f"cannot read --require {text!r}: use PACK:pass, PACK:L<n> or PACK:<score>")
+    if m["pass"]:
+        return Requirement(m["pack"], "pass", 1)
+    if m["level"]:
+        return Requirement(m["pack"], "level", int(m["level"]))
+    return Requirement(m["pack"], "score", int(m["score"]))

@@ -1,0 +1,183 @@
+"""maturity_levels: CC-CMM levels from per-item C-Rate and F-Rate ratings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from ..model.common import Frozen, Identifier, Percent, Text
+from ..model.result import DecidedBy, LevelCondition, MaturityOutcome, Shares
+from .base import Board, ClauseExtras, operating_years
+
+if TYPE_CHECKING:
+    from ..model.pack import Clause
+
+
+class RatingScale(Frozen):
+    full: int = 10
+    partial: int = 5
+    none: int = 0
+
+
+class Derivation(Frozen):
+    """Ratings derived from an item's checkpoints of one aspect when no assessor rated it:
+    all met, some met or partially met, none met."""
+
+    all_met: int = 10
+    some_met: int = 5
+    none_met: int = 0
+
+
+class MaturityLevel(Frozen):
+    level: Annotated[int, Field(ge=1, le=9)]
+    name: Text
+    core_c_percent: Percent
+    core_f_percent: Percent
+    innovation_c_percent: Percent | None = None
+    innovation_f_percent: Percent | None = None
+    min_total: Annotated[int, Field(ge=0)]
+    min_operating_years: Annotated[int, Field(ge=0)] = 0
+    description: Text | None = None
+
+
+class MaturityLevels(Frozen):
+    """Parameters of the maturity_levels model.
+
+    An item is method-compliant (executed) when its C-Rate (F-Rate) is ``scale.full``;
+    a partial rating counts toward the total points only. A level is reached when its
+    conditions and those of every lower level hold; with ``stepwise`` the certifiable
+    level is at most one above the previous certified level.
+    """
+
+    model: Literal["maturity_levels"] = "maturity_levels"
+    scale: RatingScale = RatingScale()
+    derivation: Derivation = Derivation()
+    core_sections: Annotated[tuple[Identifier, ...], Field(min_length=1)]
+    innovation_sections: tuple[Identifier, ...] = ()
+    stepwise: bool = True
+    levels: Annotated[tuple[MaturityLevel, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MaturityLevels:
+        numbers = [lv.level for lv in self.levels]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"levels must be numbered 1, 2, 3… in order, found {numbers}")
+        return self
+
+    def section_label(self, sections: tuple[str, ...]) -> str:
+        return sections[0] if len(sections) == 1 else f"{sections[0]}–{sections[-1]}"
+
+    def _rate(self, board: Board, item: Clause, aspect: str, field: str) -> tuple[int, DecidedBy]:
+        results = [board.checkpoints[cp.id] for cp in item.checkpoints if cp.aspect == aspect]
+        applicable = [r for r in results if r.status != "not_applicable"]
+        if applicable and all(r.status == "met" for r in applicable):
+            derived = self.derivation.all_met
+        elif any(r.status in ("met", "partially_met") for r in applicable):
+            derived = self.derivation.some_met
+        else:
+            derived = self.derivation.none_met
+        finding = board.findings.get(item.id)
+        recorded = getattr(finding, field) if finding is not None else None
+        if recorded is None:
+            return derived, "evidence"
+        if board.manifest.assessment.precedence == "stricter" and derived < recorded:
+            return derived, "evidence"
+        return recorded, "assessor"
+
+    def _shares(self, ratings: list[tuple[int, int]]) -> Shares:
+        n = len(ratings)
+        c_full = sum(1 for c, _ in ratings if c == self.scale.full)
+        f_full = sum(1 for _, f in ratings if f == self.scale.full)
+        return Shares(
+            items=n,
+            c_full=c_full,
+            f_full=f_full,
+            c_percent=round(100 * c_full / n, 1) if n else 100.0,
+            f_percent=round(100 * f_full / n, 1) if n else 100.0,
+        )
+
+    def _conditions(self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int) -> list[LevelCondition]:
+        out: list[LevelCondition] = []
+        groups = (
+            ("core", core, self.core_sections, lv.core_c_percent, lv.core_f_percent),
+            ("innovation", inno, self.innovation_sections, lv.innovation_c_percent, lv.innovation_f_percent),
+        )
+        for group, shares, sections, c_pct, f_pct in groups:
+            where = self.section_label(sections) if sections else group
+            for letter, full, pct, verb in (
+                ("c", shares.c_full, c_pct, "method-compliant (C-Rate {})"),
+                ("f", shares.f_full, f_pct, "executed in full (F-Rate {})"),
+            ):
+                if pct is None:
+                    continue
+                needed = -(-pct * shares.items // 100)
+                actual = shares.c_percent if letter == "c" else shares.f_percent
+                ok = full >= needed
+                message = f"{letter.upper()} share in {where} is {actual:g} %, L{lv.level} needs {pct} %"
+                if not ok:
+                    more = needed - full
+                    message += f": {more} more item{'s' if more != 1 else ''} must be {verb.format(self.scale.full)}"
+                out.append(LevelCondition(level=lv.level, condition=f"{group}_{letter}", met=ok, actual=actual, required=pct, message=message))  # type: ignore[arg-type]
+        ok = total >= lv.min_total
+        message = f"total is {total} points, L{lv.level} needs {lv.min_total}"
+        if not ok:
+            message += f": {lv.min_total - total} more points"
+        out.append(LevelCondition(level=lv.level, condition="total", met=ok, actual=total, required=lv.min_total, message=message))
+        if lv.min_operating_years:
+            ok = years >= lv.min_operating_years
+            message = f"{years} full year(s) of operation, L{lv.level} needs {lv.min_operating_years}"
+            out.append(LevelCondition(level=lv.level, condition="operating_years", met=ok, actual=years, required=lv.min_operating_years, message=message))
+        return out
+
+    def score(self, board: Board) -> tuple[MaturityOutcome, ClauseExtras]:
+        extras: ClauseExtras = {}
+        groups: dict[str, list[tuple[int, int]]] = {"core": [], "innovation": []}
+        for group, sections in (("core", self.core_sections), ("innovation", self.innovation_sections)):
+            for item in board.index.leaves_under(sections):
+                c, c_by = self._rate(board, item, "method", "c_rate")
+                f, f_by = self._rate(board, item, "execution", "f_rate")
+                groups[group].append((c, f))
+                extras[item.id] = {
+                    "c_rate": c, "f_rate": f, "c_decided_by": c_by, "f_decided_by": f_by,
+                    "points": float(2 * self.scale.full), "score": float(c + f),
+                }
+        core, inno = self._shares(groups["core"]), self._shares(groups["innovation"])
+        total = sum(c + f for ratings in groups.values() for c, f in ratings)
+        max_total = 2 * self.scale.full * (core.items + inno.items)
+        years = operating_years(board.manifest)
+        level = 0
+        for lv in self.levels:
+            if not all(cond.met for cond in self._conditions(lv, core, inno, total, years)):
+                break
+            level = lv.level
+        previous = previous_level(board)
+        certifiable = min(level, previous + 1) if self.stepwise else level
+        next_level = level + 1 if level < len(self.levels) else None
+        gaps: list[LevelCondition] = []
+        if next_level is not None:
+            lv = self.levels[next_level - 1]
+            gaps = [c for c in self._conditions(lv, core, inno, total, years) if not c.met]
+            if self.stepwise and next_level > previous + 1:
+                gaps.append(LevelCondition(
+                    level=next_level, condition="stepwise", met=False, actual=previous, required=next_level - 1,
+                    message=f"last certified level is L{previous}: L{next_level} can be certified only after L{next_level - 1}",
+                ))
+        outcome = MaturityOutcome(
+            level=level, certifiable_level=certifiable, previous_level=previous, operating_years=years,
+            total=total, max_total=max_total, core=core, innovation=inno,
+            next_level=next_level, next_level_gaps=tuple(gaps),
+        )
+        return outcome, extras
+
+
+def previous_level(board: Board) -> int:
+    """The most recent certified level of this pack on or before the assessment date (0 if none)."""
+    pack_id = board.pack_id
+    records = [
+        r for r in board.manifest.certified_levels
+        if r.pack == pack_id and r.date <= board.manifest.assessment.date
+    ]
+    if not records:
+        return 0
+    return max(records, key=lambda r: (r.date, r.level)).level

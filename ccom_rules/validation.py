@@ -1,0 +1,112 @@
+"""Pydantic validation errors turned into located problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .yamlsource import Document, DocPath
+
+M = TypeVar("M", bound=BaseModel)
+
+_TAG_KEYS = ("kind", "model")
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[DocPath, bool]:
+    """Map a pydantic ``loc`` onto the document, skipping union tags.
+
+    Returns the path and whether its last element was found in the data.
+    """
+    path: list[str | int] = []
+    node = data
+    tag_skipped = False
+    for part in loc:
+        if isinstance(node, dict):
+            if not tag_skipped and isinstance(part, str) and any(node.get(k) == part for k in _TAG_KEYS):
+                tag_skipped = True
+                continue
+            if part in node:
+                path.append(part)
+                node = node[part]
+                tag_skipped = False
+                continue
+            path.append(part)
+            return tuple(path), False
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+            tag_skipped = False
+            continue
+        if isinstance(part, str) and not path:
+            continue
+        # a union member name or a validator label: not a place in the document
+        continue
+    return tuple(path), True
+
+
+def _field_names(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for f in model.model_fields.values():
+        for arg in _types_in(f.annotation):
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                names |= _field_names(arg, seen)
+    return names
+
+
+def _types_in(annotation: Any) -> list[Any]:
+    out = [annotation]
+    for arg in getattr(annotation, "__args__", ()) or ():
+        out += _types_in(arg)
+    for arg in getattr(annotation, "__metadata__", ()) or ():
+        out += _types_in(arg)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None:
+        out.append(origin)
+    return out
+
+
+def _describe(err: Any, found: Any) -> tuple[str, str]:
+    kind = err["type"]
+    if kind == "missing":
+        return "E005", f"missing field {err['loc'][-1]!r}"
+    if kind == "union_tag_invalid":
+        ctx = err.get("ctx", {})
+        return "E004", f"unknown {ctx.get('discriminator', 'kind').strip(chr(39))} {ctx.get('tag')!r}: expected one of {ctx.get('expected_tags')}"
+    if kind == "union_tag_not_found":
+        ctx = err.get("ctx", {})
+        return "E005", f"missing field {ctx.get('discriminator', 'kind').strip(chr(39))!r}"
+    message = err["msg"].removeprefix("Value error, ")
+    if kind in ("string_type", "string_pattern_mismatch") and isinstance(found, (int, float)) and not isinstance(found, bool):
+        message += f"; write it in quotes: '{found}'"
+    return "E004", message
+
+
+def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
+    """Validate ``doc.data`` as ``model``; every error becomes a located problem."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems: list[Problem] = []
+        known = sorted(_field_names(model))
+        for err in exc.errors():
+            path, exists = _data_path(doc.data, tuple(err["loc"]))
+            if err["type"] == "extra_forbidden":
+                key = str(path[-1]) if path else "?"
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(doc.problem(path, "E003", f"unknown key {key!r}{hint}", key=True))
+                continue
+            found = err.get("input")
+            code, message = _describe(err, found)
+            if err["type"] == "missing" or not exists:
+                problems.append(doc.problem(path[:-1] if not exists else path, code, message))
+            else:
+                problems.append(doc.problem(path, code, message))
+        return None, sorted(set(problems))

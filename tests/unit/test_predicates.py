@@ -1,0 +1,61 @@
+"""Every predicate, driven by the case files in tests/cases/predicates/<kind>/<case>.yaml."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import get_args
+
+import pytest
+import yaml
+from pydantic import TypeAdapter
+
+from ccom_rules.model.manifest import Manifest
+from ccom_rules.predicates import Facts, Predicate
+
+from ..conftest import CASES
+
+CASE_FILES = sorted((CASES / "predicates").glob("*/*.yaml"))
+PREDICATE = TypeAdapter(Predicate)
+
+
+def _facts(case: dict) -> Facts:
+    manifest = Manifest.model_validate({
+        "organisation": {"name": "Case", "sourcing": "in_house", "industry": "x", "operations_began": "2020-01-01", "seats": 1},
+        "assessment": {"date": case["on"]},
+        "evidence": case.get("evidence") or [],
+        "people": case.get("people") or [],
+    })
+    return Facts.of(manifest)
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in CASE_FILES])
+def test_predicate_case(path: Path) -> None:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    predicate = PREDICATE.validate_python(case["predicate"])
+    outcome = predicate.evaluate(_facts(case))
+    expect = case["expect"]
+    assert outcome.satisfied is expect["satisfied"], outcome.reasons
+    if "degree" in expect:
+        assert outcome.degree == Fraction(expect["degree"]), outcome.reasons
+    if "reason" in expect:
+        assert any(expect["reason"] in r for r in outcome.reasons), outcome.reasons
+    if "evidence" in expect:
+        assert list(outcome.evidence) == expect["evidence"]
+    if "decided" in expect:
+        assert outcome.decided is expect["decided"]
+    assert 0 <= outcome.degree <= 1
+    assert outcome.satisfied == (outcome.degree == 1)
+
+
+def test_every_predicate_kind_has_cases() -> None:
+    kinds = {member.model_fields["kind"].default for member in get_args(get_args(Predicate)[0])}
+    covered = set()
+    for path in CASE_FILES:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        stack = [case["predicate"]]
+        while stack:
+            node = stack.pop()
+            covered.add(node["kind"])
+            stack += node.get("of", [])
+    assert kinds <= covered, f"predicates without a case: {sorted(kinds - covered)}"
