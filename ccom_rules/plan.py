@@ -22,7 +22,7 @@ from .predicates import AllOf, AnyOf, AssessorCheck, AtLeast, CertifiedPeople, F
 from .requirements import Requirement, parse_requirement
 from .scoring import Board, ClauseState, MaturityLevels, PassFail, WeightedBands
 from .scoring.bands import half_up
-from .scoring.base import operating_years
+from .scoring.base import RANK, operating_years
 from .scoring.maturity import previous_level
 
 RATIONALE = (
@@ -139,6 +139,8 @@ class Planner:
         self.planned = 0
         self._figures: dict[str, dict[str, int]] = {}
         self._categories: dict[str, dict[str, list]] = {}  # type: ignore[type-arg]
+        self._distances: dict[Requirement, Fraction] = {}
+        self._cp_keys: dict[tuple[str, str], frozenset[tuple[str, ...]]] = {}
 
     # --- simulation -------------------------------------------------------------------------
 
@@ -205,6 +207,7 @@ class Planner:
     def commit(self, delta: Delta) -> None:
         self._figures.clear()
         self._categories.clear()
+        self._distances.clear()
         self.facts = delta.facts
         self.findings.update(delta.findings)
         for pack_id, state in self.states.items():
@@ -289,7 +292,16 @@ class Planner:
         return raw
 
     def distance(self, req: Requirement, delta: Delta | None) -> Fraction:
-        """How far the state is from ``req`` (0 when met), in the target's own units."""
+        """How far the state is from ``req`` (0 when met), in the target's own units.
+
+        Without a change to the target's pack, the current distance, computed once per step."""
+        if delta is None or not (delta.units.get(req.pack) or delta.prerequisites.get(req.pack)):
+            if req not in self._distances:
+                self._distances[req] = self._distance(req, None)
+            return self._distances[req]
+        return self._distance(req, delta)
+
+    def _distance(self, req: Requirement, delta: Delta | None) -> Fraction:
         pack = self.packs[req.pack]
         scoring = pack.scoring
         if isinstance(scoring, PassFail):
@@ -348,8 +360,11 @@ class Planner:
                     found.add(("assessor", pack_id, cp_id))
                 if res.decided_by == "assessor":
                     continue
-                for leaf in leaves(pack.index.checkpoints[cp_id][0].evidence):
-                    found.update(self._leaf_candidates(leaf, pack_id, cp_id))
+                keys = self._cp_keys.get((pack_id, cp_id))
+                if keys is None:
+                    keys = self._cp_keys[(pack_id, cp_id)] = frozenset(
+                        k for leaf in leaves(pack.index.checkpoints[cp_id][0].evidence) for k in self._leaf_candidates(leaf, pack_id, cp_id))
+                found.update(keys)
             for cid, st in state.board.clauses.items():
                 if st.decided_by == "assessor" and st.status not in _DONE:
                     found.add(("assessor", pack_id, cid))
@@ -614,8 +629,12 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
         kind, _, patch, findings = built
         delta = planner.simulate(patch, findings)
         reduction = current - combined(delta)
+        # Progress that does not yet move a target: evidence degrees rising, and checkpoints
+        # (also those an assessor decides) climbing from not met towards met.
         progress = sum((d - planner.states[p].degrees.get(c, Fraction(0))
                         for p, changes in delta.degrees.items() if p in active_packs for c, d in changes.items()), Fraction(0))
+        progress += sum((Fraction(RANK[r.status] - RANK[planner.states[p].board.checkpoints[c].status], 2)
+                         for p, changes in delta.checkpoints.items() if p in active_packs for c, r in changes.items()), Fraction(0))
         return Candidate((-reduction, -progress, patch.size() + len(findings), key), kind, patch, findings, delta, step)
 
     current = combined(None)
@@ -631,7 +650,8 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
                 cache[key] = assess(key)
             found = cache[key]
             if found is not None:
-                heapq.heappush(heap, found.rank)
+                heap.append(found.rank)
+        heapq.heapify(heap)
         chosen = None
         while heap:
             rank = heapq.heappop(heap)
