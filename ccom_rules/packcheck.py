@@ -126,12 +126,23 @@ def _check_scoring(pack: ClausePack, doc: Document) -> list[Problem]:
             for i, sid in enumerate(getattr(scoring, name)):
                 if sid not in top_ids:
                     out.append(doc.problem(("scoring", name, i), "E007", f"{name} names {sid!r}, which is not a top-level clause"))
-        items = index.leaves_under(scoring.core_sections) + index.leaves_under(scoring.innovation_sections)
+        core = index.leaves_under(scoring.core_sections)
+        innovation = index.leaves_under(scoring.innovation_sections)
+        items = core + innovation
         max_total = 2 * scoring.scale.full * len(items)
+        # The proof that every level is reachable: a centre rated in full on every item, with
+        # the years each level asks for, meets all of that level's conditions.
+        full = (scoring.scale.full, scoring.scale.full)
+        best_core, best_innovation = scoring._shares([full] * len(core)), scoring._shares([full] * len(innovation))
         for i, lv in enumerate(scoring.levels):
             if lv.min_total > max_total:
                 out.append(doc.problem(("scoring", "levels", i, "min_total"), "E012",
                                        f"L{lv.level} needs {lv.min_total} points but {len(items)} items give at most {max_total}: unreachable"))
+                continue
+            for cond in scoring._conditions(lv, best_core, best_innovation, max_total, lv.min_operating_years):
+                if not cond.met:
+                    out.append(doc.problem(("scoring", "levels", i), "E012",
+                                           f"L{lv.level} is unreachable even with every item rated in full: {cond.message}"))
             if i and (lv.min_total < scoring.levels[i - 1].min_total):
                 out.append(doc.problem(("scoring", "levels", i, "min_total"), "E012", f"L{lv.level} needs fewer points than L{lv.level - 1}"))
         for item in items:
