@@ -19,6 +19,7 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from .model.manifest import Manifest
     from .model.pack import ClausePack
     from .model.result import Result
     from .problems import Problem
@@ -53,12 +54,16 @@ def handles_invalid_input(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _inputs_of(packs: Sequence[ClausePack], manifest_path: Path | None) -> set[Path]:
+def _inputs_of(packs: Sequence[ClausePack], manifest_path: Path | None, manifest: Manifest | None = None) -> set[Path]:
+    """Every file read to make the output: pack files, the manifest and its evidence files."""
     from .loader import installed_pack_dirs
 
     inputs = {p.resolve() for d in installed_pack_dirs() for p in d.rglob("*") if p.is_file()}
     if manifest_path is not None:
         inputs.add(manifest_path.resolve())
+        if manifest is not None:
+            root = manifest_path.parent / manifest.evidence_root
+            inputs |= {(root / item.path).resolve() for item in manifest.evidence if item.path is not None}
     return inputs
 
 
@@ -69,11 +74,17 @@ def write_output(text: str, out: Path | None, inputs: set[Path]) -> None:
         return
     if out.resolve() in inputs:
         raise click.UsageError(f"--out {out} is an input file; choose another path")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, out)
+    tmp = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, out)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise click.UsageError(f"cannot write --out {out}: {exc.strerror or exc}") from None
 
 
 def select_packs(ids: Sequence[str]) -> list[ClausePack]:
@@ -200,7 +211,9 @@ def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | No
     from .loader import load_manifest
 
     packs = select_packs(pack_ids)
-    result = run(packs, load_manifest(manifest, packs))
+    loaded = load_manifest(manifest, packs)
+    result = run(packs, loaded)
+    unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     if fmt == "json":
         from .report.json import render as render_json
 
@@ -209,8 +222,7 @@ def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | No
         from .report.text import render as render_text
 
         text = render_text(result)
-    write_output(text, out, _inputs_of(packs, manifest))
-    unmet = _check_requirements(result, requires)
+    write_output(text, out, _inputs_of(packs, manifest, loaded))
     for message in unmet:
         click.echo(f"requirement not met: {message}", err=True)
     if unmet:
@@ -252,7 +264,7 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
         from .report.graphs import to_dot, to_mermaid
 
         sub = gap_subgraph(dependency_graph(packs, result), report)
-        write_output(to_dot(sub) if fmt == "dot" else to_mermaid(sub), out, _inputs_of(packs, manifest))
+        write_output(to_dot(sub) if fmt == "dot" else to_mermaid(sub), out, _inputs_of(packs, manifest, loaded))
         return
     from .plan import plan_remediation
 
@@ -268,7 +280,7 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
         from .report.gaps_text import render as render_text
 
         text = render_text(report, plan)
-    write_output(text, out, _inputs_of(packs, manifest))
+    write_output(text, out, _inputs_of(packs, manifest, loaded))
     if any(not t.reached for t in plan.targets if targets):
         sys.exit(EXIT_UNMET)
 

@@ -64,6 +64,8 @@ class Continuous(Frozen):
             end -= 1
         if not ends:  # a window shorter than the current period: only the current one
             ends = [latest]
+        # On a tie the latest window wins: a past period cannot be recorded after the fact, so
+        # the gap worth reporting (and the one a plan can fill) is the most recent one.
         best_end, best = latest, -1
         for end in ends:
             present = sum(1 for o in range(end - self.count + 1, end + 1) if o in covered)
