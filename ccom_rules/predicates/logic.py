@@ -34,7 +34,9 @@ class AllOf(Frozen):
         reasons, evidence = _join(outs)
         ok = all(o.satisfied for o in outs)
         degree = sum((o.degree for o in outs), Fraction(0)) / len(outs)
-        undecided = not ok and any(not o.decided for o in outs)
+        # Only an assessor can decide when what remains open is theirs; a part the evidence
+        # already fails settles it (so a finding cannot lift it under the stricter precedence).
+        undecided = not ok and all(o.satisfied or not o.decided for o in outs)
         return Outcome(ok, Fraction(1) if ok else degree, reasons, evidence, decided=not undecided)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
@@ -95,7 +97,7 @@ class AtLeast(Frozen):
         if held >= self.k:
             return Outcome(True, Fraction(1), (f"{held} of {len(outs)} hold (needs {self.k})", *reasons), evidence)
         top = sorted((o.degree for o in outs), reverse=True)[: self.k]
-        undecided = any(not o.decided for o in outs)
+        undecided = held + sum(1 for o in outs if not o.decided) >= self.k  # an assessor could still make it hold
         return Outcome(
             False,
             sum(top, Fraction(0)) / self.k,
