@@ -12,31 +12,54 @@ from .model.gaps import ClauseGap, EvidenceGap, GapReport, PackImpact
 from .model.manifest import Manifest
 from .model.pack import ClausePack
 from .model.result import CheckpointResult, ClauseResult, PackResult, Result
-from .predicates import Facts
+from .predicates import AllOf, AtLeast, Facts, Predicate
 from .scoring import MaturityLevels, WeightedBands
 
 MAX_CHAINS = 8
 _DONE = ("met", "not_applicable")
 
 
+def settled(pack: ClausePack, clause: ClauseResult) -> bool:
+    """Whether a clause holds nothing back: met or not applicable, or scored in full (an item
+    rated in full on C and F, a sub-item at full marks), whatever its checkpoints say."""
+    if clause.status in _DONE:
+        return True
+    scoring = pack.scoring
+    if isinstance(scoring, MaturityLevels) and clause.c_rate is not None:
+        return clause.c_rate == clause.f_rate == scoring.scale.full
+    if isinstance(scoring, WeightedBands) and clause.fraction is not None:
+        return clause.fraction >= 1
+    return False
+
+
 def unmet_graph(pack: ClausePack, result: PackResult) -> nx.DiGraph:
     """Unmet clauses, with an edge to each unmet prerequisite and, for a clause that has no
     checkpoints of its own, to each unmet child (a chapter is held back by its clauses)."""
-    status = {c.id: c.status for c in result.clauses}
+    done = {c.id: settled(pack, c) for c in result.clauses}
     graph = nx.DiGraph()
     for cid in pack.index.order:
-        if status[cid] in _DONE:
+        if done[cid]:
             continue
         clause = pack.index.clauses[cid].clause
         graph.add_node(cid)
         for req in clause.requires:
-            if status.get(req, "met") not in _DONE:
+            if not done.get(req, True):
                 graph.add_edge(cid, req, kind="requires")
         if not clause.checkpoints:
             for child in clause.children:
-                if status[child.id] not in _DONE:
+                if not done[child.id]:
                     graph.add_edge(cid, child.id, kind="part")
     return graph
+
+
+def missing_types(predicate: Predicate, facts: Facts) -> set[str]:
+    """The evidence types of the parts of ``predicate`` that do not hold (a part that already
+    holds is not what is missing)."""
+    if isinstance(predicate, (AllOf, AtLeast)):
+        return set().union(*(missing_types(sub, facts) for sub in predicate.of))
+    if predicate.evaluate(facts).satisfied:
+        return set()
+    return predicate.evidence_types()
 
 
 def _chains(graph: nx.DiGraph, start: str, order: dict[str, int]) -> tuple[tuple[str, ...], ...]:
@@ -55,7 +78,7 @@ def _failing(clause: ClauseResult) -> list[CheckpointResult]:
     return [cp for cp in clause.checkpoints if cp.status not in _DONE]
 
 
-def clause_gaps(pack: ClausePack, result: PackResult) -> tuple[list[ClauseGap], list[ClauseGap]]:
+def clause_gaps(pack: ClausePack, result: PackResult, facts: Facts) -> tuple[list[ClauseGap], list[ClauseGap]]:
     """Unmet clauses that carry checkpoints, split into roots and blocked ones, in document order."""
     graph = unmet_graph(pack, result)
     order = {cid: i for i, cid in enumerate(pack.index.order)}
@@ -64,11 +87,11 @@ def clause_gaps(pack: ClausePack, result: PackResult) -> tuple[list[ClauseGap], 
     for cid in pack.index.order:
         clause = pack.index.clauses[cid].clause
         found = by_id[cid]
-        if not clause.checkpoints or found.status in _DONE:
+        if not clause.checkpoints or settled(pack, found):
             continue
         failing = _failing(found)
         checkpoints = {cp.id: cp for cp in clause.checkpoints}
-        types = sorted({t for cp in failing for t in checkpoints[cp.id].evidence.evidence_types()})
+        types = sorted({t for cp in failing for t in missing_types(checkpoints[cp.id].evidence, facts)})
         reasons = tuple(f"{cp.id}: {r}" for cp in failing for r in cp.reasons)
         blockers = tuple(r for r in clause.requires if graph.has_edge(cid, r))
         common = dict(pack=pack.id, clause=cid, title=clause.title, status=found.status, reasons=reasons, evidence_types=tuple(types))
@@ -109,11 +132,13 @@ def evidence_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Resul
     titles = {}
     for pack in packs:
         for cid, clause in ((c.id, c) for c in result.pack(pack.id).clauses):
+            if settled(pack, clause):
+                continue
             for cp in clause.checkpoints:
                 if cp.status in _DONE or cp.decided_by == "assessor":
                     continue
                 checkpoint, _ = pack.index.checkpoints[cp.id]
-                for t in checkpoint.evidence.evidence_types():
+                for t in missing_types(checkpoint.evidence, facts):
                     hits[t][pack.id][cid].add(cp.id)
                     if t in pack.index.evidence_types:
                         titles.setdefault(t, pack.index.evidence_types[t].title)
@@ -151,8 +176,9 @@ def trace_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Result |
         result = evaluate(packs, manifest)
     roots: list[ClauseGap] = []
     blocked: list[ClauseGap] = []
+    facts = Facts.of(manifest)
     for pack in packs:
-        r, b = clause_gaps(pack, result.pack(pack.id))
+        r, b = clause_gaps(pack, result.pack(pack.id), facts)
         roots += r
         blocked += b
     return GapReport(

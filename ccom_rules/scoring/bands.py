@@ -97,9 +97,11 @@ class WeightedBands(Frozen):
         for clause in (p.clause for p in board.index.clauses.values() if p.depth == 0 and p.clause.points):
             points = Fraction(str(clause.points))
             fractions = []
-            for sub in board.index.leaves_under((clause.id,)):
-                value, by = self._fraction(board, sub.id)
-                sub_points = points / max(len(board.index.leaves_under((clause.id,))), 1)
+            subs = [(sub, *self._fraction(board, sub.id)) for sub in board.index.leaves_under((clause.id,))]
+            # The category's points are shared by its applicable sub-items, so theirs add up to it.
+            applicable = sum(1 for _, value, _ in subs if value is not None)
+            for sub, value, by in subs:
+                sub_points = points / applicable if value is not None else Fraction(0)
                 extras[sub.id] = {"fraction": None if value is None else float(round(value, 4)), "points": float(round(sub_points, 4))}
                 if value is not None:
                     fractions.append(value)

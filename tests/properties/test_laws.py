@@ -257,6 +257,12 @@ def test_scores_stay_in_range(data: dict[str, Any]) -> None:
                 assert clause.fraction is None or 0 <= clause.fraction <= 1
                 if clause.score is not None and clause.points is not None:
                     assert 0 <= clause.score <= clause.points + 1e-9
+            by_clause = {c.id: c for c in pr.clauses}
+            for cat in out.categories:  # sub-item points and scores add up to their category's
+                subs = [by_clause[s.id] for s in pack.index.leaves_under((cat.id,))]
+                if cat.fraction is not None:
+                    assert abs(sum(c.points or 0 for c in subs) - cat.points) < 1e-3
+                    assert abs(sum(c.score or 0 for c in subs) - cat.score) < 1e-3
 
 
 # --- dump → load ----------------------------------------------------------------------------

@@ -8,6 +8,9 @@ import pytest
 import yaml
 
 from ccom_rules import load_manifest, trace_gaps
+from ccom_rules.gaps import missing_types
+from ccom_rules.model.manifest import Manifest
+from ccom_rules.predicates import AllOf, AnyOf, Facts, Present
 
 from ..conftest import CASES, fixture_pack
 
@@ -35,3 +38,29 @@ def test_gap_case(case: Path) -> None:
             assert next(i.points for i in gap.impact if i.pack == pack) == points
     if "first_evidence" in expected:
         assert report.evidence[0].type == expected["first_evidence"]
+
+
+def _manifest(**extra: object) -> Manifest:
+    return Manifest.model_validate({
+        "organisation": {"name": "Gap Centre", "sourcing": "in_house", "industry": "x", "operations_began": "2019-01-01", "seats": 5},
+        "assessment": {"date": "2026-06-30"}, **extra,
+    })
+
+
+def test_an_item_rated_in_full_by_the_assessor_is_no_gap() -> None:
+    """Ratings decide a maturity item: one rated 10/10 holds nothing back, even without evidence."""
+    packs = [fixture_pack("mini_levels")]
+    manifest = _manifest(findings=[{"pack": "mini_levels", "target": "1", "c_rate": 10, "f_rate": 10},
+                                   {"pack": "mini_levels", "target": "2", "c_rate": 10, "f_rate": 5}])
+    report = trace_gaps(packs, manifest)
+    roots = [g.clause for g in report.roots]
+    assert "1" not in roots and "2" in roots
+    assert "method_doc_1" not in {g.type for g in report.evidence}
+
+
+def test_blast_radius_names_only_the_parts_that_fail() -> None:
+    """In an all-of, the part that already holds is not missing evidence."""
+    both = AllOf(of=[Present(type="strategic_plan"), Present(type="kpi_definitions")])
+    facts = Facts.of(_manifest(evidence=[{"id": "s", "type": "strategic_plan", "title": "Plan", "date": "2026-01-01"}]))
+    assert missing_types(both, facts) == {"kpi_definitions"}
+    assert missing_types(AnyOf(of=both.of), Facts.of(_manifest())) == {"strategic_plan", "kpi_definitions"}
