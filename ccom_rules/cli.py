@@ -186,7 +186,7 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
     unmet = []
     for expr in requires:
         try:
-            req = parse_requirement(expr)
+            req = parse_requirement(expr, "--require")
             ok, message = req.check(result.pack(req.pack))
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
@@ -238,7 +238,7 @@ def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | No
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @handles_invalid_input
 def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None) -> None:
-    """Trace every gap to its root cause and plan the shortest road to the targets.
+    """Trace every gap to its root cause and plan a short road to the targets.
 
     Exits 1 when a --target cannot be reached.
     """
@@ -250,12 +250,15 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
     packs = select_packs(pack_ids)
     evaluated = {p.id for p in packs}
     try:
-        reqs = [parse_requirement(t) for t in targets]
+        reqs = [parse_requirement(t, "--target") for t in targets]
     except ValueError as exc:
-        raise click.UsageError(str(exc).replace("--require", "--target")) from None
+        raise click.UsageError(str(exc)) from None
+    models = {p.id: p.scoring.model for p in packs}
     for req in reqs:
         if req.pack not in evaluated:
             raise click.UsageError(f"--target names {req.pack!r}, which is not evaluated ({', '.join(sorted(evaluated))})")
+        if (misfit := req.misfit(models[req.pack])) is not None:
+            raise click.UsageError(f"--target {req.pack}: {misfit}")
     loaded = load_manifest(manifest, packs)
     result = run(packs, loaded)
     report = trace_gaps(packs, loaded, result)

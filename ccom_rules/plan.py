@@ -580,7 +580,9 @@ class Candidate:
 
 
 def default_targets(planner: Planner, result_packs: Sequence[ClausePack]) -> list[Requirement]:
-    """The next step for each pack: a pass, the next certifiable level, the next band."""
+    """The next step for each pack: a pass, the next certifiable level (reported as
+    unreachable, with the reason, when operating years or stepwise certification block it),
+    the next band."""
     reqs = []
     result = None
     for pack in result_packs:
@@ -592,10 +594,10 @@ def default_targets(planner: Planner, result_packs: Sequence[ClausePack]) -> lis
             result = evaluate(result_packs, planner.manifest)
         outcome = result.pack(pack.id).outcome
         if isinstance(scoring, MaturityLevels):
+            # The next level, even when history blocks it: the plan then says why.
             level = outcome.certifiable_level + 1  # type: ignore[union-attr]
-            req = Requirement(pack.id, "level", level)
-            if level <= len(scoring.levels) and planner.blocked(req) is None:
-                reqs.append(req)
+            if level <= len(scoring.levels):
+                reqs.append(Requirement(pack.id, "level", level))
         elif isinstance(scoring, WeightedBands):
             score = outcome.score  # type: ignore[union-attr]
             above = [b.min for b in scoring.bands if b.min > score]

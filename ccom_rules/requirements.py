@@ -16,6 +16,12 @@ class Requirement:
     kind: str
     value: int
 
+    def misfit(self, model: str) -> str | None:
+        """Why the expression does not fit a pack scored by ``model``, or None."""
+        if MODELS[self.kind] == model:
+            return None
+        return f"{self.pack} is scored {model}; {FORMS[self.kind]} needs a {MODELS[self.kind]} pack"
+
     def check(self, result: PackResult) -> tuple[bool, str]:
         """Whether the pack's outcome meets it, and a sentence saying so.
 
@@ -35,11 +41,16 @@ class Requirement:
         return out.score >= self.value, f"{self.pack}: needs {self.value}, scored {out.score}"
 
 
-def parse_requirement(text: str) -> Requirement:
-    """Parse an expression; raises ``ValueError`` with the accepted forms."""
+MODELS = {"pass": "pass_fail", "level": "maturity_levels", "score": "weighted_bands"}
+FORMS = {"pass": "':pass'", "level": "':L<n>'", "score": "':<score>'"}
+
+
+def parse_requirement(text: str, label: str = "requirement") -> Requirement:
+    """Parse an expression; raises ``ValueError`` with the accepted forms. ``label`` names
+    where the expression came from in that message (``--require``, ``--target``)."""
     m = _EXPR.match(text.strip())
     if not m:
-        raise ValueError(f"cannot read --require {text!r}: use PACK:pass, PACK:L<n> or PACK:<score>")
+        raise ValueError(f"cannot read {label} {text!r}: use PACK:pass, PACK:L<n> or PACK:<score>")
     if m["pass"]:
         return Requirement(m["pack"], "pass", 1)
     if m["level"]:
