@@ -519,6 +519,7 @@ def test_gaps_target_reached_and_unreachable() -> None:
     (("--target", "cc_cmm"), "cannot read --target 'cc_cmm'"),
     (("--pack", "cc_cmm", "--target", "ccom_sj_t_11739:pass"), "--target names 'ccom_sj_t_11739', which is not evaluated"),
     (("--format", "svg"), "'svg' is not one of"),
+    (("--target", "cc_cmm:pass"), "--target cc_cmm: cc_cmm is scored maturity_levels; ':pass' needs a pass_fail pack"),
 ])
 def test_gaps_usage_errors(args: tuple[str, ...], message: str) -> None:
     _usage_error(run("gaps", GAPS_MANIFEST, *args), message)
