@@ -54,11 +54,12 @@ def handles_invalid_input(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _inputs_of(packs: Sequence[ClausePack], manifest_path: Path | None, manifest: Manifest | None = None) -> set[Path]:
+def _inputs_of(pack_refs: Sequence[str], manifest_path: Path | None, manifest: Manifest | None = None) -> set[Path]:
     """Every file read to make the output: pack files, the manifest and its evidence files."""
     from .loader import installed_pack_dirs
 
-    inputs = {p.resolve() for d in installed_pack_dirs() for p in d.rglob("*") if p.is_file()}
+    dirs = [*installed_pack_dirs(), *(Path(r) for r in pack_refs if _is_pack_dir(r))]
+    inputs = {p.resolve() for d in dirs for p in d.rglob("*") if p.is_file()}
     if manifest_path is not None:
         inputs.add(manifest_path.resolve())
         if manifest is not None:
@@ -87,18 +88,33 @@ def write_output(text: str, out: Path | None, inputs: set[Path]) -> None:
         raise click.UsageError(f"cannot write --out {out}: {exc.strerror or exc}") from None
 
 
-def select_packs(ids: Sequence[str]) -> list[ClausePack]:
-    """The installed packs named by ``ids`` (all when empty); unknown ids are a usage error."""
-    from .loader import installed_packs
+def _is_pack_dir(ref: str) -> bool:
+    from .loader import PACK_FILE
 
-    packs = installed_packs()
-    if not ids:
+    return os.sep in ref or "/" in ref or (Path(ref) / PACK_FILE).is_file()
+
+
+def select_packs(refs: Sequence[str]) -> list[ClausePack]:
+    """The packs named by ``refs`` (every installed pack when empty). A ref is an installed
+    pack's id or the path of a pack folder, e.g. one being edited; unknown ids are a usage error."""
+    from .loader import installed_packs, load_pack
+
+    paths = [r for r in refs if _is_pack_dir(r)]
+    ids = [r for r in refs if r not in paths]
+    local = []
+    for ref in paths:
+        local.append(load_pack(ref))
+    packs = installed_packs() if ids or not refs else []
+    if not refs:
         return packs
     known = {p.id: p for p in packs}
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise click.UsageError(f"unknown pack {', '.join(unknown)}; installed: {', '.join(sorted(known))}")
-    return [known[i] for i in dict.fromkeys(ids)]
+    chosen = {p.id: p for p in local}
+    for i in ids:
+        chosen.setdefault(i, known[i])
+    return list(chosen.values())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -149,35 +165,49 @@ def packs_show(pack_id: str, fmt: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--pack", "pack_ids", multiple=True, metavar="ID", help="Check manifests' references against these installed packs (default: all).")
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
+              help="Check manifests' references against these packs (default: every installed pack, "
+                   "with the pack folders given as PATHS in place of the installed ones of the same id).")
 def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...]) -> None:
     """Check pack folders and manifest files; report every problem with file:line:col."""
     from .loader import PACK_FILE, read_manifest, read_pack
     from .problems import InvalidInput
 
     problems: list[Problem] = []
-    checked = []
-    packs_for_refs: list[ClausePack] | None = None
-    for path in paths:
+    checked: dict[Path, str] = {}
+    given: dict[str, ClausePack] = {}
+    for path in paths:  # packs first: the manifests are checked against them
         if path.is_dir() or path.name == PACK_FILE:
             pack, found = read_pack(path)
-            checked.append(f"pack {pack.id} {pack.version}" if pack else f"pack {path}")
-        else:
-            if packs_for_refs is None:
-                try:
-                    packs_for_refs = select_packs(pack_ids)
-                except InvalidInput as exc:
-                    problems += exc.problems
-                    packs_for_refs = []
+            checked[path] = f"pack {pack.id} {pack.version}" if pack else f"pack {path}"
+            problems += found
+            if pack is not None and not any(p.severity == "error" for p in found):
+                given[pack.id] = pack
+    manifests = [p for p in paths if p not in checked]
+    if manifests:
+        try:
+            if pack_ids:
+                packs_for_refs = select_packs(pack_ids)
+            else:
+                packs_for_refs = list(({p.id: p for p in select_packs(())} | given).values())
+        except InvalidInput as exc:
+            problems += exc.problems
+            packs_for_refs = []
+        for path in manifests:
             _, found = read_manifest(path, packs_for_refs)
-            checked.append(f"manifest {path}")
-        problems += found
+            checked[path] = f"manifest {path}"
+            problems += found
+    elif pack_ids:
+        try:
+            select_packs(pack_ids)
+        except InvalidInput as exc:
+            problems += exc.problems
     _print_problems(sorted(problems))
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         sys.exit(EXIT_INVALID)
-    for line in checked:
-        click.echo(f"ok  {line}")
+    for path in paths:
+        click.echo(f"ok  {checked[path]}")
 
 
 def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
@@ -199,7 +229,8 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--pack", "pack_ids", multiple=True, metavar="ID", help="Evaluate only these packs (repeatable; default: all installed).")
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
+              help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @click.option("--require", "requires", multiple=True, metavar="EXPR",
@@ -222,7 +253,7 @@ def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | No
         from .report.text import render as render_text
 
         text = render_text(result)
-    write_output(text, out, _inputs_of(packs, manifest, loaded))
+    write_output(text, out, _inputs_of(pack_ids, manifest, loaded))
     for message in unmet:
         click.echo(f"requirement not met: {message}", err=True)
     if unmet:
@@ -231,7 +262,8 @@ def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | No
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--pack", "pack_ids", multiple=True, metavar="ID", help="Trace only these packs (repeatable; default: all installed).")
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
+              help="Trace only these packs: installed ids or pack folders (repeatable; default: all installed).")
 @click.option("--target", "targets", multiple=True, metavar="T",
               help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "dot", "mermaid"]), default="text", show_default=True)
@@ -267,7 +299,7 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
         from .report.graphs import to_dot, to_mermaid
 
         sub = gap_subgraph(dependency_graph(packs, result), report)
-        write_output(to_dot(sub) if fmt == "dot" else to_mermaid(sub), out, _inputs_of(packs, manifest, loaded))
+        write_output(to_dot(sub) if fmt == "dot" else to_mermaid(sub), out, _inputs_of(pack_ids, manifest, loaded))
         return
     from .plan import plan_remediation
 
@@ -283,7 +315,7 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
         from .report.gaps_text import render as render_text
 
         text = render_text(report, plan)
-    write_output(text, out, _inputs_of(packs, manifest, loaded))
+    write_output(text, out, _inputs_of(pack_ids, manifest, loaded))
     if any(not t.reached for t in plan.targets if targets):
         sys.exit(EXIT_UNMET)
 

@@ -576,3 +576,37 @@ def test_test_reports_a_failing_case(tmp_path: Path) -> None:
 
 def test_test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     _usage_error(run("test", tmp_path / "absent"))
+
+
+# ---------------------------------------------------------------------------- packs under edit
+
+
+def test_packs_under_edit_are_used_by_path(tmp_path: Path) -> None:
+    """An editor evaluates and validates against the pack folder they are changing, not the
+    installed copy: `--pack DIR`, and pack folders given to `validate` beside a manifest."""
+    pack = Path(shutil.copytree(FIXTURE_PACKS / "mini_pf", tmp_path / "mini_pf"))
+    manifest = CASES / "scoring" / "mini_pf" / "passes" / "manifest.yaml"
+
+    evaluated = run("evaluate", manifest, "--pack", pack, "--format", "json", "--require", "mini_pf:pass")
+    assert evaluated.exit_code == 0, evaluated.output
+    assert [p["pack"]["id"] for p in json.loads(evaluated.stdout)["packs"]] == ["mini_pf"]
+    _usage_error(run("evaluate", manifest, "--pack", pack, "--out", pack / "pack.yaml"), "is an input file")
+
+    # Checked against the folder given: its clause ids are known, so no warning or error.
+    checked = run("validate", pack, manifest)
+    assert checked.exit_code == 0, checked.output
+    assert "ok  pack mini_pf 1.0.0" in checked.stdout and "E007" not in checked.output
+
+    # A finding naming a clause the edited pack no longer has is reported against it.
+    text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    (pack / "pack.yaml").write_text(text.replace('id: "6.8"', 'id: "6.9"').replace('"6.8.', '"6.9.'), encoding="utf-8")
+    stale = tmp_path / "manifest.yaml"
+    stale.write_text(manifest.read_text(encoding="utf-8") + "not_applicable:\n- {pack: mini_pf, target: '6.8', reason: no drills}\n",
+                     encoding="utf-8")
+    broken = run("validate", pack, stale)
+    assert broken.exit_code == 2
+    assert "E007 mini_pf has no clause or checkpoint '6.8'" in broken.output
+
+
+def test_validate_reports_an_unknown_pack_id_without_manifests() -> None:
+    _usage_error(run("validate", FIXTURE_PACKS / "mini_pf", "--pack", "no_such_pack"), "unknown pack no_such_pack")
