@@ -10,6 +10,7 @@ from .model.manifest import Finding, FindingStatus, Manifest, Precedence
 from .model.pack import Checkpoint, Clause, ClausePack
 from .model.result import CheckpointResult, ClauseResult, ManifestRef, PackRef, PackResult, Result, Status
 from .predicates import Facts, Outcome
+from .predicates.logic import ASSESSOR_NEEDED
 from .scoring.base import RANK, Board, ClauseState
 
 
@@ -70,6 +71,8 @@ def checkpoint_result(cp: Checkpoint, facts: Facts, finding: Finding | None, pre
     outcome = cp.evidence.evaluate(facts)
     status, by_assessor = with_finding(evidence_status(outcome), finding.status if finding else None, precedence)
     reasons = outcome.reasons
+    if finding is not None and finding.status is not None:  # the finding answers the assessor checks
+        reasons = tuple(r for r in reasons if not r.startswith(ASSESSOR_NEEDED))
     if by_assessor and finding is not None:
         reasons = (f"assessor: {finding.note or finding.status}", *reasons)
     result = CheckpointResult(id=cp.id, aspect=cp.aspect, status=status, decided_by="assessor" if by_assessor else "evidence",

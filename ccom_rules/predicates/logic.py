@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from . import Predicate
 
 
+ASSESSOR_NEEDED = "needs an assessor's finding"
+"""How an assessor check's reason begins; dropped once a finding is recorded."""
+
+
 def _join(outcomes: list[Outcome]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     reasons = tuple(r for o in outcomes for r in o.reasons)
     evidence = tuple(dict.fromkeys(e for o in outcomes for e in o.evidence))
@@ -137,7 +141,7 @@ class AssessorCheck(Frozen):
         return set()
 
     def evaluate(self, facts: Facts) -> Outcome:
-        return Outcome(False, Fraction(0), (f"needs an assessor's finding: {self.guide}",), decided=False)
+        return Outcome(False, Fraction(0), (f"{ASSESSOR_NEEDED}: {self.guide}",), decided=False)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Only an assessor's finding settles it."""
