@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
@@ -14,7 +16,6 @@ from .validation import validate
 from .yamlsource import Document, read
 
 PACK_FILE = "pack.yaml"
-
 
 def _shown(path: Path) -> str:
     """How a file is named in problems: relative to the working directory when inside it."""
@@ -124,9 +125,38 @@ def installed_packs() -> list[ClausePack]:
     return sorted(packs, key=lambda p: p.id)
 
 
+class _Below:
+    """``(root / rel).resolve()`` for many files below one root, each folder resolved once: the
+    same path ``Path.resolve`` gives, without walking every component of every file again."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folders: dict[tuple[str, ...], str] = {}
+
+    def resolve(self, rel: PurePosixPath) -> Path:
+        parts = rel.parts
+        name = parts[-1]
+        if os.name != "posix" or name == "..":
+            return (self.root / rel).resolve()
+        folder = self.folders.get(parts[:-1])
+        if folder is None:
+            try:
+                folder = self.folders[parts[:-1]] = str(self.root.joinpath(*parts[:-1]).resolve())
+            except RuntimeError:  # a symlink loop: raise what resolving the whole path raises
+                return (self.root / rel).resolve()
+        target = os.path.join(folder, name)
+        try:
+            if stat.S_ISLNK(os.lstat(target).st_mode):
+                return (self.root / rel).resolve()  # a link: follow it the general way
+        except OSError:
+            pass  # missing or unreadable: resolve() keeps such a name as it is
+        return Path(target)
+
+
 def _evidence_problems(manifest: Manifest, doc: Document, base: Path) -> list[Problem]:
     problems: list[Problem] = []
     root = (base / manifest.evidence_root).resolve()
+    below = _Below(root)
     seen: set[str] = set()
     for i, item in enumerate(manifest.evidence):
         if item.id in seen:
@@ -139,7 +169,7 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path) -> list[Pr
         if not rel.parts or rel.is_absolute() or "\\" in item.path or ":" in rel.parts[0]:
             problems.append(doc.problem(where, "E009", f"path {item.path!r} must be relative to the evidence root, with forward slashes"))
             continue
-        target = (root / rel).resolve()
+        target = below.resolve(rel)
         if not target.is_relative_to(root):
             problems.append(doc.problem(where, "E009", f"path {item.path!r} leads outside the evidence root {manifest.evidence_root!r}"))
             continue

@@ -102,7 +102,29 @@ def _check_aspect(pack: ClausePack, aspect: str | None, doc: Document, path: Doc
     return [doc.problem(path, "W103", f"aspect {aspect!r} is not one of {sorted(allowed)} used by {pack.scoring.model}", severity="warning")]
 
 
+def _has_cycle(pack: ClausePack) -> bool:
+    """Whether ``requires`` has a cycle (Kahn's algorithm), so that networkx is imported only
+    to describe cycles that exist."""
+    clauses = pack.index.clauses
+    edges = {cid: {r for r in p.clause.requires if r in clauses and r != cid} for cid, p in clauses.items()}
+    indegree = dict.fromkeys(edges, 0)
+    for targets in edges.values():
+        for t in targets:
+            indegree[t] += 1
+    todo = [c for c, d in indegree.items() if d == 0]
+    done = 0
+    while todo:
+        done += 1
+        for t in edges[todo.pop()]:
+            indegree[t] -= 1
+            if indegree[t] == 0:
+                todo.append(t)
+    return done < len(edges)
+
+
 def _check_cycles(pack: ClausePack, where: dict[str, tuple[Document, DocPath]]) -> list[Problem]:
+    if not _has_cycle(pack):
+        return []
     from .graph import requirement_cycles
 
     out = []

@@ -5,7 +5,6 @@ Positions live in a side table keyed by the path inside the document, never in t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,22 +15,62 @@ from .problems import Problem, json_path
 DocPath = tuple[str | int, ...]
 
 
-@dataclass
 class Document:
-    """A parsed file: its data, and the line/column of each value and key (1-based)."""
+    """A parsed file: its data, and the line/column of each value and key (1-based).
 
-    file: str
-    data: Any = None
-    values: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
+    The positions are only needed to report problems, so a document read on the fast path
+    keeps its text and works them out on first use (``values``, ``keys``, ``where``).
+    """
+
+    __slots__ = ("file", "data", "_values", "_keys", "_text")
+
+    def __init__(self, file: str, data: Any = None, values: dict[DocPath, tuple[int, int]] | None = None,
+                 keys: dict[DocPath, tuple[int, int]] | None = None) -> None:
+        self.file = file
+        self.data = data
+        self._values: dict[DocPath, tuple[int, int]] = {} if values is None else values
+        self._keys: dict[DocPath, tuple[int, int]] = {} if keys is None else keys
+        self._text: str | None = None
+
+    @property
+    def values(self) -> dict[DocPath, tuple[int, int]]:
+        """Line and column of each value, by its path in the document."""
+        self._locate()
+        return self._values
+
+    @property
+    def keys(self) -> dict[DocPath, tuple[int, int]]:
+        """Line and column of each mapping key, by the path of its value."""
+        self._locate()
+        return self._keys
+
+    def _locate(self) -> None:
+        text, self._text = self._text, None
+        if text is not None:
+            loader = _Loader(text)
+            try:
+                _index(self, loader.get_single_node(), (), [])
+            finally:
+                loader.dispose()
+
+    def __repr__(self) -> str:
+        return f"Document(file={self.file!r}, data={self.data!r}, values={self.values!r}, keys={self.keys!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (self.file, self.data, self.values, self.keys) == (other.file, other.data, other.values, other.keys)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def where(self, path: DocPath, key: bool = False) -> tuple[int, int]:
         """Line and column of ``path`` (its key when ``key``), or of its nearest ancestor."""
-        if key and path in self.keys:
-            return self.keys[path]
+        keys, values = self.keys, self.values
+        if key and path in keys:
+            return keys[path]
         for n in range(len(path), -1, -1):
-            if path[:n] in self.values:
-                return self.values[path[:n]]
+            if path[:n] in values:
+                return values[path[:n]]
         return (1, 1)
 
     def problem(self, path: DocPath, code: str, message: str, *, key: bool = False, severity: str = "error") -> Problem:
@@ -42,8 +81,28 @@ class Document:
 _SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
 
+_WILDCARD: list[Any] = list(_SafeBase.yaml_implicit_resolvers.get(None, []))
+_IMPLICIT: dict[str, list[Any]] = {k: [*v, *_WILDCARD] for k, v in _SafeBase.yaml_implicit_resolvers.items() if k is not None}
+
+
 class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
     """The safe loader, except that an impossible date stays text for validation to report."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """``BaseResolver.resolve`` without its general machinery (this loader has no path
+        resolvers): the same tags, at a fraction of the cost, for every node libyaml composes."""
+        if not self.yaml_path_resolvers:
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                        if regexp.match(value):
+                            return tag
+                return self.DEFAULT_SCALAR_TAG
+            if kind is yaml.MappingNode:
+                return self.DEFAULT_MAPPING_TAG
+            if kind is yaml.SequenceNode:
+                return self.DEFAULT_SEQUENCE_TAG
+        return super().resolve(kind, value, implicit)
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
         try:
@@ -56,7 +115,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 
 
 def _index(doc: Document, node: yaml.Node, path: DocPath, problems: list[Problem]) -> None:
-    doc.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    doc._values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -67,15 +126,81 @@ def _index(doc: Document, node: yaml.Node, path: DocPath, problems: list[Problem
                 problems.append(Problem(doc.file, line, col, "E002", f"duplicate key {key!r}", json_path(child)))
                 continue
             seen.add(key)
-            doc.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            doc._keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             _index(doc, value_node, child, problems)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _index(doc, item, (*path, i), problems)
 
 
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_PLAIN_SCALARS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+
+
+class _NotPlain(Exception):
+    """The document needs the general path: an alias, a merge key, a duplicate key, an unusual tag…"""
+
+
+def _plain_data(loader: Any, root: yaml.Node) -> Any:
+    """Construct ``root`` in one pass, exactly as the safe constructor would, when the document
+    uses only plain maps, lists and scalars, each node once and no key twice (every pack and
+    manifest); raises :class:`_NotPlain` otherwise."""
+    constructors = loader.yaml_constructors
+    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+    seen: set[int] = set()
+
+    def build(node: yaml.Node) -> Any:
+        ident = id(node)
+        if ident in seen:  # an alias: shared objects, perhaps recursive
+            raise _NotPlain
+        seen.add(ident)
+        kind, tag = type(node), node.tag
+        if kind is scalar:
+            if tag == _STR:
+                return node.value
+            if tag not in _PLAIN_SCALARS:
+                raise _NotPlain
+            return constructors[tag](loader, node)
+        if kind is mapping and tag == _MAP:
+            data: dict[Any, Any] = {}
+            texts: set[str] = set()
+            for key_node, value_node in node.value:
+                if type(key_node) is not scalar or key_node.tag not in _PLAIN_SCALARS or key_node.value in texts:
+                    raise _NotPlain  # a complex, merge or duplicate key
+                texts.add(key_node.value)
+                data[build(key_node)] = build(value_node)
+            return data
+        if kind is sequence and tag == _SEQ:
+            return [build(item) for item in node.value]
+        raise _NotPlain
+
+    return build(root)
+
+
+def _parse_fast(text: str, file: str) -> Document | None:
+    """The common case: a well-formed plain document, read without its positions (they are
+    worked out from the kept text if a problem is ever reported). None when anything is unusual:
+    :func:`parse` then takes the general path, which finds and reports every problem."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        doc = Document(file, _plain_data(loader, node))
+    except Exception:  # noqa: BLE001 - any surprise: the general path reproduces or reports it
+        return None
+    finally:
+        loader.dispose()
+    doc._text = text
+    return doc
+
+
 def parse(text: str, file: str) -> tuple[Document, list[Problem]]:
     """Parse one YAML (or JSON) document safely. Returns the document and any problems."""
+    fast = _parse_fast(text, file)
+    if fast is not None:
+        return fast, []
     doc = Document(file)
     problems: list[Problem] = []
     loader = _Loader(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
@@ -43,6 +44,7 @@ Aspect = Literal["method", "execution", "approach", "deployment", "results"]
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])))?$")
 
 
+@lru_cache(maxsize=4096)  # pure, immutable results; called for every item of every series
 def parse_period(text: str) -> tuple[Period, int, int]:
     """Parse ``2025``, ``2025-Q3`` or ``2025-07`` into (granularity, year, index).
 
@@ -69,6 +71,7 @@ PeriodText = Annotated[str, AfterValidator(_check_period), WithJsonSchema({"type
 """``YYYY``, ``YYYY-Qn`` or ``YYYY-MM``."""
 
 
+@lru_cache(maxsize=4096)  # pure, immutable results; called for every item of every series
 def period_label(granularity: Period, ordinal: int) -> str:
     """Inverse of :func:`period_ordinal`: the label of a period ordinal."""
     if granularity == "month":
@@ -98,6 +101,7 @@ def ordinal_of_date(granularity: Period, day: date) -> int:
     return day.year
 
 
+@lru_cache(maxsize=4096)  # pure, immutable results; called for every item of every series
 def period_end(granularity: Period, ordinal: int) -> date:
     """The last day of a period."""
     nxt = ordinal + 1
