@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
-from .model.manifest import Manifest
+from .model.manifest import Finding, Manifest
 from .model.pack import ClausePack, PackFragment
 from .packcheck import Part, check_pack
 from .problems import InvalidInput, Problem
+from .scoring import MaturityLevels, WeightedBands
 from .validation import validate
 from .yamlsource import Document, read
 
@@ -221,11 +223,20 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
                                         f"evidence type {item.type!r} is in none of the evaluated packs ({', '.join(sorted(by_id))})",
                                         severity="warning"))
     targets: dict[tuple[str, str], int] = {}
+    installed: set[str] | None = None
     for section in ("findings", "not_applicable"):
         for i, entry in enumerate(getattr(manifest, section)):
             pack = by_id.get(entry.pack)
             if pack is None:
-                continue  # another pack, not evaluated this time
+                if installed is None:
+                    installed = {d.name for d in installed_pack_dirs()}
+                if by_id and entry.pack not in installed:  # a pack merely not evaluated this time is fine
+                    known = sorted(set(by_id) | installed)
+                    close = difflib.get_close_matches(entry.pack, known, n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+                    problems.append(doc.problem((section, i, "pack"), "W105", f"no pack {entry.pack!r} is installed or evaluated{hint}",
+                                                severity="warning"))
+                continue
             index = pack.index
             if entry.target not in index.clauses and entry.target not in index.checkpoints:
                 problems.append(doc.problem((section, i, "target"), "E007", f"{entry.pack} has no clause or checkpoint {entry.target!r}"))
@@ -235,7 +246,29 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
                 if key in targets:
                     problems.append(doc.problem((section, i, "target"), "E006", f"a finding for {entry.pack} {entry.target} is already recorded (findings[{targets[key]}])"))
                 targets[key] = i
+                problems += _misplaced_fields(entry, pack, doc, i)
     return problems
+
+
+def _misplaced_fields(finding: Finding, pack: ClausePack, doc: Document, i: int) -> list[Problem]:
+    """Fields of a finding that its target's scoring never reads: a C/F rating anywhere but on a
+    maturity item, a fraction anywhere but on a weighted-bands sub-item."""
+    index = pack.index
+    placed = index.clauses.get(finding.target)
+    is_leaf = placed is not None and not placed.clause.children and bool(placed.clause.checkpoints)
+    scoring = pack.scoring
+    item = is_leaf and isinstance(scoring, MaturityLevels) and placed.top in (*scoring.core_sections, *scoring.innovation_sections)  # type: ignore[union-attr]
+    sub_item = is_leaf and isinstance(scoring, WeightedBands) and bool(index.clauses[placed.top].clause.points)  # type: ignore[union-attr]
+    what = "checkpoint" if placed is None else "clause"
+    out = []
+    for field, fits, needs in (("c_rate", item, "an item of a maturity_levels pack"),
+                               ("f_rate", item, "an item of a maturity_levels pack"),
+                               ("fraction", sub_item, "a sub-item of a weighted_bands pack")):
+        if getattr(finding, field) is not None and not fits:
+            out.append(doc.problem(("findings", i, field), "W106",
+                                   f"{field} is read only on {needs}; {pack.id} {finding.target} is a {what} of a {scoring.model} pack, so it is ignored",
+                                   severity="warning"))
+    return out
 
 
 def load_manifest(path: str | Path, packs: Sequence[ClausePack] | None = None) -> Manifest:

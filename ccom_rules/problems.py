@@ -25,6 +25,8 @@ CODES: dict[str, str] = {
     "W102": "evidence type not in any evaluated pack",
     "W103": "checkpoint aspect unusual for the scoring model",
     "W104": "certificate number listed twice",
+    "W105": "finding or declaration names a pack that is not installed or evaluated",
+    "W106": "finding field that its target's scoring ignores",
 }
 
 
