@@ -141,6 +141,8 @@ class Planner:
         self._categories: dict[str, dict[str, list]] = {}  # type: ignore[type-arg]
         self._distances: dict[Requirement, Fraction] = {}
         self._cp_keys: dict[tuple[str, str], frozenset[tuple[str, ...]]] = {}
+        self._candidates: dict[str, frozenset[tuple[str, ...]]] = {}
+        self._points: dict[str, dict[str, Fraction]] = {}
 
     # --- simulation -------------------------------------------------------------------------
 
@@ -205,9 +207,18 @@ class Planner:
         return delta
 
     def commit(self, delta: Delta) -> None:
-        self._figures.clear()
-        self._categories.clear()
+        # Carry the per-pack sums forward with the change applied, rather than recounting.
+        for pack_id in list(self._figures):
+            if delta.units.get(pack_id):
+                self._figures[pack_id] = self.maturity_figures(pack_id, delta)
+        for pack_id in list(self._categories):
+            if delta.units.get(pack_id):
+                self._categories[pack_id] = self._bands_categories(pack_id, delta)
         self._distances.clear()
+        for pack_id in self.states:
+            if (delta.checkpoints.get(pack_id) or delta.clauses.get(pack_id) or delta.units.get(pack_id)
+                    or delta.prerequisites.get(pack_id) or any(p == pack_id for p, _ in delta.findings)):
+                self._candidates.pop(pack_id, None)
         self.facts = delta.facts
         self.findings.update(delta.findings)
         for pack_id, state in self.states.items():
@@ -237,7 +248,8 @@ class Planner:
         return {f"{group}_items": 1, f"{group}_c": int(c == scoring.scale.full), f"{group}_f": int(f == scoring.scale.full), "total": c + f}
 
     def maturity_figures(self, pack_id: str, delta: Delta | None) -> dict[str, int]:
-        """Items, full C and F ratings per group, and the total; the base is cached per step."""
+        """Items, full C and F ratings per group, and the total; the base is kept across steps
+        and moved forward on commit."""
         base = self._figures.get(pack_id)
         if base is None:
             base = defaultdict(int)
@@ -255,11 +267,10 @@ class Planner:
                 figures[k] += v
         return figures
 
-    def bands_raw(self, pack_id: str, delta: Delta | None) -> Fraction:
-        """The raw weighted-bands total; per-category sums are cached per step."""
+    def _bands_categories(self, pack_id: str, delta: Delta | None) -> dict[str, list]:  # type: ignore[type-arg]
+        """Per category: [sum of sub-item fractions, applicable sub-items]; the base is kept
+        across steps and moved forward on commit."""
         pack = self.packs[pack_id]
-        scoring = pack.scoring
-        assert isinstance(scoring, WeightedBands)
         base = self._categories.get(pack_id)
         if base is None:
             base = defaultdict(lambda: [Fraction(0), 0])
@@ -281,10 +292,22 @@ class Planner:
                 if value is not None:
                     entry[0] += value
                     entry[1] += 1
+        return categories
+
+    def bands_raw(self, pack_id: str, delta: Delta | None) -> Fraction:
+        """The raw weighted-bands total."""
+        pack = self.packs[pack_id]
+        scoring = pack.scoring
+        assert isinstance(scoring, WeightedBands)
+        categories = self._bands_categories(pack_id, delta)
+        points_of = self._points.get(pack_id)
+        if points_of is None:
+            points_of = self._points[pack_id] = {top: Fraction(str(pack.index.clauses[top].clause.points)) for top in pack.index.clauses
+                                                 if pack.index.clauses[top].depth == 0 and pack.index.clauses[top].clause.points}
         raw = applicable = Fraction(0)
         for top, (total, count) in categories.items():
             if count:
-                points = Fraction(str(pack.index.clauses[top].clause.points))
+                points = points_of[top]
                 raw += points * total / count
                 applicable += points
         if applicable and applicable != scoring.max_total:
@@ -310,7 +333,7 @@ class Planner:
         if isinstance(scoring, MaturityLevels):
             fig = self.maturity_figures(req.pack, delta)
             per_item = 2 * scoring.scale.full
-            gap = Fraction(0)
+            gap = 0
             for lv in scoring.levels[: req.value]:
                 for group, letter, pct in (("core", "c", lv.core_c_percent), ("core", "f", lv.core_f_percent),
                                            ("innovation", "c", lv.innovation_c_percent), ("innovation", "f", lv.innovation_f_percent)):
@@ -318,8 +341,8 @@ class Planner:
                         continue
                     needed = -(-pct * int(fig[f"{group}_items"]) // 100)
                     gap += max(0, needed - fig[f"{group}_{letter}"]) * per_item
-                gap += max(Fraction(0), lv.min_total - fig["total"])
-            return gap
+                gap += max(0, lv.min_total - fig["total"])
+            return Fraction(gap)
         assert isinstance(scoring, WeightedBands)
         return max(Fraction(0), req.value - Fraction(1, 2) - self.bands_raw(req.pack, delta))
 
@@ -351,40 +374,50 @@ class Planner:
 
     def candidates(self) -> list[tuple[str, ...]]:
         found: set[tuple[str, ...]] = set()
-        for pack_id, state in self.states.items():
-            pack = state.pack
-            for cp_id, res in state.board.checkpoints.items():
-                if res.status in _DONE:
-                    continue
-                if res.decided_by == "assessor" or (pack_id, cp_id) in self.findings:
-                    found.add(("assessor", pack_id, cp_id))
-                if res.decided_by == "assessor":
-                    continue
-                keys = self._cp_keys.get((pack_id, cp_id))
-                if keys is None:
-                    keys = self._cp_keys[(pack_id, cp_id)] = frozenset(
-                        k for leaf in leaves(pack.index.checkpoints[cp_id][0].evidence) for k in self._leaf_candidates(leaf, pack_id, cp_id))
-                found.update(keys)
-            for cid, st in state.board.clauses.items():
-                if st.decided_by == "assessor" and st.status not in _DONE:
-                    found.add(("assessor", pack_id, cid))
-            scoring = pack.scoring
-            if isinstance(scoring, PassFail):
-                for pre in scoring.prerequisites:
-                    if not state.prerequisites[pre.id]:
-                        for leaf in leaves(pre.check):
-                            found.update(self._leaf_candidates(leaf, pack_id, None))
-            if isinstance(scoring, MaturityLevels):
-                for cid, (c, c_by, f, f_by) in state.units.items():
-                    if c_by == "assessor" and c < scoring.scale.full:
-                        found.add(("rating", pack_id, cid, "c"))
-                    if f_by == "assessor" and f < scoring.scale.full:
-                        found.add(("rating", pack_id, cid, "f"))
-            if isinstance(scoring, WeightedBands):
-                for cid, (value, by) in state.units.items():
-                    if by == "assessor" and value is not None and value < 1:
-                        found.add(("fraction", pack_id, cid))
+        for pack_id in self.states:
+            cached = self._candidates.get(pack_id)
+            if cached is None:
+                cached = self._candidates[pack_id] = self._pack_candidates(pack_id)
+            found |= cached
         return sorted(found)
+
+    def _pack_candidates(self, pack_id: str) -> frozenset[tuple[str, ...]]:
+        """The actions that could move one pack; kept until a commit changes that pack."""
+        found: set[tuple[str, ...]] = set()
+        state = self.states[pack_id]
+        pack = state.pack
+        for cp_id, res in state.board.checkpoints.items():
+            if res.status in _DONE:
+                continue
+            if res.decided_by == "assessor" or (pack_id, cp_id) in self.findings:
+                found.add(("assessor", pack_id, cp_id))
+            if res.decided_by == "assessor":
+                continue
+            keys = self._cp_keys.get((pack_id, cp_id))
+            if keys is None:
+                keys = self._cp_keys[(pack_id, cp_id)] = frozenset(
+                    k for leaf in leaves(pack.index.checkpoints[cp_id][0].evidence) for k in self._leaf_candidates(leaf, pack_id, cp_id))
+            found.update(keys)
+        for cid, st in state.board.clauses.items():
+            if st.decided_by == "assessor" and st.status not in _DONE:
+                found.add(("assessor", pack_id, cid))
+        scoring = pack.scoring
+        if isinstance(scoring, PassFail):
+            for pre in scoring.prerequisites:
+                if not state.prerequisites[pre.id]:
+                    for leaf in leaves(pre.check):
+                        found.update(self._leaf_candidates(leaf, pack_id, None))
+        if isinstance(scoring, MaturityLevels):
+            for cid, (c, c_by, f, f_by) in state.units.items():
+                if c_by == "assessor" and c < scoring.scale.full:
+                    found.add(("rating", pack_id, cid, "c"))
+                if f_by == "assessor" and f < scoring.scale.full:
+                    found.add(("rating", pack_id, cid, "f"))
+        if isinstance(scoring, WeightedBands):
+            for cid, (value, by) in state.units.items():
+                if by == "assessor" and value is not None and value < 1:
+                    found.add(("fraction", pack_id, cid))
+        return frozenset(found)
 
     @staticmethod
     def _leaf_candidates(leaf: Predicate, pack_id: str, cp_id: str | None) -> set[tuple[str, ...]]:
@@ -570,8 +603,9 @@ MAX_ACTIONS = 400
 
 @dataclass(frozen=True)
 class Candidate:
-    rank: tuple[Fraction, Fraction, int, tuple[str, ...]]
-    """(−distance reduction, −checkpoint progress, additions, key): smallest is best."""
+    rank: tuple[float, float, int, tuple[str, ...]]
+    """(−distance reduction, −checkpoint progress, additions, key): smallest is best. Floats,
+    because the heap compares them often; the distances themselves stay exact."""
     kind: ActionKind
     patch: Patch
     findings: list[Finding]
@@ -584,15 +618,12 @@ def default_targets(planner: Planner, result_packs: Sequence[ClausePack]) -> lis
     unreachable, with the reason, when operating years or stepwise certification block it),
     the next band."""
     reqs = []
-    result = None
     for pack in result_packs:
         scoring = pack.scoring
         if isinstance(scoring, PassFail):
             reqs.append(Requirement(pack.id, "pass", 1))
             continue
-        if result is None:
-            result = evaluate(result_packs, planner.manifest)
-        outcome = result.pack(pack.id).outcome
+        outcome, _ = scoring.score(planner.states[pack.id].board)  # the planner's boards are decided already
         if isinstance(scoring, MaturityLevels):
             # The next level, even when history blocks it: the plan then says why.
             level = outcome.certifiable_level + 1  # type: ignore[union-attr]
@@ -618,11 +649,12 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
     reasons = {r: planner.blocked(r) for r in reqs}
     active = [r for r in reqs if reasons[r] is None]
     initial = {r: planner.distance(r, None) for r in active}
-    scale = {r: 1 / initial[r] for r in active if initial[r] > 0}
+    scale = {r: 1 / float(initial[r]) for r in active if initial[r] > 0}
     active_packs = {r.pack for r in scale}
 
-    def combined(delta: Delta | None) -> Fraction:
-        return sum((planner.distance(r, delta) * s for r, s in scale.items()), Fraction(0))
+    def combined(delta: Delta | None) -> float:
+        """Each target's distance as a share of where it started, summed (0.0 when all are met)."""
+        return sum(float(planner.distance(r, delta)) * s for r, s in scale.items())
 
     def assess(key: tuple[str, ...]) -> Candidate | None:
         built = planner.build(key)
@@ -633,10 +665,10 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
         reduction = current - combined(delta)
         # Progress that does not yet move a target: evidence degrees rising, and checkpoints
         # (also those an assessor decides) climbing from not met towards met.
-        progress = sum((d - planner.states[p].degrees.get(c, Fraction(0))
-                        for p, changes in delta.degrees.items() if p in active_packs for c, d in changes.items()), Fraction(0))
-        progress += sum((Fraction(RANK[r.status] - RANK[planner.states[p].board.checkpoints[c].status], 2)
-                         for p, changes in delta.checkpoints.items() if p in active_packs for c, r in changes.items()), Fraction(0))
+        progress = sum(float(d - planner.states[p].degrees.get(c, Fraction(0)))
+                       for p, changes in delta.degrees.items() if p in active_packs for c, d in changes.items())
+        progress += sum((RANK[r.status] - RANK[planner.states[p].board.checkpoints[c].status]) / 2
+                        for p, changes in delta.checkpoints.items() if p in active_packs for c, r in changes.items())
         return Candidate((-reduction, -progress, patch.size() + len(findings), key), kind, patch, findings, delta, step)
 
     current = combined(None)
@@ -676,6 +708,7 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
         current = combined(None)
         step += 1
         cache.pop(key, None)
+    # The guarantee: the plan is checked by a full evaluation of the manifest with every action.
     verified = evaluate(packs, apply_actions(manifest, actions))
     statuses = []
     for req in reqs:
