@@ -30,6 +30,9 @@ def manifest_sha256(manifest: BaseModel) -> str:
     the same evidence, people or findings in another order gives the same identity."""
     data = manifest.model_dump(mode="json")
     for key in _UNORDERED:
-        if isinstance(data.get(key), list):
-            data[key] = sorted(data[key], key=canonical_json)
+        entries = getattr(manifest, key, None)
+        if isinstance(data.get(key), list) and entries:
+            # Ordered by each entry's own JSON (pydantic's serializer: fast, and fixed by the model).
+            order = sorted(range(len(entries)), key=lambda i: entries[i].model_dump_json())
+            data[key] = [data[key][i] for i in order]
     return sha256_of(data)
