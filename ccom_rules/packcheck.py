@@ -148,6 +148,15 @@ def _check_scoring(pack: ClausePack, doc: Document) -> list[Problem]:
             for i, sid in enumerate(getattr(scoring, name)):
                 if sid not in top_ids:
                     out.append(doc.problem(("scoring", name, i), "E007", f"{name} names {sid!r}, which is not a top-level clause"))
+        # Assessors record C-Rate and F-Rate as 0, 5 or 10 (the manifest's rating values).
+        scale = (scoring.scale.none, scoring.scale.partial, scoring.scale.full)
+        if scale != (0, 5, 10):
+            out.append(doc.problem(("scoring", "scale"), "E012",
+                                   f"the rating scale is {'/'.join(map(str, scale))}, but assessors rate items 0/5/10"))
+        for name in ("all_met", "some_met", "none_met"):
+            if getattr(scoring.derivation, name) not in scale:
+                out.append(doc.problem(("scoring", "derivation", name), "E012",
+                                       f"derivation.{name} is {getattr(scoring.derivation, name)}, not a value of the rating scale"))
         core = index.leaves_under(scoring.core_sections)
         innovation = index.leaves_under(scoring.innovation_sections)
         items = core + innovation
