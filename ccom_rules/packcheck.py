@@ -49,6 +49,8 @@ def check_pack(pack: ClausePack, parts: list[Part]) -> list[Problem]:
         for clause, path in clauses_with_paths(part.content.clauses):
             if clause.id in clause_ids:
                 problems.append(part.doc.problem((*path, "id"), "E006", f"clause {clause.id!r} is defined twice"))
+            elif clause.id in checkpoint_ids:  # findings and declarations name either: one id, one thing
+                problems.append(part.doc.problem((*path, "id"), "E006", f"clause {clause.id!r} has the id of a checkpoint defined earlier"))
             clause_ids.add(clause.id)
             where.setdefault(clause.id, (part.doc, path))
             for j, cp in enumerate(clause.checkpoints):
