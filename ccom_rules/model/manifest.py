@@ -54,8 +54,8 @@ class EvidenceItem(Frozen):
     period: PeriodText | None = None
     """The month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY) a periodic record covers."""
     approval: Approval | None = None
-    metrics: dict[Identifier, FiniteFloat] = Field(default_factory=dict)
-    """Recorded values by name, e.g. ``service_level: 0.82``; finite numbers only."""
+    metrics: dict[Identifier, Annotated[FiniteFloat, Field(strict=True)]] = Field(default_factory=dict)
+    """Recorded values by name, e.g. ``service_level: 0.82``: finite numbers, not text or true/false."""
 
 
 class Certificate(Frozen):
@@ -64,6 +64,12 @@ class Certificate(Frozen):
     number: NonEmpty
     issued: date
     expires: date | None = None
+
+    @model_validator(mode="after")
+    def _expires_after_issue(self) -> Certificate:
+        if self.expires is not None and self.expires < self.issued:
+            raise ValueError(f"certificate {self.number} expires ({self.expires}) before it was issued ({self.issued})")
+        return self
 
     def valid_on(self, day: date) -> bool:
         """Whether the certificate was issued by ``day`` and had not expired."""

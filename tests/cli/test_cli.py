@@ -412,7 +412,7 @@ def test_evaluate_invalid_manifest(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "manifest.yaml:6:1: error E003 unknown key 'assesment'; did you mean 'assessment'? (at $.assesment)" in result.stderr
-    assert "8 error(s), 0 warning(s)" in result.stderr
+    assert "10 error(s), 0 warning(s)" in result.stderr
 
 
 def test_evaluate_missing_manifest(tmp_path: Path) -> None:

@@ -223,7 +223,7 @@ def test_invalid_manifest_carries_every_problem(monkeypatch: pytest.MonkeyPatch)
         load_manifest("manifest.yaml", list(real_packs()))
     problems = info.value.problems
     assert [str(p) for p in problems] == _expected("manifest_many_errors")
-    assert len(info.value.errors) == len(problems) == 8
+    assert len(info.value.errors) == len(problems) == 10
     assert list(problems) == sorted(problems)
     for p in problems:
         assert isinstance(p, Problem)
