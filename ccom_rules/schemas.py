@@ -42,6 +42,13 @@ def write_all(directory: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "schemas"
+    # Default: the source tree's schemas/ folder; an installed package must be given a folder.
+    source_tree = Path(__file__).resolve().parent.parent
+    if len(sys.argv) > 1:
+        target = Path(sys.argv[1])
+    elif (source_tree / "pyproject.toml").is_file():
+        target = source_tree / "schemas"
+    else:
+        sys.exit("usage: python -m ccom_rules.schemas DIRECTORY  (not run from a source tree, so a folder is needed)")
     for p in write_all(target):
         print(p)
