@@ -300,9 +300,12 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
 
         sub = gap_subgraph(dependency_graph(packs, result), report)
         write_output(to_dot(sub) if fmt == "dot" else to_mermaid(sub), out, _inputs_of(pack_ids, manifest, loaded))
-        return
     from .plan import plan_remediation
 
+    if fmt in ("dot", "mermaid"):  # the drawing has no plan in it, but --target still sets the exit status
+        if targets and any(not t.reached for t in plan_remediation(packs, loaded, reqs).targets):
+            sys.exit(EXIT_UNMET)
+        return
     plan = plan_remediation(packs, loaded, reqs)
     if fmt == "json":
         from .model.gaps import GapAnalysis

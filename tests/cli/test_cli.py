@@ -610,3 +610,11 @@ def test_packs_under_edit_are_used_by_path(tmp_path: Path) -> None:
 
 def test_validate_reports_an_unknown_pack_id_without_manifests() -> None:
     _usage_error(run("validate", FIXTURE_PACKS / "mini_pf", "--pack", "no_such_pack"), "unknown pack no_such_pack")
+
+
+def test_gaps_drawings_still_answer_for_targets() -> None:
+    """A drawing carries no plan, but an unreachable --target still exits 1."""
+    demo = EXAMPLES / "harbour-bank" / "manifest.yaml"
+    blocked = run("gaps", demo, "--format", "mermaid", "--target", "cc_cmm:L3")
+    assert blocked.exit_code == 1 and blocked.stdout.startswith("flowchart")
+    assert run("gaps", demo, "--format", "dot", "--target", "cccs_op_2003:81").exit_code == 0
