@@ -15,13 +15,12 @@ from fractions import Fraction
 
 from .engine import checkpoint_result, clause_state, decide, evaluate, waivers
 from .model.gaps import Action, ActionKind, Gain, Plan, TargetStatus
-from .model.manifest import EvidenceItem, Finding, Manifest, Person
+from .model.manifest import Finding, Manifest
 from .model.pack import ClausePack
-from .model.result import CheckpointResult, DecidedBy
+from .model.result import CheckpointResult
 from .predicates import AllOf, AnyOf, AssessorCheck, AtLeast, CertifiedPeople, Facts, Patch, Predicate, with_added
 from .requirements import Requirement, parse_requirement
 from .scoring import Board, ClauseState, MaturityLevels, PassFail, WeightedBands
-from .scoring.bands import half_up
 from .scoring.base import RANK, operating_years
 from .scoring.maturity import previous_level
 
