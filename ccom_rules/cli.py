@@ -144,7 +144,7 @@ def packs(ctx: click.Context) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handles_invalid_input
 def packs_show(pack_id: str, fmt: str) -> None:
-    """Show one installed pack: its scoring model and clause tree."""
+    """Show one pack (an installed id or a pack folder): its scoring model and clause tree."""
     (pack,) = select_packs([pack_id])
     if fmt == "json":
         from .report.json import render

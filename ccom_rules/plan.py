@@ -364,7 +364,8 @@ class Planner:
             board = self.states[req.pack].board
             previous = previous_level(board)
             if scoring.stepwise and req.value > previous + 1:
-                return f"certification is stepwise: the centre was last certified at L{previous}, so L{previous + 1} comes first"
+                return (f"certification is stepwise: the centre was last certified at L{previous}, "
+                        f"so it can be certified at L{previous + 1} at most this time")
         if isinstance(scoring, WeightedBands) and not 0 <= req.value <= scoring.max_total:
             return f"{req.pack} scores 0–{scoring.max_total}"
         return None
@@ -492,10 +493,12 @@ class Planner:
                 stack += clause.children
         total, findings = Patch(), []
         for cp in wanted:
-            if cp.id == target or state.board.checkpoints[cp.id].status in _DONE:
+            if state.board.checkpoints[cp.id].status in _DONE:
                 continue
             patch = cp.evidence.remedy(with_added(self.facts, total), None)
             total = total + Patch(patch.evidence, patch.people)
+            if cp.id == target:  # its own finding is the one being raised
+                continue
             old = self.findings.get((pack_id, cp.id))
             if patch.assessor or (old is not None and old.status not in (None, "met")):
                 fields = old.model_dump() if old else {"pack": pack_id, "target": cp.id}

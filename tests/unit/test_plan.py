@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ccom_rules import evaluate, load_manifest
+from ccom_rules.model.manifest import Finding
 from ccom_rules.plan import apply_actions, plan_remediation
 from ccom_rules.requirements import parse_requirement
 
@@ -94,3 +95,18 @@ def test_example_plans(example: str, targets: list[str]) -> None:
             _reaches(packs, manifest, [target])
         else:
             assert "stepwise" in status.reason or "years of operation" in status.reason, status.reason
+
+
+def test_stricter_findings_are_raised_together_with_their_evidence() -> None:
+    """Under the stricter precedence neither a raised finding nor evidence alone lifts a
+    checkpoint the assessor found not met: the plan's action carries both, and reaches the target."""
+    packs = [fixture_pack("mini_pf")]
+    manifest = load_manifest(START, packs)
+    strict = manifest.model_copy(update={
+        "assessment": manifest.assessment.model_copy(update={"precedence": "stricter"}),
+        "findings": (*manifest.findings, Finding(pack="mini_pf", target="5.a", status="not_met", note="plan out of date")),
+    })
+    plan = _reaches(packs, strict, ["mini_pf:pass"])
+    (raise_5a,) = [a for a in plan.actions if a.id == "assessor:mini_pf:5.a"]
+    assert raise_5a.findings[0].status == "met" and {i.type for i in raise_5a.evidence} == {"strategic_plan"}
+    assert "backed by 1 evidence item(s) (strategic_plan)" in raise_5a.title
