@@ -26,13 +26,13 @@ _UNORDERED = ("evidence", "people", "findings", "not_applicable", "certified_lev
 
 
 def manifest_sha256(manifest: BaseModel) -> str:
-    """The sha256 of a manifest's canonical content: its collections sorted, so that listing
-    the same evidence, people or findings in another order gives the same identity."""
-    data = manifest.model_dump(mode="json")
+    """The sha256 of a manifest's canonical content: everything but its collections as
+    :func:`canonical_json`, then each collection as the sorted JSON of its entries (pydantic's
+    serialiser, fixed by the model), so listing the same evidence, people or findings in another
+    order gives the same identity."""
+    digest = hashlib.sha256(canonical_json(manifest.model_dump(mode="json", exclude=set(_UNORDERED))).encode("utf-8"))
     for key in _UNORDERED:
-        entries = getattr(manifest, key, None)
-        if isinstance(data.get(key), list) and entries:
-            # Ordered by each entry's own JSON (pydantic's serializer: fast, and fixed by the model).
-            order = sorted(range(len(entries)), key=lambda i: entries[i].model_dump_json())
-            data[key] = [data[key][i] for i in order]
-    return sha256_of(data)
+        entries = sorted(entry.model_dump_json() for entry in getattr(manifest, key, ()))
+        digest.update(f"\n{key}:{len(entries)}\n".encode("utf-8"))
+        digest.update("\n".join(entries).encode("utf-8"))
+    return digest.hexdigest()

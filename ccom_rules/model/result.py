@@ -138,8 +138,9 @@ class PackResult(Frozen):
 
 class ManifestRef(Frozen):
     sha256: str
-    """sha256 of the manifest's canonical content: sorted-key JSON with its evidence, people,
-    findings, declarations and certified levels in a canonical order (file order does not count)."""
+    """sha256 of the manifest's canonical content (``ccom_rules.canonical.manifest_sha256``): its
+    evidence, people, findings, declarations and certified levels in a canonical order, so their
+    order in the file does not count."""
     organisation: str
     assessment_date: date
 
