@@ -19,6 +19,7 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from .requirements import Requirement
     from .model.manifest import Manifest
     from .model.pack import ClausePack
     from .model.result import Result
@@ -260,6 +261,23 @@ def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | No
         sys.exit(EXIT_UNMET)
 
 
+def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requirement]:
+    """``--target`` expressions read and checked against the evaluated packs (usage errors)."""
+    from .requirements import parse_requirement
+
+    evaluated = {p.id: p.scoring.model for p in packs}
+    try:
+        reqs = [parse_requirement(t, "--target") for t in targets]
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    for req in reqs:
+        if req.pack not in evaluated:
+            raise click.UsageError(f"--target names {req.pack!r}, which is not evaluated ({', '.join(sorted(evaluated))})")
+        if (misfit := req.misfit(evaluated[req.pack])) is not None:
+            raise click.UsageError(f"--target {req.pack}: {misfit}")
+    return reqs
+
+
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
@@ -277,20 +295,9 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
     from .engine import evaluate as run
     from .gaps import trace_gaps
     from .loader import load_manifest
-    from .requirements import parse_requirement
 
     packs = select_packs(pack_ids)
-    evaluated = {p.id for p in packs}
-    try:
-        reqs = [parse_requirement(t, "--target") for t in targets]
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
-    models = {p.id: p.scoring.model for p in packs}
-    for req in reqs:
-        if req.pack not in evaluated:
-            raise click.UsageError(f"--target names {req.pack!r}, which is not evaluated ({', '.join(sorted(evaluated))})")
-        if (misfit := req.misfit(models[req.pack])) is not None:
-            raise click.UsageError(f"--target {req.pack}: {misfit}")
+    reqs = _targets(packs, targets)
     loaded = load_manifest(manifest, packs)
     result = run(packs, loaded)
     report = trace_gaps(packs, loaded, result)
@@ -321,6 +328,30 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
     write_output(text, out, _inputs_of(pack_ids, manifest, loaded))
     if any(not t.reached for t in plan.targets if targets):
         sys.exit(EXIT_UNMET)
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
+              help="Report only these packs: installed ids or pack folders (repeatable; default: all installed).")
+@click.option("--target", "targets", multiple=True, metavar="T", help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the HTML to FILE (never over an input).")
+@handles_invalid_input
+def report(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], out: Path | None) -> None:
+    """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
+    the remediation plan."""
+    from .engine import evaluate as run
+    from .gaps import trace_gaps
+    from .loader import load_manifest
+    from .plan import plan_remediation
+    from .report.html import render
+
+    packs = select_packs(pack_ids)
+    reqs = _targets(packs, targets)
+    loaded = load_manifest(manifest, packs)
+    result = run(packs, loaded)
+    gaps = trace_gaps(packs, loaded, result)
+    write_output(render(packs, result, gaps, plan_remediation(packs, loaded, reqs)), out, _inputs_of(pack_ids, manifest, loaded))
 
 
 @main.command()
