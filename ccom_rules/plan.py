@@ -351,9 +351,8 @@ class Planner:
         if pack is None:
             return f"pack {req.pack} is not evaluated"
         scoring = pack.scoring
-        kinds = {"pass": PassFail, "level": MaturityLevels, "score": WeightedBands}
-        if not isinstance(scoring, kinds[req.kind]):
-            return f"{req.pack} is scored {scoring.model}, which this target does not fit"
+        if (misfit := req.misfit(scoring.model)) is not None:
+            return misfit
         if isinstance(scoring, MaturityLevels):
             if not 1 <= req.value <= len(scoring.levels):
                 return f"{req.pack} has levels L1–L{len(scoring.levels)}"

@@ -28,16 +28,13 @@ class Requirement:
         Raises ``ValueError`` when the expression does not fit the pack's scoring model.
         """
         out = result.outcome
-        if self.kind == "pass":
-            if not isinstance(out, PassFailOutcome):
-                raise ValueError(f"{self.pack} is scored {out.model}; ':pass' needs a pass_fail pack")
+        if (misfit := self.misfit(out.model)) is not None:
+            raise ValueError(misfit)
+        if isinstance(out, PassFailOutcome):
             return out.passed, f"{self.pack}: needs a pass, got {'pass' if out.passed else 'fail'}"
-        if self.kind == "level":
-            if not isinstance(out, MaturityOutcome):
-                raise ValueError(f"{self.pack} is scored {out.model}; ':L<n>' needs a maturity_levels pack")
+        if isinstance(out, MaturityOutcome):
             return out.certifiable_level >= self.value, f"{self.pack}: needs L{self.value}, certifiable L{out.certifiable_level} (evidence supports L{out.level})"
-        if not isinstance(out, BandsOutcome):
-            raise ValueError(f"{self.pack} is scored {out.model}; ':<score>' needs a weighted_bands pack")
+        assert isinstance(out, BandsOutcome)
         return out.score >= self.value, f"{self.pack}: needs {self.value}, scored {out.score}"
 
 
