@@ -40,8 +40,10 @@ CONSOLE_SCRIPT = [sys.executable, "-c", "import sys; from ccom_rules.cli import 
 
 # Appended to child code: report the child's own peak RSS (VmHWM) on stderr at exit. (ru_maxrss
 # from wait4 would count the forked copy of this process before exec, so it is not used.)
-HWM = ("import atexit as _a, sys as _s; _a.register(lambda: _s.stderr.write(''.join("
-       "'\\nHWM ' + l.split()[1] + '\\n' for l in open('/proc/self/status') if l.startswith('VmHWM'))))")
+HWM = (
+    "import atexit as _a, sys as _s; _a.register(lambda: _s.stderr.write(''.join("
+    "'\\nHWM ' + l.split()[1] + '\\n' for l in open('/proc/self/status') if l.startswith('VmHWM'))))"
+)
 
 TARGETS = {  # name → seconds (median must be below)
     "evaluate": 0.020,
@@ -57,8 +59,15 @@ TARGETS = {  # name → seconds (median must be below)
 class Stat:
     """Repeated timings of one figure (seconds), plus peak memory in bytes when known."""
 
-    def __init__(self, name: str, times: Sequence[float], peak: int | None = None, note: str = "", target: float | None = None,
-                 cpu: Sequence[float] | None = None):
+    def __init__(
+        self,
+        name: str,
+        times: Sequence[float],
+        peak: int | None = None,
+        note: str = "",
+        target: float | None = None,
+        cpu: Sequence[float] | None = None,
+    ):
         self.name, self.times, self.peak, self.note, self.target = name, list(times), peak, note, target
         self.cpu = list(cpu) if cpu else []
 
@@ -75,10 +84,18 @@ class Stat:
         return None if self.target is None or not self.times else self.median < self.target
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "runs": len(self.times), "median_s": self.median if self.times else None,
-                "min_s": self.best if self.times else None, "times_s": self.times,
-                "cpu_median_s": statistics.median(self.cpu) if self.cpu else None, "peak_bytes": self.peak,
-                "target_s": self.target, "met": self.met, "note": self.note}
+        return {
+            "name": self.name,
+            "runs": len(self.times),
+            "median_s": self.median if self.times else None,
+            "min_s": self.best if self.times else None,
+            "times_s": self.times,
+            "cpu_median_s": statistics.median(self.cpu) if self.cpu else None,
+            "peak_bytes": self.peak,
+            "target_s": self.target,
+            "met": self.met,
+            "note": self.note,
+        }
 
 
 def repeat(func: Callable[[], Any], runs: int) -> tuple[list[float], list[float]]:
@@ -241,7 +258,9 @@ def synthetic_manifest_data(packs: Sequence[Any], items: int = 500, seed: int = 
         if model == "maturity_levels":
             items_ = index.leaves_under((*pack.scoring.core_sections, *pack.scoring.innovation_sections))
             for clause in rng.sample(items_, min(25, len(items_))):
-                findings.append({"pack": pack.id, "target": clause.id, "c_rate": rng.choice([0, 5, 10]), "f_rate": rng.choice([0, 5, 10])})
+                findings.append(
+                    {"pack": pack.id, "target": clause.id, "c_rate": rng.choice([0, 5, 10]), "f_rate": rng.choice([0, 5, 10])}
+                )
         elif model == "weighted_bands":
             tops = tuple(p.clause.id for p in index.clauses.values() if p.depth == 0)
             items_ = index.leaves_under(tops)
@@ -250,8 +269,14 @@ def synthetic_manifest_data(packs: Sequence[Any], items: int = 500, seed: int = 
         taken = {f["target"] for f in findings if f["pack"] == pack.id}
         checkpoints = sorted(c for c in index.checkpoints if c not in taken)
         for cp in rng.sample(checkpoints, min(20, len(checkpoints))):
-            findings.append({"pack": pack.id, "target": cp, "status": rng.choice(["met", "partially_met", "not_met"]),
-                             "note": "observed on site"})
+            findings.append(
+                {
+                    "pack": pack.id,
+                    "target": cp,
+                    "status": rng.choice(["met", "partially_met", "not_met"]),
+                    "note": "observed on site",
+                }
+            )
             taken.add(cp)
         free = [c for c in index.order if c not in taken and index.clauses[c].depth > 0]
         for cid in rng.sample(free, min(2, len(free))):
@@ -259,8 +284,13 @@ def synthetic_manifest_data(packs: Sequence[Any], items: int = 500, seed: int = 
     certified = [{"pack": p.id, "level": 2, "date": date(2024, 5, 1)} for p in packs if p.scoring.model == "maturity_levels"]
     return {
         "manifest_version": 1,
-        "organisation": {"name": "Synthetic Centre", "sourcing": "in_house", "industry": "banking",
-                         "operations_began": date(2021, 3, 1), "seats": 800},
+        "organisation": {
+            "name": "Synthetic Centre",
+            "sourcing": "in_house",
+            "industry": "banking",
+            "operations_began": date(2021, 3, 1),
+            "seats": 800,
+        },
         "assessment": {"date": on, "scope": "all sites", "assessor": "bench", "precedence": "assessor"},
         "evidence": evidence,
         "people": people,
@@ -307,12 +337,19 @@ print(json.dumps({{"modules": mods}}), file=sys.stderr)
 def bench_imports(runs: int) -> list[Stat]:
     stats = []
     runs_ = [run_child([sys.executable, "-c", "pass"]) for _ in range(runs)]
-    stats.append(Stat("python -c pass (interpreter start, wall)", [r[0] for r in runs_], cpu=[r[1] for r in runs_],
-                      note="the floor under every cold figure"))
+    stats.append(
+        Stat(
+            "python -c pass (interpreter start, wall)",
+            [r[0] for r in runs_],
+            cpu=[r[1] for r in runs_],
+            note="the floor under every cold figure",
+        )
+    )
     for module in ("ccom_rules", "ccom_rules.loader", "ccom_rules.engine", "ccom_rules.cli"):
         results, rss = child_python(IMPORT_CODE.format(module=module), runs)
-        stats.append(Stat(f"import {module}", [r["t"] for r in results], rss, note="in a fresh interpreter",
-                          cpu=[r["c"] for r in results]))
+        stats.append(
+            Stat(f"import {module}", [r["t"] for r in results], rss, note="in a fresh interpreter", cpu=[r["c"] for r in results])
+        )
     return stats
 
 
@@ -321,7 +358,13 @@ def bench_load(runs: int, warm_runs: int) -> tuple[list[Stat], Any]:
     heavy = sorted({m for r in results for m in r["heavy"]})
     note = "networkx/jinja2/jsonschema imported: " + (", ".join(heavy) if heavy else "none")
     stats = [
-        Stat("installed_packs() cold (after import)", [r["load"] for r in results], rss, note=note, cpu=[r["load_c"] for r in results]),
+        Stat(
+            "installed_packs() cold (after import)",
+            [r["load"] for r in results],
+            rss,
+            note=note,
+            cpu=[r["load_c"] for r in results],
+        ),
         Stat("import loader + installed_packs() cold", [r["both"] for r in results], rss, cpu=[r["both_c"] for r in results]),
     ]
     from ccom_rules import installed_packs
@@ -350,12 +393,22 @@ def bench_evaluate(packs: Any, runs: int) -> tuple[list[Stat], Any, dict[str, An
     times, cpu = repeat(lambda: evaluate(packs, manifest), runs)
     peak = traced_peak(lambda: evaluate(packs, manifest))
     n = len(manifest.evidence)
-    return [
-        Stat(f"evaluate(packs, {n}-item manifest)", times, peak, target=TARGETS["evaluate"], cpu=cpu,
-             note=f"{len(manifest.people)} people, {len(manifest.findings)} findings"),
-        Stat("  first evaluate after loading (pack sha256/index built)", [first]),
-        Stat(f"  Manifest.model_validate({n} items)", [build]),
-    ], manifest, data
+    return (
+        [
+            Stat(
+                f"evaluate(packs, {n}-item manifest)",
+                times,
+                peak,
+                target=TARGETS["evaluate"],
+                cpu=cpu,
+                note=f"{len(manifest.people)} people, {len(manifest.findings)} findings",
+            ),
+            Stat("  first evaluate after loading (pack sha256/index built)", [first]),
+            Stat(f"  Manifest.model_validate({n} items)", [build]),
+        ],
+        manifest,
+        data,
+    )
 
 
 def bench_plans(packs: Any, synthetic: Any, runs: int) -> tuple[list[Stat], list[str]]:
@@ -373,13 +426,28 @@ def bench_plans(packs: Any, synthetic: Any, runs: int) -> tuple[list[Stat], list
             notes.append(f"plan {name}: cannot load ({str(exc).splitlines()[0]}); skipped")
             continue
         plan_remediation(packs, manifest)
-        times, cpu = repeat(lambda: plan_remediation(packs, manifest), runs)
-        peak = traced_peak(lambda: plan_remediation(packs, manifest))
-        stats.append(Stat(f"plan_remediation({name})", times, peak, target=TARGETS["plan"], cpu=cpu,
-                          note=f"{len(manifest.evidence)} evidence items"))
+        times, cpu = repeat(lambda m=manifest: plan_remediation(packs, m), runs)
+        peak = traced_peak(lambda m=manifest: plan_remediation(packs, m))
+        stats.append(
+            Stat(
+                f"plan_remediation({name})",
+                times,
+                peak,
+                target=TARGETS["plan"],
+                cpu=cpu,
+                note=f"{len(manifest.evidence)} evidence items",
+            )
+        )
     times, cpu = repeat(lambda: plan_remediation(packs, synthetic), max(2, runs // 2))
-    stats.append(Stat("plan_remediation(synthetic 500 items)", times, traced_peak(lambda: plan_remediation(packs, synthetic)), cpu=cpu,
-                      note="no target; for comparison"))
+    stats.append(
+        Stat(
+            "plan_remediation(synthetic 500 items)",
+            times,
+            traced_peak(lambda: plan_remediation(packs, synthetic)),
+            cpu=cpu,
+            note="no target; for comparison",
+        )
+    )
     return stats, notes
 
 
@@ -398,13 +466,25 @@ def bench_cli(runs: int, cli: Sequence[str], synthetic: dict[str, Any]) -> tuple
         timed = [run_child(argv) for _ in range(runs)]
         measured = with_hwm(argv)
         peak = run_child(measured)[2] if measured else None  # one extra run, not timed
-        mods = subprocess.run([sys.executable, "-c", MODULES_CODE.format(args=args)], cwd=ROOT, env=ENV,
-                              capture_output=True, text=True).stderr.strip().splitlines()
+        mods = (
+            subprocess.run(
+                [sys.executable, "-c", MODULES_CODE.format(args=args)], cwd=ROOT, env=ENV, capture_output=True, text=True
+            )
+            .stderr.strip()
+            .splitlines()
+        )
         loaded = json.loads(mods[-1])["modules"] if mods and mods[-1].startswith("{") else []
         shown = " ".join(args) if target else "evaluate <synthetic 500 items>.json"
-        stats.append(Stat(f"ccom-rules {shown} (cold, wall)", [t[0] for t in timed], peak, cpu=[t[1] for t in timed],
-                          target=TARGETS[target] if target else None,
-                          note="imports " + (", ".join(loaded) or "none of pydantic/yaml/networkx/jinja2/jsonschema")))
+        stats.append(
+            Stat(
+                f"ccom-rules {shown} (cold, wall)",
+                [t[0] for t in timed],
+                peak,
+                cpu=[t[1] for t in timed],
+                target=TARGETS[target] if target else None,
+                note="imports " + (", ".join(loaded) or "none of pydantic/yaml/networkx/jinja2/jsonschema"),
+            )
+        )
     manifest.unlink()
     tmp.rmdir()
     return stats, notes
@@ -436,9 +516,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (about a minute)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write every figure to OUT as JSON")
-    parser.add_argument("--cli", default=None, metavar="CMD",
-                        help="the command to time, e.g. 'ccom-rules' for an installed script "
-                             "(default: this interpreter running what the console script runs)")
+    parser.add_argument(
+        "--cli",
+        default=None,
+        metavar="CMD",
+        help="the command to time, e.g. 'ccom-rules' for an installed script "
+        "(default: this interpreter running what the console script runs)",
+    )
     opts = parser.parse_args(argv)
     cold = 3 if opts.quick else 7
     warm = 5 if opts.quick else 20
@@ -461,9 +545,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes += cli_notes
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    header = (f"ccom-rules benchmarks  python {sys.version.split()[0]}  cpus={cpus}  "
-              f"loadavg {load_before[0]:.2f} → {os.getloadavg()[0]:.2f}  {time.time() - started:.0f}s"
-              f"{'  (quick)' if opts.quick else ''}")
+    header = (
+        f"ccom-rules benchmarks  python {sys.version.split()[0]}  cpus={cpus}  "
+        f"loadavg {load_before[0]:.2f} → {os.getloadavg()[0]:.2f}  {time.time() - started:.0f}s"
+        f"{'  (quick)' if opts.quick else ''}"
+    )
     print(header)
     print(table(stats))
     for note in notes:
@@ -471,9 +557,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     missed = [s.name for s in stats if s.met is False]
     print("all targets met" if not missed else f"targets missed: {len(missed)}")
     if opts.json:
-        payload = {"python": sys.version, "cpus": cpus, "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
-                   "quick": opts.quick, "cli": cli, "date": date.today().isoformat(),
-                   "figures": [s.to_dict() for s in stats], "notes": notes}
+        payload = {
+            "python": sys.version,
+            "cpus": cpus,
+            "loadavg_before": load_before,
+            "loadavg_after": os.getloadavg(),
+            "quick": opts.quick,
+            "cli": cli,
+            "date": date.today().isoformat(),
+            "figures": [s.to_dict() for s in stats],
+            "notes": notes,
+        }
         opts.json.parent.mkdir(parents=True, exist_ok=True)
         opts.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0

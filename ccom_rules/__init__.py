@@ -33,7 +33,23 @@ _EXPORTS = {
     "plan_remediation": "plan",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "__version__",
+    "evaluate",
+    "load_pack",
+    "load_manifest",
+    "read_pack",
+    "read_manifest",
+    "installed_packs",
+    "InvalidInput",
+    "Problem",
+    "ClausePack",
+    "Manifest",
+    "Result",
+    "trace_gaps",
+    "plan_remediation",
+]
+assert set(__all__) == {"__version__", *_EXPORTS}
 
 if TYPE_CHECKING:
     from .engine import evaluate

@@ -33,6 +33,6 @@ def manifest_sha256(manifest: BaseModel) -> str:
     digest = hashlib.sha256(canonical_json(manifest.model_dump(mode="json", exclude=set(_UNORDERED))).encode("utf-8"))
     for key in _UNORDERED:
         entries = sorted(entry.model_dump_json() for entry in getattr(manifest, key, ()))
-        digest.update(f"\n{key}:{len(entries)}\n".encode("utf-8"))
+        digest.update(f"\n{key}:{len(entries)}\n".encode())
         digest.update("\n".join(entries).encode("utf-8"))
     return digest.hexdigest()

@@ -19,11 +19,11 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
-    from .requirements import Requirement
     from .model.manifest import Manifest
     from .model.pack import ClausePack
     from .model.result import Result
     from .problems import Problem
+    from .requirements import Requirement
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -155,7 +155,9 @@ def packs_show(pack_id: str, fmt: str) -> None:
     click.echo(f"{pack.id} {pack.version} — {pack.standard} ({pack.edition})")
     click.echo(f"{pack.title.en} / {pack.title.zh}")
     click.echo(f"publisher: {pack.publisher}\nscoring: {pack.scoring.model}\nsha256: {pack.sha256}")
-    click.echo(f"{len(pack.index.clauses)} clauses, {len(pack.index.checkpoints)} checkpoints, {len(pack.evidence_types)} evidence types")
+    click.echo(
+        f"{len(pack.index.clauses)} clauses, {len(pack.index.checkpoints)} checkpoints, {len(pack.evidence_types)} evidence types"
+    )
     for cid in pack.index.order:
         placed = pack.index.clauses[cid]
         mark = "*" if placed.clause.provenance.kind == "source" else " "
@@ -166,9 +168,14 @@ def packs_show(pack_id: str, fmt: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
-              help="Check manifests' references against these packs (default: every installed pack, "
-                   "with the pack folders given as PATHS in place of the installed ones of the same id).")
+@click.option(
+    "--pack",
+    "pack_ids",
+    multiple=True,
+    metavar="ID|DIR",
+    help="Check manifests' references against these packs (default: every installed pack, "
+    "with the pack folders given as PATHS in place of the installed ones of the same id).",
+)
 def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...]) -> None:
     """Check pack folders and manifest files; report every problem with file:line:col."""
     from .loader import PACK_FILE, read_manifest, read_pack
@@ -230,12 +237,22 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
-              help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).")
+@click.option(
+    "--pack",
+    "pack_ids",
+    multiple=True,
+    metavar="ID|DIR",
+    help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
-@click.option("--require", "requires", multiple=True, metavar="EXPR",
-              help="Exit 1 unless met: PACK:pass, PACK:L<n> (certifiable level), PACK:<score>.")
+@click.option(
+    "--require",
+    "requires",
+    multiple=True,
+    metavar="EXPR",
+    help="Exit 1 unless met: PACK:pass, PACK:L<n> (certifiable level), PACK:<score>.",
+)
 @handles_invalid_input
 def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | None, requires: tuple[str, ...]) -> None:
     """Evaluate MANIFEST against the installed packs."""
@@ -280,10 +297,20 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
-              help="Trace only these packs: installed ids or pack folders (repeatable; default: all installed).")
-@click.option("--target", "targets", multiple=True, metavar="T",
-              help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).")
+@click.option(
+    "--pack",
+    "pack_ids",
+    multiple=True,
+    metavar="ID|DIR",
+    help="Trace only these packs: installed ids or pack folders (repeatable; default: all installed).",
+)
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="T",
+    help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "dot", "mermaid"]), default="text", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @handles_invalid_input
@@ -318,8 +345,13 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
         from .model.gaps import GapAnalysis
         from .report.json import render as render_json
 
-        analysis = GapAnalysis(engine_version=result.engine_version, manifest_sha256=result.manifest.sha256,
-                               assessment_date=str(result.manifest.assessment_date), gaps=report, plan=plan)
+        analysis = GapAnalysis(
+            engine_version=result.engine_version,
+            manifest_sha256=result.manifest.sha256,
+            assessment_date=str(result.manifest.assessment_date),
+            gaps=report,
+            plan=plan,
+        )
         text = render_json(analysis)
     else:
         from .report.gaps_text import render as render_text
@@ -332,9 +364,20 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
 
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR",
-              help="Report only these packs: installed ids or pack folders (repeatable; default: all installed).")
-@click.option("--target", "targets", multiple=True, metavar="T", help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).")
+@click.option(
+    "--pack",
+    "pack_ids",
+    multiple=True,
+    metavar="ID|DIR",
+    help="Report only these packs: installed ids or pack folders (repeatable; default: all installed).",
+)
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="T",
+    help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).",
+)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the HTML to FILE (never over an input).")
 @handles_invalid_input
 def report(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], out: Path | None) -> None:

@@ -62,11 +62,19 @@ def with_finding(derived: Status, finding: FindingStatus | None, precedence: Pre
     return (finding, True) if RANK[finding] < RANK[derived] else (derived, False)
 
 
-def checkpoint_result(cp: Checkpoint, facts: Facts, finding: Finding | None, precedence: Precedence, waived: str | None) -> tuple[CheckpointResult, Outcome | None]:
+def checkpoint_result(
+    cp: Checkpoint, facts: Facts, finding: Finding | None, precedence: Precedence, waived: str | None
+) -> tuple[CheckpointResult, Outcome | None]:
     """One checkpoint's result: declared not applicable, or its evidence combined with any finding."""
     if waived is not None:
-        result = CheckpointResult(id=cp.id, aspect=cp.aspect, status="not_applicable", decided_by="declaration",
-                                  reasons=(f"not applicable: {waived}",), evidence=())
+        result = CheckpointResult(
+            id=cp.id,
+            aspect=cp.aspect,
+            status="not_applicable",
+            decided_by="declaration",
+            reasons=(f"not applicable: {waived}",),
+            evidence=(),
+        )
         return result, None
     outcome = cp.evidence.evaluate(facts)
     status, by_assessor = with_finding(evidence_status(outcome), finding.status if finding else None, precedence)
@@ -75,13 +83,25 @@ def checkpoint_result(cp: Checkpoint, facts: Facts, finding: Finding | None, pre
         reasons = tuple(r for r in reasons if not r.startswith(ASSESSOR_NEEDED))
     if by_assessor and finding is not None:
         reasons = (f"assessor: {finding.note or finding.status}", *reasons)
-    result = CheckpointResult(id=cp.id, aspect=cp.aspect, status=status, decided_by="assessor" if by_assessor else "evidence",
-                              reasons=reasons, evidence=outcome.evidence)
+    result = CheckpointResult(
+        id=cp.id,
+        aspect=cp.aspect,
+        status=status,
+        decided_by="assessor" if by_assessor else "evidence",
+        reasons=reasons,
+        evidence=outcome.evidence,
+    )
     return result, outcome
 
 
-def clause_state(clause: Clause, checkpoints: Mapping[str, CheckpointResult], states: Mapping[str, ClauseState],
-                 finding: Finding | None, precedence: Precedence, waived: str | None) -> ClauseState:
+def clause_state(
+    clause: Clause,
+    checkpoints: Mapping[str, CheckpointResult],
+    states: Mapping[str, ClauseState],
+    finding: Finding | None,
+    precedence: Precedence,
+    waived: str | None,
+) -> ClauseState:
     """One clause's state from its checkpoints, its children's states and any finding."""
     if waived is not None:
         return ClauseState("not_applicable", "declaration", waived)
@@ -123,8 +143,9 @@ def decide(pack: ClausePack, manifest: Manifest, facts: Facts) -> tuple[Board, d
     states: dict[str, ClauseState] = {}
     for cid in reversed(index.order):
         states[cid] = clause_state(index.clauses[cid].clause, checkpoints, states, findings.get(cid), precedence, waived.get(cid))
-    board = Board(pack_id=pack.id, index=index, manifest=manifest, facts=facts,
-                  checkpoints=checkpoints, clauses=states, findings=findings)
+    board = Board(
+        pack_id=pack.id, index=index, manifest=manifest, facts=facts, checkpoints=checkpoints, clauses=states, findings=findings
+    )
     return board, outcomes
 
 

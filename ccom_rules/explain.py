@@ -8,6 +8,7 @@ from .predicates import AllOf, AnyOf, AssessorCheck, AtLeast, Predicate
 
 def describe_predicate(pred: Predicate, pack: ClausePack, indent: str = "") -> list[str]:
     """Readable lines for a predicate tree, naming the evidence types' titles."""
+
     def title(type_id: str) -> str:
         et = pack.index.evidence_types.get(type_id)
         return f"{et.title.en} / {et.title.zh} [{type_id}]" if et else type_id

@@ -94,7 +94,9 @@ def clause_gaps(pack: ClausePack, result: PackResult, facts: Facts) -> tuple[lis
         types = sorted({t for cp in failing for t in missing_types(checkpoints[cp.id].evidence, facts)})
         reasons = tuple(f"{cp.id}: {r}" for cp in failing for r in cp.reasons)
         blockers = tuple(r for r in clause.requires if graph.has_edge(cid, r))
-        common = dict(pack=pack.id, clause=cid, title=clause.title, status=found.status, reasons=reasons, evidence_types=tuple(types))
+        common = dict(
+            pack=pack.id, clause=cid, title=clause.title, status=found.status, reasons=reasons, evidence_types=tuple(types)
+        )
         if blockers:
             blocked.append(ClauseGap(kind="blocked", blocked_by=blockers, chains=_chains(graph, cid, order), **common))
         else:
@@ -117,8 +119,11 @@ def _points_at_stake(pack: ClausePack, clause: ClauseResult, checkpoint_ids: set
         applicable = [cp for cp in clause.checkpoints if cp.status != "not_applicable"]
         weights = {"met": scoring.fractions.met, "partially_met": scoring.fractions.partially_met}
         gain = sum(
-            (Fraction(str(scoring.fractions.met)) - Fraction(str(weights.get(cp.status, scoring.fractions.not_met)))
-             for cp in applicable if cp.id in checkpoint_ids),
+            (
+                Fraction(str(scoring.fractions.met)) - Fraction(str(weights.get(cp.status, scoring.fractions.not_met)))
+                for cp in applicable
+                if cp.id in checkpoint_ids
+            ),
             Fraction(0),
         )
         return gain / len(applicable) * Fraction(str(clause.points)) if applicable else Fraction(0)
@@ -153,14 +158,25 @@ def evidence_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Resul
             clause_ids = sorted(clauses, key=order.__getitem__)
             points = sum((_points_at_stake(pack, results[c], clauses[c]) for c in clause_ids), Fraction(0))
             items = tuple(c for c in clause_ids if results[c].c_rate is not None)
-            impact.append(PackImpact(
-                pack=pack_id,
-                checkpoints=tuple(cp for c in clause_ids for cp in sorted(clauses[c])),
-                clauses=tuple(clause_ids), items=items, points=float(round(points, 2)),
-            ))
+            impact.append(
+                PackImpact(
+                    pack=pack_id,
+                    checkpoints=tuple(cp for c in clause_ids for cp in sorted(clauses[c])),
+                    clauses=tuple(clause_ids),
+                    items=items,
+                    points=float(round(points, 2)),
+                )
+            )
         present = len(facts.items(etype))
-        gaps.append(EvidenceGap(type=etype, title=titles.get(etype), state="insufficient" if present else "missing",
-                                items_present=present, impact=tuple(impact)))
+        gaps.append(
+            EvidenceGap(
+                type=etype,
+                title=titles.get(etype),
+                state="insufficient" if present else "missing",
+                items_present=present,
+                impact=tuple(impact),
+            )
+        )
     gaps.sort(key=lambda g: (-g.checkpoint_count, g.type))
     return gaps
 
@@ -182,6 +198,8 @@ def trace_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Result |
         roots += r
         blocked += b
     return GapReport(
-        packs=tuple(p.id for p in packs), roots=tuple(roots), blocked=tuple(blocked),
+        packs=tuple(p.id for p in packs),
+        roots=tuple(roots),
+        blocked=tuple(blocked),
         evidence=tuple(evidence_gaps(packs, manifest, result)),
     )

@@ -65,23 +65,44 @@ def dependency_graph(packs: Sequence[ClausePack], result: Result | None = None) 
     for pack in packs:
         for cid, placed in pack.index.clauses.items():
             node = clause_node(pack.id, cid)
-            graph.add_node(node, kind="clause", pack=pack.id, id=cid, title_en=placed.clause.title.en,
-                           title_zh=placed.clause.title.zh, status=statuses.get(node))
+            graph.add_node(
+                node,
+                kind="clause",
+                pack=pack.id,
+                id=cid,
+                title_en=placed.clause.title.en,
+                title_zh=placed.clause.title.zh,
+                status=statuses.get(node),
+            )
             if placed.parent is not None:
                 graph.add_edge(node, clause_node(pack.id, placed.parent), kind="part_of")
             for req in placed.clause.requires:
                 graph.add_edge(node, clause_node(pack.id, req), kind="requires")
             for cp in placed.clause.checkpoints:
                 cp_node = checkpoint_node(pack.id, cp.id)
-                graph.add_node(cp_node, kind="checkpoint", pack=pack.id, id=cp.id, title_en=cp.statement.en,
-                               title_zh=cp.statement.zh, status=statuses.get(cp_node))
+                graph.add_node(
+                    cp_node,
+                    kind="checkpoint",
+                    pack=pack.id,
+                    id=cp.id,
+                    title_en=cp.statement.en,
+                    title_zh=cp.statement.zh,
+                    status=statuses.get(cp_node),
+                )
                 graph.add_edge(cp_node, node, kind="part_of")
                 for etype in sorted(cp.evidence.evidence_types()):
                     et = pack.index.evidence_types.get(etype)
                     e_node = evidence_node(etype)
                     if e_node not in graph:
-                        graph.add_node(e_node, kind="evidence", pack=None, id=etype,
-                                       title_en=et.title.en if et else etype, title_zh=et.title.zh if et else etype, status=None)
+                        graph.add_node(
+                            e_node,
+                            kind="evidence",
+                            pack=None,
+                            id=etype,
+                            title_en=et.title.en if et else etype,
+                            title_zh=et.title.zh if et else etype,
+                            status=None,
+                        )
                     graph.add_edge(cp_node, e_node, kind="needs")
     return graph
 

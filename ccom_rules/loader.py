@@ -19,6 +19,7 @@ from .yamlsource import Document, read
 
 PACK_FILE = "pack.yaml"
 
+
 def _shown(path: Path) -> str:
     """How a file is named in problems: relative to the working directory when inside it."""
     try:
@@ -49,13 +50,16 @@ def read_pack(directory: str | Path) -> tuple[ClausePack | None, list[Problem]]:
     includes = header.include if header is not None else _raw_includes(doc)
     root = directory.resolve()
     for i, rel in enumerate(includes):
-        target = (directory / rel)
+        target = directory / rel
         if PurePosixPath(rel).is_absolute() or not target.resolve().is_relative_to(root):
             problems.append(doc.problem(("include", i), "E010", f"include {rel!r} is outside the pack folder"))
             continue
         frag_doc, frag_problems = read(target, _shown(target))
         if frag_problems:
-            problems += [p if p.code != "E010" else doc.problem(("include", i), "E010", f"included file {rel!r}: {p.message}") for p in frag_problems]
+            problems += [
+                p if p.code != "E010" else doc.problem(("include", i), "E010", f"included file {rel!r}: {p.message}")
+                for p in frag_problems
+            ]
             continue
         fragment, frag_problems = validate(PackFragment, frag_doc)
         problems += frag_problems
@@ -169,11 +173,15 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path) -> list[Pr
         where = ("evidence", i, "path")
         rel = PurePosixPath(item.path)
         if not rel.parts or rel.is_absolute() or "\\" in item.path or ":" in rel.parts[0]:
-            problems.append(doc.problem(where, "E009", f"path {item.path!r} must be relative to the evidence root, with forward slashes"))
+            problems.append(
+                doc.problem(where, "E009", f"path {item.path!r} must be relative to the evidence root, with forward slashes")
+            )
             continue
         target = below.resolve(rel)
         if not target.is_relative_to(root):
-            problems.append(doc.problem(where, "E009", f"path {item.path!r} leads outside the evidence root {manifest.evidence_root!r}"))
+            problems.append(
+                doc.problem(where, "E009", f"path {item.path!r} leads outside the evidence root {manifest.evidence_root!r}")
+            )
             continue
         if not target.is_file():
             problems.append(doc.problem(where, "E010", f"evidence file {item.path!r} not found under {manifest.evidence_root!r}"))
@@ -181,15 +189,24 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path) -> list[Pr
         if item.sha256 is not None:
             digest = hashlib.sha256(target.read_bytes()).hexdigest()
             if digest != item.sha256:
-                problems.append(doc.problem(("evidence", i, "sha256"), "E011", f"sha256 of {item.path!r} is {digest}, the manifest says {item.sha256}"))
+                problems.append(
+                    doc.problem(
+                        ("evidence", i, "sha256"), "E011", f"sha256 of {item.path!r} is {digest}, the manifest says {item.sha256}"
+                    )
+                )
     numbers: dict[tuple[str, str], str] = {}
     for i, person in enumerate(manifest.people):
         for j, cert in enumerate(person.certificates):
             key = (cert.scheme, cert.number)
             if key in numbers and numbers[key] != person.name:
-                problems.append(doc.problem(("people", i, "certificates", j, "number"), "W104",
-                                            f"{cert.scheme} certificate {cert.number} is also listed for {numbers[key]}; it counts once",
-                                            severity="warning"))
+                problems.append(
+                    doc.problem(
+                        ("people", i, "certificates", j, "number"),
+                        "W104",
+                        f"{cert.scheme} certificate {cert.number} is also listed for {numbers[key]}; it counts once",
+                        severity="warning",
+                    )
+                )
             numbers.setdefault(key, person.name)
     return problems
 
@@ -219,9 +236,14 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
     known_types = {t for p in by_id.values() for t in p.index.evidence_types}
     for i, item in enumerate(manifest.evidence):
         if by_id and item.type not in known_types:
-            problems.append(doc.problem(("evidence", i, "type"), "W102",
-                                        f"evidence type {item.type!r} is in none of the evaluated packs ({', '.join(sorted(by_id))})",
-                                        severity="warning"))
+            problems.append(
+                doc.problem(
+                    ("evidence", i, "type"),
+                    "W102",
+                    f"evidence type {item.type!r} is in none of the evaluated packs ({', '.join(sorted(by_id))})",
+                    severity="warning",
+                )
+            )
     targets: dict[tuple[str, str], int] = {}
     installed: set[str] | None = None
     for section in ("findings", "not_applicable"):
@@ -234,17 +256,31 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
                     known = sorted(set(by_id) | installed)
                     close = difflib.get_close_matches(entry.pack, known, n=1)
                     hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
-                    problems.append(doc.problem((section, i, "pack"), "W105", f"no pack {entry.pack!r} is installed or evaluated{hint}",
-                                                severity="warning"))
+                    problems.append(
+                        doc.problem(
+                            (section, i, "pack"),
+                            "W105",
+                            f"no pack {entry.pack!r} is installed or evaluated{hint}",
+                            severity="warning",
+                        )
+                    )
                 continue
             index = pack.index
             if entry.target not in index.clauses and entry.target not in index.checkpoints:
-                problems.append(doc.problem((section, i, "target"), "E007", f"{entry.pack} has no clause or checkpoint {entry.target!r}"))
+                problems.append(
+                    doc.problem((section, i, "target"), "E007", f"{entry.pack} has no clause or checkpoint {entry.target!r}")
+                )
                 continue
             if section == "findings":
                 key = (entry.pack, entry.target)
                 if key in targets:
-                    problems.append(doc.problem((section, i, "target"), "E006", f"a finding for {entry.pack} {entry.target} is already recorded (findings[{targets[key]}])"))
+                    problems.append(
+                        doc.problem(
+                            (section, i, "target"),
+                            "E006",
+                            f"a finding for {entry.pack} {entry.target} is already recorded (findings[{targets[key]}])",
+                        )
+                    )
                 targets[key] = i
                 problems += _misplaced_fields(entry, pack, doc, i)
     return problems
@@ -257,17 +293,26 @@ def _misplaced_fields(finding: Finding, pack: ClausePack, doc: Document, i: int)
     placed = index.clauses.get(finding.target)
     is_leaf = placed is not None and not placed.clause.children and bool(placed.clause.checkpoints)
     scoring = pack.scoring
-    item = is_leaf and isinstance(scoring, MaturityLevels) and placed.top in (*scoring.core_sections, *scoring.innovation_sections)  # type: ignore[union-attr]
+    item = (
+        is_leaf and isinstance(scoring, MaturityLevels) and placed.top in (*scoring.core_sections, *scoring.innovation_sections)
+    )  # type: ignore[union-attr]
     sub_item = is_leaf and isinstance(scoring, WeightedBands) and bool(index.clauses[placed.top].clause.points)  # type: ignore[union-attr]
     what = "checkpoint" if placed is None else "clause"
     out = []
-    for field, fits, needs in (("c_rate", item, "an item of a maturity_levels pack"),
-                               ("f_rate", item, "an item of a maturity_levels pack"),
-                               ("fraction", sub_item, "a sub-item of a weighted_bands pack")):
+    for field, fits, needs in (
+        ("c_rate", item, "an item of a maturity_levels pack"),
+        ("f_rate", item, "an item of a maturity_levels pack"),
+        ("fraction", sub_item, "a sub-item of a weighted_bands pack"),
+    ):
         if getattr(finding, field) is not None and not fits:
-            out.append(doc.problem(("findings", i, field), "W106",
-                                   f"{field} is read only on {needs}; {pack.id} {finding.target} is a {what} of a {scoring.model} pack, so it is ignored",
-                                   severity="warning"))
+            out.append(
+                doc.problem(
+                    ("findings", i, field),
+                    "W106",
+                    f"{field} is read only on {needs}; {pack.id} {finding.target} is a {what} of a {scoring.model} pack, so it is ignored",
+                    severity="warning",
+                )
+            )
     return out
 
 

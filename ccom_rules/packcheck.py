@@ -9,7 +9,7 @@ from .model.pack import Clause, ClausePack, EvidenceType, PackFragment
 from .predicates import AllOf, AnyOf, AtLeast, Predicate
 from .problems import Problem
 from .scoring import MaturityLevels, PassFail, WeightedBands
-from .yamlsource import Document, DocPath
+from .yamlsource import DocPath, Document
 
 
 @dataclass(frozen=True)
@@ -44,25 +44,33 @@ def check_pack(pack: ClausePack, parts: list[Part]) -> list[Problem]:
     for part in parts:
         for i, et in enumerate(part.content.evidence_types):
             if et.id in types:
-                problems.append(part.doc.problem(("evidence_types", i, "id"), "E006", f"evidence type {et.id!r} is defined twice"))
+                problems.append(
+                    part.doc.problem(("evidence_types", i, "id"), "E006", f"evidence type {et.id!r} is defined twice")
+                )
             types[et.id] = et
         for clause, path in clauses_with_paths(part.content.clauses):
             if clause.id in clause_ids:
                 problems.append(part.doc.problem((*path, "id"), "E006", f"clause {clause.id!r} is defined twice"))
             elif clause.id in checkpoint_ids:  # findings and declarations name either: one id, one thing
-                problems.append(part.doc.problem((*path, "id"), "E006", f"clause {clause.id!r} has the id of a checkpoint defined earlier"))
+                problems.append(
+                    part.doc.problem((*path, "id"), "E006", f"clause {clause.id!r} has the id of a checkpoint defined earlier")
+                )
             clause_ids.add(clause.id)
             where.setdefault(clause.id, (part.doc, path))
             for j, cp in enumerate(clause.checkpoints):
                 if cp.id in checkpoint_ids or cp.id in clause_ids:
-                    problems.append(part.doc.problem((*path, "checkpoints", j, "id"), "E006", f"checkpoint {cp.id!r} is defined twice"))
+                    problems.append(
+                        part.doc.problem((*path, "checkpoints", j, "id"), "E006", f"checkpoint {cp.id!r} is defined twice")
+                    )
                 checkpoint_ids.add(cp.id)
     used: set[str] = set()
     for part in parts:
         for clause, path in clauses_with_paths(part.content.clauses):
             for k, req in enumerate(clause.requires):
                 if req not in clause_ids:
-                    problems.append(part.doc.problem((*path, "requires", k), "E007", f"clause {clause.id!r} requires unknown clause {req!r}"))
+                    problems.append(
+                        part.doc.problem((*path, "requires", k), "E007", f"clause {clause.id!r} requires unknown clause {req!r}")
+                    )
                 elif req == clause.id:
                     problems.append(part.doc.problem((*path, "requires", k), "E008", f"clause {clause.id!r} requires itself"))
             for j, cp in enumerate(clause.checkpoints):
@@ -77,17 +85,28 @@ def check_pack(pack: ClausePack, parts: list[Part]) -> list[Problem]:
     for part in parts:
         for i, et in enumerate(part.content.evidence_types):
             if et.id not in used:
-                problems.append(part.doc.problem(("evidence_types", i, "id"), "W101", f"evidence type {et.id!r} is used by no checkpoint", severity="warning"))
+                problems.append(
+                    part.doc.problem(
+                        ("evidence_types", i, "id"),
+                        "W101",
+                        f"evidence type {et.id!r} is used by no checkpoint",
+                        severity="warning",
+                    )
+                )
     return problems
 
 
-def _check_predicate(pred: Predicate, path: DocPath, doc: Document, types: dict[str, EvidenceType], used: set[str]) -> list[Problem]:
+def _check_predicate(
+    pred: Predicate, path: DocPath, doc: Document, types: dict[str, EvidenceType], used: set[str]
+) -> list[Problem]:
     out = []
     for sub, sub_path in predicates_with_paths(pred, path):
         for name in sorted(sub.evidence_types() if not isinstance(sub, (AllOf, AnyOf, AtLeast)) else ()):
             used.add(name)
             if name not in types:
-                out.append(doc.problem((*sub_path, "type"), "E007", f"unknown evidence type {name!r} (not in the pack's catalogue)"))
+                out.append(
+                    doc.problem((*sub_path, "type"), "E007", f"unknown evidence type {name!r} (not in the pack's catalogue)")
+                )
     return out
 
 
@@ -101,7 +120,11 @@ def _check_aspect(pack: ClausePack, aspect: str | None, doc: Document, path: Doc
     allowed = _ASPECTS.get(pack.scoring.model)
     if allowed is None or aspect is None or aspect in allowed:
         return []
-    return [doc.problem(path, "W103", f"aspect {aspect!r} is not one of {sorted(allowed)} used by {pack.scoring.model}", severity="warning")]
+    return [
+        doc.problem(
+            path, "W103", f"aspect {aspect!r} is not one of {sorted(allowed)} used by {pack.scoring.model}", severity="warning"
+        )
+    ]
 
 
 def _has_cycle(pack: ClausePack) -> bool:
@@ -149,16 +172,28 @@ def _check_scoring(pack: ClausePack, doc: Document) -> list[Problem]:
         for name in ("core_sections", "innovation_sections"):
             for i, sid in enumerate(getattr(scoring, name)):
                 if sid not in top_ids:
-                    out.append(doc.problem(("scoring", name, i), "E007", f"{name} names {sid!r}, which is not a top-level clause"))
+                    out.append(
+                        doc.problem(("scoring", name, i), "E007", f"{name} names {sid!r}, which is not a top-level clause")
+                    )
         # Assessors record C-Rate and F-Rate as 0, 5 or 10 (the manifest's rating values).
         scale = (scoring.scale.none, scoring.scale.partial, scoring.scale.full)
         if scale != (0, 5, 10):
-            out.append(doc.problem(("scoring", "scale"), "E012",
-                                   f"the rating scale is {'/'.join(map(str, scale))}, but assessors rate items 0/5/10"))
+            out.append(
+                doc.problem(
+                    ("scoring", "scale"),
+                    "E012",
+                    f"the rating scale is {'/'.join(map(str, scale))}, but assessors rate items 0/5/10",
+                )
+            )
         for name in ("all_met", "some_met", "none_met"):
             if getattr(scoring.derivation, name) not in scale:
-                out.append(doc.problem(("scoring", "derivation", name), "E012",
-                                       f"derivation.{name} is {getattr(scoring.derivation, name)}, not a value of the rating scale"))
+                out.append(
+                    doc.problem(
+                        ("scoring", "derivation", name),
+                        "E012",
+                        f"derivation.{name} is {getattr(scoring.derivation, name)}, not a value of the rating scale",
+                    )
+                )
         core = index.leaves_under(scoring.core_sections)
         innovation = index.leaves_under(scoring.innovation_sections)
         items = core + innovation
@@ -169,27 +204,50 @@ def _check_scoring(pack: ClausePack, doc: Document) -> list[Problem]:
         best_core, best_innovation = scoring._shares([full] * len(core)), scoring._shares([full] * len(innovation))
         for i, lv in enumerate(scoring.levels):
             if lv.min_total > max_total:
-                out.append(doc.problem(("scoring", "levels", i, "min_total"), "E012",
-                                       f"L{lv.level} needs {lv.min_total} points but {len(items)} items give at most {max_total}: unreachable"))
+                out.append(
+                    doc.problem(
+                        ("scoring", "levels", i, "min_total"),
+                        "E012",
+                        f"L{lv.level} needs {lv.min_total} points but {len(items)} items give at most {max_total}: unreachable",
+                    )
+                )
                 continue
             for cond in scoring._conditions(lv, best_core, best_innovation, max_total, lv.min_operating_years):
                 if not cond.met:
-                    out.append(doc.problem(("scoring", "levels", i), "E012",
-                                           f"L{lv.level} is unreachable even with every item rated in full: {cond.message}"))
+                    out.append(
+                        doc.problem(
+                            ("scoring", "levels", i),
+                            "E012",
+                            f"L{lv.level} is unreachable even with every item rated in full: {cond.message}",
+                        )
+                    )
             if i and (lv.min_total < scoring.levels[i - 1].min_total):
-                out.append(doc.problem(("scoring", "levels", i, "min_total"), "E012", f"L{lv.level} needs fewer points than L{lv.level - 1}"))
+                out.append(
+                    doc.problem(
+                        ("scoring", "levels", i, "min_total"), "E012", f"L{lv.level} needs fewer points than L{lv.level - 1}"
+                    )
+                )
         for item in items:
             aspects = {cp.aspect for cp in item.checkpoints}
             if not {"method", "execution"} <= aspects:
                 placed = index.clauses[item.id]
-                out.append(Problem(doc.file, 1, 1, "E012",
-                                   f"item {item.id!r} (under {placed.top}) needs at least one method and one execution checkpoint",
-                                   "$.clauses"))
+                out.append(
+                    Problem(
+                        doc.file,
+                        1,
+                        1,
+                        "E012",
+                        f"item {item.id!r} (under {placed.top}) needs at least one method and one execution checkpoint",
+                        "$.clauses",
+                    )
+                )
     if isinstance(scoring, WeightedBands):
         categories = [c for c in tops if c.points]
         total = sum(c.points or 0 for c in categories)
         if abs(total - scoring.max_total) > 1e-9:
-            out.append(doc.problem(("scoring", "max_total"), "E012", f"category points add up to {total:g}, not {scoring.max_total}"))
+            out.append(
+                doc.problem(("scoring", "max_total"), "E012", f"category points add up to {total:g}, not {scoring.max_total}")
+            )
         for cat in categories:
             if not index.leaves_under((cat.id,)):
                 out.append(Problem(doc.file, 1, 1, "E012", f"category {cat.id!r} has no sub-item with checkpoints", "$.clauses"))

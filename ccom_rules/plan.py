@@ -55,7 +55,9 @@ def apply_actions(manifest: Manifest, actions: Sequence[Action]) -> Manifest:
         people += action.people
         for f in action.findings:
             findings[(f.pack, f.target)] = f
-    return manifest.model_copy(update={"evidence": tuple(evidence), "people": tuple(people), "findings": tuple(findings.values())})
+    return manifest.model_copy(
+        update={"evidence": tuple(evidence), "people": tuple(people), "findings": tuple(findings.values())}
+    )
 
 
 @dataclass
@@ -121,8 +123,15 @@ class Planner:
         self.waived: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
         for pack in packs:
             board, outcomes = decide(pack, manifest, self.facts)
-            board = Board(pack_id=pack.id, index=pack.index, manifest=manifest, facts=self.facts,
-                          checkpoints=dict(board.checkpoints), clauses=dict(board.clauses), findings=dict(board.findings))
+            board = Board(
+                pack_id=pack.id,
+                index=pack.index,
+                manifest=manifest,
+                facts=self.facts,
+                checkpoints=dict(board.checkpoints),
+                clauses=dict(board.clauses),
+                findings=dict(board.findings),
+            )
             units = {cid: u for cid in pack.index.order if (u := _unit(pack, board, cid)) is not None}
             state = PackState(pack, board, {k: o.degree for k, o in outcomes.items()}, units)
             for cp_id, (cp, _) in pack.index.checkpoints.items():
@@ -165,15 +174,18 @@ class Planner:
                     touched_cps.add(target)
                 else:
                     touched_clauses.add(target)
-            if not touched_cps and not touched_clauses and not (patch.people or patch.evidence) :
+            if not touched_cps and not touched_clauses and not (patch.people or patch.evidence):
                 continue
             findings_map: Mapping[str, Finding] = ChainMap(
-                {t: f for (fp, t), f in delta.findings.items() if fp == pack_id}, state.board.findings)  # type: ignore[arg-type]
+                {t: f for (fp, t), f in delta.findings.items() if fp == pack_id}, state.board.findings
+            )  # type: ignore[arg-type]
             precedence = self.manifest.assessment.precedence
             new_cps = delta.checkpoints[pack_id]
             for cp_id in touched_cps:
                 cp, cid = index.checkpoints[cp_id]
-                result, outcome = checkpoint_result(cp, facts, findings_map.get(cp_id), precedence, declared.get(cp_id, waived.get(cid)))
+                result, outcome = checkpoint_result(
+                    cp, facts, findings_map.get(cp_id), precedence, declared.get(cp_id, waived.get(cid))
+                )
                 if result != state.board.checkpoints[cp_id]:
                     new_cps[cp_id] = result
                 if outcome is not None and outcome.degree != state.degrees.get(cp_id):
@@ -191,8 +203,15 @@ class Planner:
                 new = clause_state(index.clauses[cid].clause, cps, states, findings_map.get(cid), precedence, waived.get(cid))
                 if new != state.board.clauses[cid]:
                     new_states[cid] = new
-            board = Board(pack_id=pack_id, index=index, manifest=self.manifest, facts=facts,
-                          checkpoints=cps, clauses=states, findings=findings_map)
+            board = Board(
+                pack_id=pack_id,
+                index=index,
+                manifest=self.manifest,
+                facts=facts,
+                checkpoints=cps,
+                clauses=states,
+                findings=findings_map,
+            )
             for cid in ancestors:
                 if cid in state.units:
                     unit = _unit(pack, board, cid)
@@ -215,8 +234,13 @@ class Planner:
                 self._categories[pack_id] = self._bands_categories(pack_id, delta)
         self._distances.clear()
         for pack_id in self.states:
-            if (delta.checkpoints.get(pack_id) or delta.clauses.get(pack_id) or delta.units.get(pack_id)
-                    or delta.prerequisites.get(pack_id) or any(p == pack_id for p, _ in delta.findings)):
+            if (
+                delta.checkpoints.get(pack_id)
+                or delta.clauses.get(pack_id)
+                or delta.units.get(pack_id)
+                or delta.prerequisites.get(pack_id)
+                or any(p == pack_id for p, _ in delta.findings)
+            ):
                 self._candidates.pop(pack_id, None)
         self.facts = delta.facts
         self.findings.update(delta.findings)
@@ -244,7 +268,12 @@ class Planner:
         assert isinstance(scoring, MaturityLevels)
         c, _, f, _ = unit
         group = "core" if pack.index.clauses[cid].top in scoring.core_sections else "innovation"
-        return {f"{group}_items": 1, f"{group}_c": int(c == scoring.scale.full), f"{group}_f": int(f == scoring.scale.full), "total": c + f}
+        return {
+            f"{group}_items": 1,
+            f"{group}_c": int(c == scoring.scale.full),
+            f"{group}_f": int(f == scoring.scale.full),
+            "total": c + f,
+        }
 
     def maturity_figures(self, pack_id: str, delta: Delta | None) -> dict[str, int]:
         """Items, full C and F ratings per group, and the total; the base is kept across steps
@@ -301,8 +330,11 @@ class Planner:
         categories = self._bands_categories(pack_id, delta)
         points_of = self._points.get(pack_id)
         if points_of is None:
-            points_of = self._points[pack_id] = {top: Fraction(str(pack.index.clauses[top].clause.points)) for top in pack.index.clauses
-                                                 if pack.index.clauses[top].depth == 0 and pack.index.clauses[top].clause.points}
+            points_of = self._points[pack_id] = {
+                top: Fraction(str(pack.index.clauses[top].clause.points))
+                for top in pack.index.clauses
+                if pack.index.clauses[top].depth == 0 and pack.index.clauses[top].clause.points
+            }
         raw = applicable = Fraction(0)
         for top, (total, count) in categories.items():
             if count:
@@ -334,8 +366,12 @@ class Planner:
             per_item = 2 * scoring.scale.full
             gap = 0
             for lv in scoring.levels[: req.value]:
-                for group, letter, pct in (("core", "c", lv.core_c_percent), ("core", "f", lv.core_f_percent),
-                                           ("innovation", "c", lv.innovation_c_percent), ("innovation", "f", lv.innovation_f_percent)):
+                for group, letter, pct in (
+                    ("core", "c", lv.core_c_percent),
+                    ("core", "f", lv.core_f_percent),
+                    ("innovation", "c", lv.innovation_c_percent),
+                    ("innovation", "f", lv.innovation_f_percent),
+                ):
                     if pct is None:
                         continue
                     needed = -(-pct * int(fig[f"{group}_items"]) // 100)
@@ -363,8 +399,10 @@ class Planner:
             board = self.states[req.pack].board
             previous = previous_level(board)
             if scoring.stepwise and req.value > previous + 1:
-                return (f"certification is stepwise: the centre was last certified at L{previous}, "
-                        f"so it can be certified at L{previous + 1} at most this time")
+                return (
+                    f"certification is stepwise: the centre was last certified at L{previous}, "
+                    f"so it can be certified at L{previous + 1} at most this time"
+                )
         if isinstance(scoring, WeightedBands) and not 0 <= req.value <= scoring.max_total:
             return f"{req.pack} scores 0–{scoring.max_total}"
         return None
@@ -395,7 +433,10 @@ class Planner:
             keys = self._cp_keys.get((pack_id, cp_id))
             if keys is None:
                 keys = self._cp_keys[(pack_id, cp_id)] = frozenset(
-                    k for leaf in leaves(pack.index.checkpoints[cp_id][0].evidence) for k in self._leaf_candidates(leaf, pack_id, cp_id))
+                    k
+                    for leaf in leaves(pack.index.checkpoints[cp_id][0].evidence)
+                    for k in self._leaf_candidates(leaf, pack_id, cp_id)
+                )
             found.update(keys)
         for cid, st in state.board.clauses.items():
             if st.decided_by == "assessor" and st.status not in _DONE:
@@ -570,8 +611,10 @@ class Planner:
             elif isinstance(scoring, MaturityLevels) and delta.units.get(pack_id):
                 before, after = self.maturity_figures(pack_id, None), self.maturity_figures(pack_id, delta)
                 parts = []
-                for group, label in (("core", scoring.section_label(scoring.core_sections)),
-                                     ("innovation", scoring.section_label(scoring.innovation_sections) if scoring.innovation_sections else "")):
+                for group, label in (
+                    ("core", scoring.section_label(scoring.core_sections)),
+                    ("innovation", scoring.section_label(scoring.innovation_sections) if scoring.innovation_sections else ""),
+                ):
                     n = before[f"{group}_items"]
                     for letter in ("c", "f"):
                         if n and after[f"{group}_{letter}"] != before[f"{group}_{letter}"]:
@@ -585,8 +628,13 @@ class Planner:
             elif isinstance(scoring, WeightedBands) and delta.units.get(pack_id):
                 before_raw, after_raw = self.bands_raw(pack_id, None), self.bands_raw(pack_id, delta)
                 if after_raw != before_raw:
-                    out.append(Gain(pack=pack_id, points=float(round(after_raw - before_raw, 2)),
-                                    summary=f"+{float(after_raw - before_raw):.2f} points ({float(before_raw):.2f} → {float(after_raw):.2f})"))
+                    out.append(
+                        Gain(
+                            pack=pack_id,
+                            points=float(round(after_raw - before_raw, 2)),
+                            summary=f"+{float(after_raw - before_raw):.2f} points ({float(before_raw):.2f} → {float(after_raw):.2f})",
+                        )
+                    )
         return tuple(out)
 
     def number(self, patch: Patch) -> Patch:
@@ -594,8 +642,11 @@ class Planner:
         items = []
         for item in patch.evidence:
             self.planned += 1
-            items.append(item.model_copy(update={"id": f"planned-{self.planned:03d}-{item.type}",
-                                                 "title": f"{self._type_title(item.type)} (planned)"}))
+            items.append(
+                item.model_copy(
+                    update={"id": f"planned-{self.planned:03d}-{item.type}", "title": f"{self._type_title(item.type)} (planned)"}
+                )
+            )
         return Patch(tuple(items), patch.people)
 
 
@@ -666,10 +717,18 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
         reduction = current - combined(delta)
         # Progress that does not yet move a target: evidence degrees rising, and checkpoints
         # (also those an assessor decides) climbing from not met towards met.
-        progress = sum(float(d - planner.states[p].degrees.get(c, Fraction(0)))
-                       for p, changes in delta.degrees.items() if p in active_packs for c, d in changes.items())
-        progress += sum((RANK[r.status] - RANK[planner.states[p].board.checkpoints[c].status]) / 2
-                        for p, changes in delta.checkpoints.items() if p in active_packs for c, r in changes.items())
+        progress = sum(
+            float(d - planner.states[p].degrees.get(c, Fraction(0)))
+            for p, changes in delta.degrees.items()
+            if p in active_packs
+            for c, d in changes.items()
+        )
+        progress += sum(
+            (RANK[r.status] - RANK[planner.states[p].board.checkpoints[c].status]) / 2
+            for p, changes in delta.checkpoints.items()
+            if p in active_packs
+            for c, r in changes.items()
+        )
         return Candidate((-reduction, -progress, patch.size() + len(findings), key), kind, patch, findings, delta, step)
 
     current = combined(None)
@@ -702,9 +761,17 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
             break
         key = chosen.rank[3]
         patch = planner.number(chosen.patch)
-        actions.append(Action(id=":".join(key), kind=chosen.kind, title=planner.describe(key, patch),
-                              evidence=patch.evidence, people=patch.people, findings=tuple(chosen.findings),
-                              gains=planner.gains(chosen.delta)))
+        actions.append(
+            Action(
+                id=":".join(key),
+                kind=chosen.kind,
+                title=planner.describe(key, patch),
+                evidence=patch.evidence,
+                people=patch.people,
+                findings=tuple(chosen.findings),
+                gains=planner.gains(chosen.delta),
+            )
+        )
         planner.commit(chosen.delta)
         current = combined(None)
         step += 1

@@ -33,7 +33,10 @@ class Requirement:
         if isinstance(out, PassFailOutcome):
             return out.passed, f"{self.pack}: needs a pass, got {'pass' if out.passed else 'fail'}"
         if isinstance(out, MaturityOutcome):
-            return out.certifiable_level >= self.value, f"{self.pack}: needs L{self.value}, certifiable L{out.certifiable_level} (evidence supports L{out.level})"
+            return (
+                out.certifiable_level >= self.value,
+                f"{self.pack}: needs L{self.value}, certifiable L{out.certifiable_level} (evidence supports L{out.level})",
+            )
         assert isinstance(out, BandsOutcome)
         return out.score >= self.value, f"{self.pack}: needs {self.value}, scored {out.score}"
 

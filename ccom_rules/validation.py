@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .yamlsource import Document, DocPath
+from .yamlsource import DocPath, Document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -78,7 +78,10 @@ def _describe(err: Any, found: Any) -> tuple[str, str]:
         return "E005", f"missing field {err['loc'][-1]!r}"
     if kind == "union_tag_invalid":
         ctx = err.get("ctx", {})
-        return "E004", f"unknown {ctx.get('discriminator', 'kind').strip(chr(39))} {ctx.get('tag')!r}: expected one of {ctx.get('expected_tags')}"
+        return (
+            "E004",
+            f"unknown {ctx.get('discriminator', 'kind').strip(chr(39))} {ctx.get('tag')!r}: expected one of {ctx.get('expected_tags')}",
+        )
     if kind == "union_tag_not_found":
         ctx = err.get("ctx", {})
         return "E005", f"missing field {ctx.get('discriminator', 'kind').strip(chr(39))!r}"

@@ -22,10 +22,15 @@ class Document:
     keeps its text and works them out on first use (``values``, ``keys``, ``where``).
     """
 
-    __slots__ = ("file", "data", "_values", "_keys", "_text")
+    __slots__ = ("_keys", "_text", "_values", "data", "file")
 
-    def __init__(self, file: str, data: Any = None, values: dict[DocPath, tuple[int, int]] | None = None,
-                 keys: dict[DocPath, tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        data: Any = None,
+        values: dict[DocPath, tuple[int, int]] | None = None,
+        keys: dict[DocPath, tuple[int, int]] | None = None,
+    ) -> None:
         self.file = file
         self.data = data
         self._values: dict[DocPath, tuple[int, int]] = {} if values is None else values

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ CASES = TESTS / "cases"
 EXAMPLES = ROOT / "examples"
 
 
-@lru_cache(maxsize=None)
+@cache
 def fixture_pack(name: str) -> ClausePack:
     return load_pack(FIXTURE_PACKS / name)
 

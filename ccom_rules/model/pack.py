@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 
 from ..predicates import Predicate
 from ..scoring import Scoring
-from .common import AssessmentMethod, Aspect, Frozen, Identifier, NonEmpty, Text
+from .common import Aspect, AssessmentMethod, Frozen, Identifier, NonEmpty, Text
 
 SemVer = Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")]
 
@@ -157,14 +157,12 @@ class PackIndex:
     def leaves_under(self, top_ids: tuple[str, ...]) -> list[Clause]:
         """Clauses with checkpoints and no children, below the given top-level clauses."""
         wanted = set(top_ids)
-        return [
-            p.clause
-            for p in self.clauses.values()
-            if p.top in wanted and not p.clause.children and p.clause.checkpoints
-        ]
+        return [p.clause for p in self.clauses.values() if p.top in wanted and not p.clause.children and p.clause.checkpoints]
 
 
-def walk(clauses: tuple[Clause, ...], parent: str | None = None, depth: int = 0, top: str | None = None) -> Iterator[tuple[Clause, str | None, int, str]]:
+def walk(
+    clauses: tuple[Clause, ...], parent: str | None = None, depth: int = 0, top: str | None = None
+) -> Iterator[tuple[Clause, str | None, int, str]]:
     """Every clause in pre-order with its parent id, depth and top-level ancestor id."""
     for clause in clauses:
         root = top or clause.id

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -118,7 +118,7 @@ class BandsOutcome(Frozen):
     categories: tuple[CategoryScore, ...]
 
 
-PackOutcome = Annotated[Union[PassFailOutcome, MaturityOutcome, BandsOutcome], Field(discriminator="model")]
+PackOutcome = Annotated[PassFailOutcome | MaturityOutcome | BandsOutcome, Field(discriminator="model")]
 
 
 class PackRef(Frozen):

@@ -5,7 +5,7 @@ Adding a predicate is one class in a module here and one line in ``Predicate``.
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field
 
@@ -16,18 +16,7 @@ from .people import CertifiedPeople
 from .series import Continuous
 
 Predicate = Annotated[
-    Union[
-        Present,
-        Fresh,
-        Continuous,
-        Metric,
-        Approved,
-        CertifiedPeople,
-        AssessorCheck,
-        AllOf,
-        AnyOf,
-        AtLeast,
-    ],
+    Present | Fresh | Continuous | Metric | Approved | CertifiedPeople | AssessorCheck | AllOf | AnyOf | AtLeast,
     Field(discriminator="kind"),
 ]
 
@@ -35,6 +24,19 @@ for _combinator in (AllOf, AnyOf, AtLeast):
     _combinator.model_rebuild()
 
 __all__ = [
-    "AllOf", "AnyOf", "Approved", "AssessorCheck", "AtLeast", "CertifiedPeople", "Continuous",
-    "Facts", "Fresh", "Patch", "with_added", "Metric", "Outcome", "Predicate", "Present",
+    "AllOf",
+    "AnyOf",
+    "Approved",
+    "AssessorCheck",
+    "AtLeast",
+    "CertifiedPeople",
+    "Continuous",
+    "Facts",
+    "Fresh",
+    "Metric",
+    "Outcome",
+    "Patch",
+    "Predicate",
+    "Present",
+    "with_added",
 ]

@@ -86,7 +86,9 @@ class Patch:
 
 def planned_item(evidence_type: str, on: date, **fields: object) -> EvidenceItem:
     """A placeholder evidence item dated on the assessment date."""
-    return EvidenceItem.model_validate({"id": "planned", "type": evidence_type, "title": f"planned {evidence_type}", "date": on, **fields})
+    return EvidenceItem.model_validate(
+        {"id": "planned", "type": evidence_type, "title": f"planned {evidence_type}", "date": on, **fields}
+    )
 
 
 def with_added(facts: Facts, patch: Patch) -> Facts:

@@ -51,11 +51,15 @@ class CertifiedPeople(Frozen):
         numbers, _ = self._holders(facts)
         missing = self.min_count - len(numbers)
         people = tuple(
-            Person.model_validate({
-                "name": f"{self.scheme} candidate {n + 1}",
-                "role": self.role or "",
-                "certificates": [{"scheme": self.scheme, "number": f"PLANNED-{self.scheme}-{len(numbers) + n + 1}", "issued": facts.on}],
-            })
+            Person.model_validate(
+                {
+                    "name": f"{self.scheme} candidate {n + 1}",
+                    "role": self.role or "",
+                    "certificates": [
+                        {"scheme": self.scheme, "number": f"PLANNED-{self.scheme}-{len(numbers) + n + 1}", "issued": facts.on}
+                    ],
+                }
+            )
             for n in range(max(missing, 0))
         )
         return Patch(people=people)

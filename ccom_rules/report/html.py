@@ -32,11 +32,16 @@ def render(packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: P
     """The report as one HTML page."""
     from jinja2 import Environment, StrictUndefined
 
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
+    )
     by_id = {p.id: p for p in packs}
     template = env.from_string(files("ccom_rules").joinpath("templates", TEMPLATE).read_text(encoding="utf-8"))
     return template.render(
-        result=result, gaps=gaps, plan=plan, evidence_rows=evidence_rows,
+        result=result,
+        gaps=gaps,
+        plan=plan,
+        evidence_rows=evidence_rows,
         headline={p.pack.id: headline(p) for p in result.packs},
         good={p.pack.id: _good(by_id[p.pack.id], p.outcome) for p in result.packs},
     )

@@ -60,7 +60,9 @@ def _pack(pack: PackResult, detail: int) -> list[str]:
     elif isinstance(out, MaturityOutcome):
         for name, shares in (("1.0–4.0", out.core), ("5.0", out.innovation)):
             if shares.items:
-                lines.append(f"  {name}: {shares.items} items, C {shares.c_percent:g} % method-compliant, F {shares.f_percent:g} % executed")
+                lines.append(
+                    f"  {name}: {shares.items} items, C {shares.c_percent:g} % method-compliant, F {shares.f_percent:g} % executed"
+                )
         lines.append(f"  operating years: {out.operating_years}")
         if out.next_level is not None:
             lines.append(f"  to reach L{out.next_level}:")

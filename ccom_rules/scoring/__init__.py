@@ -6,7 +6,7 @@ and one line in ``Scoring``.
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field
 
@@ -15,9 +15,19 @@ from .base import Board, ClauseState
 from .maturity import Derivation, MaturityLevel, MaturityLevels, RatingScale
 from .pass_fail import PassFail, Prerequisite
 
-Scoring = Annotated[Union[PassFail, MaturityLevels, WeightedBands], Field(discriminator="model")]
+Scoring = Annotated[PassFail | MaturityLevels | WeightedBands, Field(discriminator="model")]
 
 __all__ = [
-    "Band", "Board", "ClauseState", "Derivation", "MaturityLevel", "MaturityLevels", "PassFail",
-    "Prerequisite", "RatingScale", "Scoring", "StatusFractions", "WeightedBands",
+    "Band",
+    "Board",
+    "ClauseState",
+    "Derivation",
+    "MaturityLevel",
+    "MaturityLevels",
+    "PassFail",
+    "Prerequisite",
+    "RatingScale",
+    "Scoring",
+    "StatusFractions",
+    "WeightedBands",
 ]

@@ -102,7 +102,10 @@ class WeightedBands(Frozen):
             applicable = sum(1 for _, value, _ in subs if value is not None)
             for sub, value, by in subs:
                 sub_points = points / applicable if value is not None else Fraction(0)
-                extras[sub.id] = {"fraction": None if value is None else float(round(value, 4)), "points": float(round(sub_points, 4))}
+                extras[sub.id] = {
+                    "fraction": None if value is None else float(round(value, 4)),
+                    "points": float(round(sub_points, 4)),
+                }
                 if value is not None:
                     fractions.append(value)
                     extras[sub.id]["score"] = float(round(value * sub_points, 4))
@@ -112,18 +115,30 @@ class WeightedBands(Frozen):
             if mean is not None:
                 applicable_points += points
                 raw += cat_score
-            extras[clause.id] = {"points": float(points), "score": float(round(cat_score, 4)),
-                                 "fraction": None if mean is None else float(round(mean, 4))}
-            categories.append(CategoryScore(
-                id=clause.id, title=clause.title, points=float(points),
-                fraction=None if mean is None else float(round(mean, 4)), score=float(round(cat_score, 4)),
-            ))
+            extras[clause.id] = {
+                "points": float(points),
+                "score": float(round(cat_score, 4)),
+                "fraction": None if mean is None else float(round(mean, 4)),
+            }
+            categories.append(
+                CategoryScore(
+                    id=clause.id,
+                    title=clause.title,
+                    points=float(points),
+                    fraction=None if mean is None else float(round(mean, 4)),
+                    score=float(round(cat_score, 4)),
+                )
+            )
         if applicable_points and applicable_points != self.max_total:
             raw = raw * self.max_total / applicable_points
         total = min(half_up(raw), self.max_total)
         band = self.band_for(total)
         outcome = BandsOutcome(
-            score=total, raw_score=float(round(raw, 4)), max_total=self.max_total,
-            band=band.id, band_title=band.title, categories=tuple(categories),
+            score=total,
+            raw_score=float(round(raw, 4)),
+            max_total=self.max_total,
+            band=band.id,
+            band_title=band.title,
+            categories=tuple(categories),
         )
         return outcome, extras

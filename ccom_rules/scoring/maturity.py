@@ -118,16 +118,31 @@ class MaturityLevels(Frozen):
                 if not ok:
                     more = needed - full
                     message += f": {more} more item{'s' if more != 1 else ''} must be {verb.format(self.scale.full)}"
-                out.append(LevelCondition(level=lv.level, condition=f"{group}_{letter}", met=ok, actual=actual, required=pct, message=message))  # type: ignore[arg-type]
+                out.append(
+                    LevelCondition(
+                        level=lv.level, condition=f"{group}_{letter}", met=ok, actual=actual, required=pct, message=message
+                    )
+                )  # type: ignore[arg-type]
         ok = total >= lv.min_total
         message = f"total is {total} points, L{lv.level} needs {lv.min_total}"
         if not ok:
             message += f": {lv.min_total - total} more points"
-        out.append(LevelCondition(level=lv.level, condition="total", met=ok, actual=total, required=lv.min_total, message=message))
+        out.append(
+            LevelCondition(level=lv.level, condition="total", met=ok, actual=total, required=lv.min_total, message=message)
+        )
         if lv.min_operating_years:
             ok = years >= lv.min_operating_years
             message = f"{years} full year(s) of operation, L{lv.level} needs {lv.min_operating_years}"
-            out.append(LevelCondition(level=lv.level, condition="operating_years", met=ok, actual=years, required=lv.min_operating_years, message=message))
+            out.append(
+                LevelCondition(
+                    level=lv.level,
+                    condition="operating_years",
+                    met=ok,
+                    actual=years,
+                    required=lv.min_operating_years,
+                    message=message,
+                )
+            )
         return out
 
     def score(self, board: Board) -> tuple[MaturityOutcome, ClauseExtras]:
@@ -139,8 +154,12 @@ class MaturityLevels(Frozen):
                 f, f_by = self._rate(board, item, "execution", "f_rate")
                 groups[group].append((c, f))
                 extras[item.id] = {
-                    "c_rate": c, "f_rate": f, "c_decided_by": c_by, "f_decided_by": f_by,
-                    "points": float(2 * self.scale.full), "score": float(c + f),
+                    "c_rate": c,
+                    "f_rate": f,
+                    "c_decided_by": c_by,
+                    "f_decided_by": f_by,
+                    "points": float(2 * self.scale.full),
+                    "score": float(c + f),
                 }
         core, inno = self._shares(groups["core"]), self._shares(groups["innovation"])
         total = sum(c + f for ratings in groups.values() for c, f in ratings)
@@ -159,14 +178,27 @@ class MaturityLevels(Frozen):
             lv = self.levels[next_level - 1]
             gaps = [c for c in self._conditions(lv, core, inno, total, years) if not c.met]
             if self.stepwise and next_level > previous + 1:
-                gaps.append(LevelCondition(
-                    level=next_level, condition="stepwise", met=False, actual=previous, required=next_level - 1,
-                    message=f"last certified level is L{previous}: L{next_level} can be certified only after L{next_level - 1}",
-                ))
+                gaps.append(
+                    LevelCondition(
+                        level=next_level,
+                        condition="stepwise",
+                        met=False,
+                        actual=previous,
+                        required=next_level - 1,
+                        message=f"last certified level is L{previous}: L{next_level} can be certified only after L{next_level - 1}",
+                    )
+                )
         outcome = MaturityOutcome(
-            level=level, certifiable_level=certifiable, previous_level=previous, operating_years=years,
-            total=total, max_total=max_total, core=core, innovation=inno,
-            next_level=next_level, next_level_gaps=tuple(gaps),
+            level=level,
+            certifiable_level=certifiable,
+            previous_level=previous,
+            operating_years=years,
+            total=total,
+            max_total=max_total,
+            core=core,
+            innovation=inno,
+            next_level=next_level,
+            next_level_gaps=tuple(gaps),
         )
         return outcome, extras
 
@@ -174,10 +206,7 @@ class MaturityLevels(Frozen):
 def previous_level(board: Board) -> int:
     """The most recent certified level of this pack on or before the assessment date (0 if none)."""
     pack_id = board.pack_id
-    records = [
-        r for r in board.manifest.certified_levels
-        if r.pack == pack_id and r.date <= board.manifest.assessment.date
-    ]
+    records = [r for r in board.manifest.certified_levels if r.pack == pack_id and r.date <= board.manifest.assessment.date]
     if not records:
         return 0
     return max(records, key=lambda r: (r.date, r.level)).level

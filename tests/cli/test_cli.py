@@ -98,8 +98,9 @@ def _env() -> dict[str, str]:
 
 
 def test_python_dash_m_help(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "ccom_rules", "--help"], capture_output=True, text=True,
-                          cwd=tmp_path, env=_env(), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ccom_rules", "--help"], capture_output=True, text=True, cwd=tmp_path, env=_env(), timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Usage:" in proc.stdout
     for command in ("packs", "validate", "evaluate", "explain", "gaps", "demo", "test"):
@@ -108,8 +109,9 @@ def test_python_dash_m_help(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_packs_unpatched(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "ccom_rules", "packs"], capture_output=True, text=True,
-                          cwd=tmp_path, env=_env(), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ccom_rules", "packs"], capture_output=True, text=True, cwd=tmp_path, env=_env(), timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert [line.split()[0] for line in proc.stdout.splitlines()] == list(PACK_IDS)
 
@@ -173,8 +175,10 @@ def test_packs_show_json(pack_id: str) -> None:
     assert len(data["clauses"]) == len(pack.clauses)
 
 
-@pytest.mark.parametrize("args", [("packs", "show", "no_such_pack"), ("packs", "show", "no_such_pack", "--format", "json"),
-                                  ("explain", "no_such_pack", "1")])
+@pytest.mark.parametrize(
+    "args",
+    [("packs", "show", "no_such_pack"), ("packs", "show", "no_such_pack", "--format", "json"), ("explain", "no_such_pack", "1")],
+)
 def test_unknown_pack_is_a_usage_error(args: tuple[str, ...]) -> None:
     result = run(*args)
     _usage_error(result, "unknown pack no_such_pack", "installed: cc_cmm, cccs_op_2003, ccom_sj_t_11739")
@@ -352,7 +356,7 @@ def test_readme_tour_evaluate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         pytest.skip("examples/harbour-bank is not there yet")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("ccom-rules evaluate examples/harbour-bank/manifest.yaml --format json")
-    command = readme[start:readme.index("\n", readme.index("--require", start))].replace("\\\n", " ")
+    command = readme[start : readme.index("\n", readme.index("--require", start))].replace("\\\n", " ")
     args = command.split("#")[0].split()[1:]
     assert args[args.index("--out") + 1] == "result.json"
     monkeypatch.chdir(ROOT)
@@ -390,15 +394,18 @@ def test_evaluate_require_score() -> None:
     assert run("evaluate", CMM_L2, "--pack", "cccs_op_2003", "--require", f"cccs_op_2003:{score + 1}").exit_code == 1
 
 
-@pytest.mark.parametrize("expr, message", [
-    ("cc_cmm", "cannot read --require 'cc_cmm'"),
-    ("cc_cmm:gold", "cannot read --require 'cc_cmm:gold'"),
-    ("cc_cmm:pass", "':pass' needs a pass_fail pack"),
-    ("cccs_op_2003:L2", "':L<n>' needs a maturity_levels pack"),
-    ("cc_cmm:61", "':<score>' needs a weighted_bands pack"),
-    ("nope:pass", "pack 'nope' was not evaluated"),
-    ("ccom_sj_t_11739:pass", "pack 'ccom_sj_t_11739' was not evaluated"),
-])
+@pytest.mark.parametrize(
+    "expr, message",
+    [
+        ("cc_cmm", "cannot read --require 'cc_cmm'"),
+        ("cc_cmm:gold", "cannot read --require 'cc_cmm:gold'"),
+        ("cc_cmm:pass", "':pass' needs a pass_fail pack"),
+        ("cccs_op_2003:L2", "':L<n>' needs a maturity_levels pack"),
+        ("cc_cmm:61", "':<score>' needs a weighted_bands pack"),
+        ("nope:pass", "pack 'nope' was not evaluated"),
+        ("ccom_sj_t_11739:pass", "pack 'ccom_sj_t_11739' was not evaluated"),
+    ],
+)
 def test_evaluate_malformed_require(expr: str, message: str, tmp_path: Path) -> None:
     out = tmp_path / "result.json"
     result = run("evaluate", CMM_L2, "--pack", "cc_cmm", "--pack", "cccs_op_2003", "--require", expr, "--out", out)
@@ -515,12 +522,15 @@ def test_gaps_target_reached_and_unreachable() -> None:
     assert "✗ cc_cmm:L5: certification is stepwise" in stepwise.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--target", "cc_cmm"), "cannot read --target 'cc_cmm'"),
-    (("--pack", "cc_cmm", "--target", "ccom_sj_t_11739:pass"), "--target names 'ccom_sj_t_11739', which is not evaluated"),
-    (("--format", "svg"), "'svg' is not one of"),
-    (("--target", "cc_cmm:pass"), "--target cc_cmm: cc_cmm is scored maturity_levels; ':pass' needs a pass_fail pack"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--target", "cc_cmm"), "cannot read --target 'cc_cmm'"),
+        (("--pack", "cc_cmm", "--target", "ccom_sj_t_11739:pass"), "--target names 'ccom_sj_t_11739', which is not evaluated"),
+        (("--format", "svg"), "'svg' is not one of"),
+        (("--target", "cc_cmm:pass"), "--target cc_cmm: cc_cmm is scored maturity_levels; ':pass' needs a pass_fail pack"),
+    ],
+)
 def test_gaps_usage_errors(args: tuple[str, ...], message: str) -> None:
     _usage_error(run("gaps", GAPS_MANIFEST, *args), message)
 
@@ -556,7 +566,9 @@ def test_test_runs_the_packs_cases() -> None:
     lines = result.stdout.splitlines()
     cases = sorted(p for p in PACKS_HOME.glob("*/cases/*") if (p / "manifest.yaml").is_file())
     assert lines[-1] == f"{len(cases)} passed, 0 failed"
-    assert {line.split()[1] for line in lines[:-1] if line.startswith("ok")} == {f"{c.parent.parent.name}/{c.name}" for c in cases}
+    assert {line.split()[1] for line in lines[:-1] if line.startswith("ok")} == {
+        f"{c.parent.parent.name}/{c.name}" for c in cases
+    }
 
 
 def test_test_reports_a_failing_case(tmp_path: Path) -> None:
@@ -601,8 +613,10 @@ def test_packs_under_edit_are_used_by_path(tmp_path: Path) -> None:
     text = (pack / "pack.yaml").read_text(encoding="utf-8")
     (pack / "pack.yaml").write_text(text.replace('id: "6.8"', 'id: "6.9"').replace('"6.8.', '"6.9.'), encoding="utf-8")
     stale = tmp_path / "manifest.yaml"
-    stale.write_text(manifest.read_text(encoding="utf-8") + "not_applicable:\n- {pack: mini_pf, target: '6.8', reason: no drills}\n",
-                     encoding="utf-8")
+    stale.write_text(
+        manifest.read_text(encoding="utf-8") + "not_applicable:\n- {pack: mini_pf, target: '6.8', reason: no drills}\n",
+        encoding="utf-8",
+    )
     broken = run("validate", pack, stale)
     assert broken.exit_code == 2
     assert "E007 mini_pf has no clause or checkpoint '6.8'" in broken.output

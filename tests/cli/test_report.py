@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .test_cli import _usage_error, run
 from ..conftest import CASES, EXAMPLES
+from .test_cli import _usage_error, run
 
 
 def test_report_shows_outcomes_gaps_and_plan(tmp_path: Path) -> None:

@@ -39,9 +39,13 @@ def render(name: str) -> str:
         result = evaluate(packs, manifest)
         if what == "evaluate":
             return render_json(result)
-        analysis = GapAnalysis(engine_version=result.engine_version, manifest_sha256=result.manifest.sha256,
-                               assessment_date=str(result.manifest.assessment_date),
-                               gaps=trace_gaps(packs, manifest, result), plan=plan_remediation(packs, manifest, []))
+        analysis = GapAnalysis(
+            engine_version=result.engine_version,
+            manifest_sha256=result.manifest.sha256,
+            assessment_date=str(result.manifest.assessment_date),
+            gaps=trace_gaps(packs, manifest, result),
+            plan=plan_remediation(packs, manifest, []),
+        )
         return render_json(analysis)
     pack_name, case_file = rest.split("/", 1)
     pack = load_pack(ROOT / "clause_packs" / pack_name)

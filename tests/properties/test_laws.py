@@ -58,16 +58,24 @@ def evidence_item(draw: st.DrawFn, item_id: str, on: date) -> dict[str, Any]:
         item["period"] = period_label(period, ordinal_of_date(period, covered))
     if draw(st.booleans()):
         item["approval"] = {"by": draw(st.sampled_from(PEOPLE)), "role": draw(st.sampled_from(ROLES)), "date": draw(day(on))}
-    item["metrics"] = draw(st.dictionaries(
-        st.sampled_from(METRICS), st.floats(0, 1.2, allow_nan=False, allow_infinity=False), max_size=2,
-    ))
+    item["metrics"] = draw(
+        st.dictionaries(
+            st.sampled_from(METRICS),
+            st.floats(0, 1.2, allow_nan=False, allow_infinity=False),
+            max_size=2,
+        )
+    )
     return item
 
 
 @st.composite
 def certificate(draw: st.DrawFn, on: date) -> dict[str, Any]:
     issued = draw(day(on))
-    cert: dict[str, Any] = {"scheme": draw(st.sampled_from(SCHEMES)), "number": draw(st.sampled_from(CERT_NUMBERS)), "issued": issued}
+    cert: dict[str, Any] = {
+        "scheme": draw(st.sampled_from(SCHEMES)),
+        "number": draw(st.sampled_from(CERT_NUMBERS)),
+        "issued": issued,
+    }
     if draw(st.booleans()):
         cert["expires"] = issued + timedelta(days=draw(st.integers(0, 1500)))
     return cert
@@ -124,8 +132,11 @@ def manifests(draw: st.DrawFn, max_items: int = 14) -> dict[str, Any]:
     findings, waivers = draw(assessor_input()) if draw(st.booleans()) else ([], [])
     data: dict[str, Any] = {
         "organisation": {
-            "name": "Generated Centre", "sourcing": draw(st.sampled_from(("in_house", "outsourced"))),
-            "industry": "banking", "operations_began": on - timedelta(days=draw(st.integers(0, 3700))), "seats": 50,
+            "name": "Generated Centre",
+            "sourcing": draw(st.sampled_from(("in_house", "outsourced"))),
+            "industry": "banking",
+            "operations_began": on - timedelta(days=draw(st.integers(0, 3700))),
+            "seats": 50,
         },
         "assessment": {"date": on, "precedence": draw(st.sampled_from(("assessor", "stricter")))},
         "evidence": evidence,
@@ -134,7 +145,9 @@ def manifests(draw: st.DrawFn, max_items: int = 14) -> dict[str, Any]:
         "not_applicable": waivers,
     }
     if draw(st.booleans()):
-        data["certified_levels"] = [{"pack": "mini_levels", "level": draw(st.integers(0, 5)), "date": on - timedelta(days=draw(st.integers(0, 900)))}]
+        data["certified_levels"] = [
+            {"pack": "mini_levels", "level": draw(st.integers(0, 5)), "date": on - timedelta(days=draw(st.integers(0, 900)))}
+        ]
     return data
 
 
@@ -194,9 +207,12 @@ def test_adding_evidence_never_lowers_an_outcome(data: st.DataObject) -> None:
 @LAWS
 @given(manifests(), st.randoms(use_true_random=False))
 def test_evidence_and_people_order_never_change_the_result(data: dict[str, Any], rnd: random.Random) -> None:
-    shuffled = {**data, "evidence": rnd.sample(data["evidence"], len(data["evidence"])),
-                "people": rnd.sample(data["people"], len(data["people"])),
-                "findings": rnd.sample(data["findings"], len(data["findings"]))}
+    shuffled = {
+        **data,
+        "evidence": rnd.sample(data["evidence"], len(data["evidence"])),
+        "people": rnd.sample(data["people"], len(data["people"])),
+        "findings": rnd.sample(data["findings"], len(data["findings"])),
+    }
     one = evaluate(PACKS, Manifest.model_validate(data))
     two = evaluate(PACKS, Manifest.model_validate(shuffled))
     # The manifest's sha256 is of its canonical content, so even the JSON is byte-identical.
@@ -204,7 +220,13 @@ def test_evidence_and_people_order_never_change_the_result(data: dict[str, Any],
 
 
 ORDER_EXAMPLE: dict[str, Any] = {
-    "organisation": {"name": "Order Centre", "sourcing": "in_house", "industry": "banking", "operations_began": date(2020, 1, 1), "seats": 5},
+    "organisation": {
+        "name": "Order Centre",
+        "sourcing": "in_house",
+        "industry": "banking",
+        "operations_began": date(2020, 1, 1),
+        "seats": 5,
+    },
     "assessment": {"date": date(2026, 6, 30)},
     "evidence": [
         {"id": "a", "type": "strategic_plan", "title": "Strategy", "date": date(2026, 1, 15)},
@@ -316,4 +338,3 @@ def test_non_finite_metric_is_refused_where_it_is_written(tmp_path: Any) -> None
         load_manifest(path)
     (problem,) = caught.value.problems
     assert (problem.line, problem.json_path) == (4, "$.evidence[0].metrics.service_level"), str(problem)
-

@@ -37,16 +37,25 @@ def manifests(draw: st.DrawFn) -> Manifest:
         {"pack": "mini_bands", "target": sub, "fraction": draw(st.sampled_from([0.0, 0.25, 0.5]))}
         for sub in draw(st.lists(st.sampled_from(["1.1", "1.2", "2.1"]), max_size=2, unique=True))
     ]
-    return Manifest.model_validate({
-        "organisation": {"name": "Generated", "sourcing": "in_house", "industry": "x",
-                         "operations_began": draw(st.sampled_from(["2018-01-01", "2023-06-01", "2025-09-01"])), "seats": 10},
-        "assessment": {"date": ON.isoformat(), "precedence": draw(st.sampled_from(["assessor", "stricter"]))},
-        "evidence": items,
-        "people": [{"name": f"P{i}", "certificates": [{"scheme": "CEL", "number": f"C{i}", "issued": "2024-01-01"}]}
-                   for i in range(draw(st.integers(0, 2)))],
-        "findings": findings,
-        "certified_levels": [{"pack": "mini_levels", "level": draw(st.integers(0, 3)), "date": "2025-01-01"}],
-    })
+    return Manifest.model_validate(
+        {
+            "organisation": {
+                "name": "Generated",
+                "sourcing": "in_house",
+                "industry": "x",
+                "operations_began": draw(st.sampled_from(["2018-01-01", "2023-06-01", "2025-09-01"])),
+                "seats": 10,
+            },
+            "assessment": {"date": ON.isoformat(), "precedence": draw(st.sampled_from(["assessor", "stricter"]))},
+            "evidence": items,
+            "people": [
+                {"name": f"P{i}", "certificates": [{"scheme": "CEL", "number": f"C{i}", "issued": "2024-01-01"}]}
+                for i in range(draw(st.integers(0, 2)))
+            ],
+            "findings": findings,
+            "certified_levels": [{"pack": "mini_levels", "level": draw(st.integers(0, 3)), "date": "2025-01-01"}],
+        }
+    )
 
 
 def _outcomes(result: Result) -> tuple[int, ...]:

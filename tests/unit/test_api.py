@@ -41,7 +41,7 @@ README_MANIFEST = "examples/harbour-bank/manifest.yaml"
 def readme_snippet() -> str:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("## As a library", 1)[1]
-    match = re.search(r"```python\n(.*?)```", section, re.S)
+    match = re.search(r"```python\n(.*?)```", section, re.DOTALL)
     assert match, "the README's library section has no python block"
     return match.group(1)
 
@@ -127,9 +127,14 @@ def _models(evaluated: tuple[list[ClausePack], Manifest, Result]) -> list[BaseMo
 
 def test_models_are_frozen(evaluated: tuple[list[ClausePack], Manifest, Result]) -> None:
     packs, manifest, result = evaluated
-    for model, field, value in ((result, "engine_version", "9"), (manifest, "evidence_root", "x"), (packs[0], "version", "9.9.9"),
-                                (result.packs[0].outcome, "model", "x"), (manifest.organisation, "seats", 1),
-                                (packs[0].clauses[0], "id", "x")):
+    for model, field, value in (
+        (result, "engine_version", "9"),
+        (manifest, "evidence_root", "x"),
+        (packs[0], "version", "9.9.9"),
+        (result.packs[0].outcome, "model", "x"),
+        (manifest.organisation, "seats", 1),
+        (packs[0].clauses[0], "id", "x"),
+    ):
         with pytest.raises(ValidationError):
             setattr(model, field, value)
     assert hash(manifest.organisation) == hash(manifest.organisation.model_copy())  # frozen models hash by value
@@ -163,15 +168,20 @@ def test_result_survives_dump_and_load(evaluated: tuple[list[ClausePack], Manife
     assert Result.model_validate_json(evaluated[2].model_dump_json()).pack("cc_cmm").outcome.model == "maturity_levels"
 
 
-@pytest.mark.parametrize("manifest_path", [CCOM_PASSES, CMM_L2, GAPS_MANIFEST,
-                                           PACKS_HOME / "cccs_op_2003" / "cases" / "not_applicable_sub_item" / "manifest.yaml"],
-                         ids=lambda p: p.parent.name)
+@pytest.mark.parametrize(
+    "manifest_path",
+    [CCOM_PASSES, CMM_L2, GAPS_MANIFEST, PACKS_HOME / "cccs_op_2003" / "cases" / "not_applicable_sub_item" / "manifest.yaml"],
+    ids=lambda p: p.parent.name,
+)
 def test_manifest_survives_dump_and_load(manifest_path: Path) -> None:
     _round_trip(load_manifest(manifest_path))
 
 
-@pytest.mark.parametrize("pack_dir", [*(PACKS_HOME / p for p in ("cc_cmm", "cccs_op_2003", "ccom_sj_t_11739")),
-                                      *sorted(FIXTURE_PACKS.iterdir())], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "pack_dir",
+    [*(PACKS_HOME / p for p in ("cc_cmm", "cccs_op_2003", "ccom_sj_t_11739")), *sorted(FIXTURE_PACKS.iterdir())],
+    ids=lambda p: p.name,
+)
 def test_pack_survives_dump_and_load(pack_dir: Path) -> None:
     pack = {p.id: p for p in real_packs()}.get(pack_dir.name) or load_pack(pack_dir)
     _round_trip(pack)

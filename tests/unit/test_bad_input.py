@@ -39,6 +39,7 @@ def _problems(case: Path, scratch: Path | None = None) -> list[str]:
 @pytest.mark.parametrize("case", BAD, ids=[p.name for p in BAD])
 def test_bad_input_reports_exact_locations(case: Path, tmp_path: Path) -> None:
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
     # YAML syntax messages come from the YAML library (libyaml or pure Python): compare their place only.
     def comparable(lines: list[str]) -> list[str]:
         return [line.split(" error E001 ")[0] + " error E001" if " error E001 " in line else line for line in lines]

@@ -78,12 +78,19 @@ def test_two_in_process_runs_give_identical_bytes() -> None:
     one = result_json(CCOM_PASSES)
     two = result_json(CCOM_PASSES, fresh)
     assert one == two
-    assert evaluate(fresh, load_manifest(CCOM_PASSES, fresh)).model_dump_json() == Result.model_validate_json(one).model_dump_json()
+    assert (
+        evaluate(fresh, load_manifest(CCOM_PASSES, fresh)).model_dump_json() == Result.model_validate_json(one).model_dump_json()
+    )
 
 
 def test_another_process_and_hash_seed_give_identical_bytes(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "ccom_rules", "evaluate", str(CCOM_PASSES), "--format", "json"],
-                          capture_output=True, cwd=tmp_path, env=_env(PYTHONHASHSEED="1"), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ccom_rules", "evaluate", str(CCOM_PASSES), "--format", "json"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(PYTHONHASHSEED="1"),
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.decode("utf-8") == result_json(CCOM_PASSES)
 
@@ -92,8 +99,9 @@ def test_gap_analysis_is_the_same_in_another_process(tmp_path: Path) -> None:
     args = ["gaps", str(GAPS_MANIFEST), "--pack", "ccom_sj_t_11739", "--format", "json"]
     in_process = CliRunner().invoke(main, args)
     assert in_process.exit_code == 0, in_process.output
-    proc = subprocess.run([sys.executable, "-m", "ccom_rules", *args], capture_output=True, cwd=tmp_path,
-                          env=_env(PYTHONHASHSEED="7"), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ccom_rules", *args], capture_output=True, cwd=tmp_path, env=_env(PYTHONHASHSEED="7"), timeout=120
+    )
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.decode("utf-8") == in_process.stdout
 
@@ -225,10 +233,19 @@ def decisions(result: Result) -> dict[str, Any]:
             outcome["nonconformities"] = [(n["clause"], n["status"]) for n in outcome["nonconformities"]]
             outcome["prerequisites"] = [(p["id"], p["held"]) for p in outcome["prerequisites"]]
         if pack.outcome.model == "maturity_levels":
-            outcome["next_level_gaps"] = [(g["level"], g["condition"], g["met"], g["actual"], g["required"]) for g in outcome["next_level_gaps"]]
+            outcome["next_level_gaps"] = [
+                (g["level"], g["condition"], g["met"], g["actual"], g["required"]) for g in outcome["next_level_gaps"]
+            ]
         out[pack.pack.id] = outcome
         for clause in pack.clauses:
-            out[f"{pack.pack.id} {clause.id}"] = (clause.status, clause.decided_by, clause.c_rate, clause.f_rate, clause.fraction, clause.score)
+            out[f"{pack.pack.id} {clause.id}"] = (
+                clause.status,
+                clause.decided_by,
+                clause.c_rate,
+                clause.f_rate,
+                clause.fraction,
+                clause.score,
+            )
             for cp in clause.checkpoints:
                 out[f"{pack.pack.id} {cp.id}"] = (cp.status, cp.decided_by, cp.evidence)
     return out
@@ -242,7 +259,9 @@ def test_evaluation_reads_no_clock(manifest: Path, tmp_path: Path) -> None:
     for years in (-SHIFT, SHIFT):
         path = write_yaml(tmp_path / f"shifted{years}.yaml", shifted(data, years), sort_keys=False)
         moved = evaluate(packs, load_manifest(path, packs))
-        assert moved.manifest.assessment_date == base.manifest.assessment_date.replace(year=base.manifest.assessment_date.year + years)
+        assert moved.manifest.assessment_date == base.manifest.assessment_date.replace(
+            year=base.manifest.assessment_date.year + years
+        )
         assert json.loads(render(moved))["manifest"]["assessment_date"] == moved.manifest.assessment_date.isoformat()
         assert decisions(moved) == decisions(base)
 

@@ -95,13 +95,15 @@ def test_manifest_header(org: str) -> None:
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for org in ORGS for p in sorted((root / org).rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() for org in ORGS for p in sorted((root / org).rglob("*")) if p.is_file()
+    }
 
 
 def test_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, str(GENERATOR), str(tmp_path), "--no-check"],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(GENERATOR), str(tmp_path), "--no-check"], capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     built, committed = _files(tmp_path), _files(EXAMPLES)
     assert sorted(built) == sorted(committed)

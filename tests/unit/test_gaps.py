@@ -41,17 +41,30 @@ def test_gap_case(case: Path) -> None:
 
 
 def _manifest(**extra: object) -> Manifest:
-    return Manifest.model_validate({
-        "organisation": {"name": "Gap Centre", "sourcing": "in_house", "industry": "x", "operations_began": "2019-01-01", "seats": 5},
-        "assessment": {"date": "2026-06-30"}, **extra,
-    })
+    return Manifest.model_validate(
+        {
+            "organisation": {
+                "name": "Gap Centre",
+                "sourcing": "in_house",
+                "industry": "x",
+                "operations_began": "2019-01-01",
+                "seats": 5,
+            },
+            "assessment": {"date": "2026-06-30"},
+            **extra,
+        }
+    )
 
 
 def test_an_item_rated_in_full_by_the_assessor_is_no_gap() -> None:
     """Ratings decide a maturity item: one rated 10/10 holds nothing back, even without evidence."""
     packs = [fixture_pack("mini_levels")]
-    manifest = _manifest(findings=[{"pack": "mini_levels", "target": "1", "c_rate": 10, "f_rate": 10},
-                                   {"pack": "mini_levels", "target": "2", "c_rate": 10, "f_rate": 5}])
+    manifest = _manifest(
+        findings=[
+            {"pack": "mini_levels", "target": "1", "c_rate": 10, "f_rate": 10},
+            {"pack": "mini_levels", "target": "2", "c_rate": 10, "f_rate": 5},
+        ]
+    )
     report = trace_gaps(packs, manifest)
     roots = [g.clause for g in report.roots]
     assert "1" not in roots and "2" in roots

@@ -26,12 +26,18 @@ def _reaches(packs, manifest, targets):  # type: ignore[no-untyped-def]
     return plan
 
 
-@pytest.mark.parametrize("targets", [
-    ["mini_pf:pass"],
-    ["mini_levels:L1"],
-    ["mini_bands:41"], ["mini_bands:61"], ["mini_bands:81"], ["mini_bands:100"],
-    ["mini_pf:pass", "mini_levels:L1", "mini_bands:81"],
-])
+@pytest.mark.parametrize(
+    "targets",
+    [
+        ["mini_pf:pass"],
+        ["mini_levels:L1"],
+        ["mini_bands:41"],
+        ["mini_bands:61"],
+        ["mini_bands:81"],
+        ["mini_bands:100"],
+        ["mini_pf:pass", "mini_levels:L1", "mini_bands:81"],
+    ],
+)
 def test_fixture_plan_reaches_target(targets: list[str]) -> None:
     packs = [fixture_pack(n) for n in FIXTURES]
     plan = _reaches(packs, load_manifest(START, packs), targets)
@@ -48,11 +54,14 @@ def test_plan_names_its_gains() -> None:
     assert "2025-11" in titles and "2026-Q2" in titles  # the missing KPI month and drill quarter
 
 
-@pytest.mark.parametrize("target,reason", [
-    ("mini_levels:L3", "stepwise"),
-    ("mini_bands:101", "0–100"),
-    ("mini_pf:L2", "pass_fail"),
-])
+@pytest.mark.parametrize(
+    "target,reason",
+    [
+        ("mini_levels:L3", "stepwise"),
+        ("mini_bands:101", "0–100"),
+        ("mini_pf:L2", "pass_fail"),
+    ],
+)
 def test_unreachable_targets_say_why(target: str, reason: str) -> None:
     packs = [fixture_pack(n) for n in FIXTURES]
     plan = plan_remediation(packs, load_manifest(START, packs), [target])
@@ -64,13 +73,21 @@ def test_unreachable_targets_say_why(target: str, reason: str) -> None:
 def test_operating_years_make_a_level_unreachable() -> None:
     packs = [fixture_pack("mini_levels")]
     manifest = load_manifest(START, packs)
-    young = manifest.model_copy(update={"organisation": manifest.organisation.model_copy(update={"operations_began": manifest.assessment.date.replace(year=2025)}),
-                                        "certified_levels": ()})
+    young = manifest.model_copy(
+        update={
+            "organisation": manifest.organisation.model_copy(
+                update={"operations_began": manifest.assessment.date.replace(year=2025)}
+            ),
+            "certified_levels": (),
+        }
+    )
     (status,) = plan_remediation(packs, young, ["mini_levels:L1"]).targets
     assert status.reached
     from ccom_rules.model.manifest import CertifiedLevel
 
-    at_l2 = young.model_copy(update={"certified_levels": (CertifiedLevel(pack="mini_levels", level=2, date=young.assessment.date),)})
+    at_l2 = young.model_copy(
+        update={"certified_levels": (CertifiedLevel(pack="mini_levels", level=2, date=young.assessment.date),)}
+    )
     (status,) = plan_remediation(packs, at_l2, ["mini_levels:L3"]).targets
     assert not status.reachable and "years of operation" in status.reason
 
@@ -102,10 +119,12 @@ def test_stricter_findings_are_raised_together_with_their_evidence() -> None:
     checkpoint the assessor found not met: the plan's action carries both, and reaches the target."""
     packs = [fixture_pack("mini_pf")]
     manifest = load_manifest(START, packs)
-    strict = manifest.model_copy(update={
-        "assessment": manifest.assessment.model_copy(update={"precedence": "stricter"}),
-        "findings": (*manifest.findings, Finding(pack="mini_pf", target="5.a", status="not_met", note="plan out of date")),
-    })
+    strict = manifest.model_copy(
+        update={
+            "assessment": manifest.assessment.model_copy(update={"precedence": "stricter"}),
+            "findings": (*manifest.findings, Finding(pack="mini_pf", target="5.a", status="not_met", note="plan out of date")),
+        }
+    )
     plan = _reaches(packs, strict, ["mini_pf:pass"])
     (raise_5a,) = [a for a in plan.actions if a.id == "assessor:mini_pf:5.a"]
     assert raise_5a.findings[0].status == "met" and {i.type for i in raise_5a.evidence} == {"strategic_plan"}

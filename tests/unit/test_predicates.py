@@ -20,12 +20,20 @@ PREDICATE = TypeAdapter(Predicate)
 
 
 def _facts(case: dict) -> Facts:
-    manifest = Manifest.model_validate({
-        "organisation": {"name": "Case", "sourcing": "in_house", "industry": "x", "operations_began": "2020-01-01", "seats": 1},
-        "assessment": {"date": case["on"]},
-        "evidence": case.get("evidence") or [],
-        "people": case.get("people") or [],
-    })
+    manifest = Manifest.model_validate(
+        {
+            "organisation": {
+                "name": "Case",
+                "sourcing": "in_house",
+                "industry": "x",
+                "operations_began": "2020-01-01",
+                "seats": 1,
+            },
+            "assessment": {"date": case["on"]},
+            "evidence": case.get("evidence") or [],
+            "people": case.get("people") or [],
+        }
+    )
     return Facts.of(manifest)
 
 

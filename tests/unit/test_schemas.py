@@ -9,7 +9,7 @@ import os
 import re
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +47,14 @@ def _pack_files() -> dict[Path, str]:
 
 def _manifests() -> list[Path]:
     """Every test-case and example manifest."""
-    return sorted([
-        *PACKS_HOME.glob("*/cases/*/manifest.yaml"),
-        *(CASES / "gaps").glob("*/manifest.yaml"),
-        *(CASES / "scoring").glob("*/*/manifest.yaml"),
-        *EXAMPLES.glob("*/manifest.yaml"),
-    ])
+    return sorted(
+        [
+            *PACKS_HOME.glob("*/cases/*/manifest.yaml"),
+            *(CASES / "gaps").glob("*/manifest.yaml"),
+            *(CASES / "scoring").glob("*/*/manifest.yaml"),
+            *EXAMPLES.glob("*/manifest.yaml"),
+        ]
+    )
 
 
 PACK_FILES = _pack_files()
@@ -63,7 +65,7 @@ def _id(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -117,8 +119,9 @@ def test_python_dash_m_schemas_writes_the_same_files(tmp_path: Path) -> None:
     env = dict(os.environ)
     src = str(Path(ccom_rules.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-    proc = subprocess.run([sys.executable, "-m", "ccom_rules.schemas", str(tmp_path)], capture_output=True, text=True,
-                          env=env, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ccom_rules.schemas", str(tmp_path)], capture_output=True, text=True, env=env, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMAS)
     for name in SCHEMAS:
@@ -188,14 +191,18 @@ def _good_manifest() -> dict[str, Any]:
     return load_yaml(CASES / "gaps" / "root_and_blocked" / "manifest.yaml")
 
 
-@pytest.mark.parametrize("mutate", [
-    lambda m: m.update(assesment=m.pop("assessment")),
-    lambda m: m["organisation"].pop("operations_began"),
-    lambda m: m["organisation"].update(sourcing="offshore"),
-    lambda m: m["assessment"].update(date="2026-13-01"),
-    lambda m: m.update(evidence=[{"id": "x", "type": "t", "title": "T", "date": "2026-01-01", "period": "2026-M1"}]),
-    lambda m: m.update(manifest_version=2),
-], ids=["unknown_key", "missing_field", "bad_enum", "bad_date", "bad_period", "bad_version"])
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda m: m.update(assesment=m.pop("assessment")),
+        lambda m: m["organisation"].pop("operations_began"),
+        lambda m: m["organisation"].update(sourcing="offshore"),
+        lambda m: m["assessment"].update(date="2026-13-01"),
+        lambda m: m.update(evidence=[{"id": "x", "type": "t", "title": "T", "date": "2026-01-01", "period": "2026-M1"}]),
+        lambda m: m.update(manifest_version=2),
+    ],
+    ids=["unknown_key", "missing_field", "bad_enum", "bad_date", "bad_period", "bad_version"],
+)
 def test_manifest_schema_rejects_bad_manifests(mutate: Any) -> None:
     data = _good_manifest()
     assert schema_errors(MANIFEST_SCHEMA, data) == []
