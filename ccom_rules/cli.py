@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
+from .report.formats import formats_for
 
 if TYPE_CHECKING:
     from .model.manifest import Manifest
     from .model.pack import ClausePack
     from .model.result import Result
     from .problems import Problem
+    from .report.subjects import Analysis
     from .requirements import Requirement
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,7 +71,20 @@ def _inputs_of(pack_refs: Sequence[str], manifest_path: Path | None, manifest: M
     return inputs
 
 
-def write_output(text: str, out: Path | None, inputs: set[Path]) -> None:
+def format_option(command: str) -> Callable[[F], F]:
+    """``--format`` with the choices the format table lists for ``command`` (the first is the default)."""
+    choices = formats_for(command)
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True)
+
+
+def emit(command: str, fmt: str, subject: object, out: Path | None = None, inputs: set[Path] | None = None) -> None:
+    """Render ``subject`` in format ``fmt`` of ``command`` and print it or write it to ``out``."""
+    from .report.formats import render
+
+    write_output(render(command, fmt, subject), out, inputs or set())
+
+
+def write_output(text: str | bytes, out: Path | None, inputs: set[Path]) -> None:
     """Print ``text`` or write it to ``out`` atomically; never over an input file."""
     if out is None:
         click.echo(text, nl=False)
@@ -80,8 +95,8 @@ def write_output(text: str, out: Path | None, inputs: set[Path]) -> None:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, out)
     except OSError as exc:
         if tmp is not None and os.path.exists(tmp):
@@ -142,27 +157,12 @@ def packs(ctx: click.Context) -> None:
 
 @packs.command("show")
 @click.argument("pack_id")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("packs show")
 @handles_invalid_input
 def packs_show(pack_id: str, fmt: str) -> None:
     """Show one pack (an installed id or a pack folder): its scoring model and clause tree."""
     (pack,) = select_packs([pack_id])
-    if fmt == "json":
-        from .report.json import render
-
-        click.echo(render(pack), nl=False)
-        return
-    click.echo(f"{pack.id} {pack.version} — {pack.standard} ({pack.edition})")
-    click.echo(f"{pack.title.en} / {pack.title.zh}")
-    click.echo(f"publisher: {pack.publisher}\nscoring: {pack.scoring.model}\nsha256: {pack.sha256}")
-    click.echo(
-        f"{len(pack.index.clauses)} clauses, {len(pack.index.checkpoints)} checkpoints, {len(pack.evidence_types)} evidence types"
-    )
-    for cid in pack.index.order:
-        placed = pack.index.clauses[cid]
-        mark = "*" if placed.clause.provenance.kind == "source" else " "
-        click.echo(f"  {'  ' * placed.depth}{mark}{cid} {placed.clause.title.en}")
-    click.echo("(* paraphrased from a source document; others authored under the standard's headings)")
+    emit("packs show", fmt, pack)
 
 
 @main.command()
@@ -244,7 +244,7 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
     metavar="ID|DIR",
     help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("evaluate")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @click.option(
     "--require",
@@ -258,20 +258,13 @@ def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | No
     """Evaluate MANIFEST against the installed packs."""
     from .engine import evaluate as run
     from .loader import load_manifest
+    from .report.subjects import Evaluation
 
     packs = select_packs(pack_ids)
     loaded = load_manifest(manifest, packs)
     result = run(packs, loaded)
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
-    if fmt == "json":
-        from .report.json import render as render_json
-
-        text = render_json(result)
-    else:
-        from .report.text import render as render_text
-
-        text = render_text(result)
-    write_output(text, out, _inputs_of(pack_ids, manifest, loaded))
+    emit("evaluate", fmt, Evaluation(packs, loaded, result, manifest), out, _inputs_of(pack_ids, manifest, loaded))
     for message in unmet:
         click.echo(f"requirement not met: {message}", err=True)
     if unmet:
@@ -311,7 +304,7 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
     metavar="T",
     help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "dot", "mermaid"]), default="text", show_default=True)
+@format_option("gaps")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @handles_invalid_input
 def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None) -> None:
@@ -319,47 +312,26 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
 
     Exits 1 when a --target cannot be reached.
     """
+    analysis = _analyse(manifest, pack_ids, targets)
+    emit("gaps", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
+    if any(not t.reached for t in analysis.plan.targets if targets):
+        sys.exit(EXIT_UNMET)
+
+
+def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str]) -> Analysis:
+    """Evaluate, trace the gaps and plan towards ``targets``: what ``gaps`` and ``report`` render."""
     from .engine import evaluate as run
     from .gaps import trace_gaps
     from .loader import load_manifest
+    from .plan import plan_remediation
+    from .report.subjects import Analysis
 
     packs = select_packs(pack_ids)
     reqs = _targets(packs, targets)
     loaded = load_manifest(manifest, packs)
     result = run(packs, loaded)
     report = trace_gaps(packs, loaded, result)
-    if fmt in ("dot", "mermaid"):
-        from .graph import dependency_graph, gap_subgraph
-        from .report.graphs import to_dot, to_mermaid
-
-        sub = gap_subgraph(dependency_graph(packs, result), report)
-        write_output(to_dot(sub) if fmt == "dot" else to_mermaid(sub), out, _inputs_of(pack_ids, manifest, loaded))
-    from .plan import plan_remediation
-
-    if fmt in ("dot", "mermaid"):  # the drawing has no plan in it, but --target still sets the exit status
-        if targets and any(not t.reached for t in plan_remediation(packs, loaded, reqs).targets):
-            sys.exit(EXIT_UNMET)
-        return
-    plan = plan_remediation(packs, loaded, reqs)
-    if fmt == "json":
-        from .model.gaps import GapAnalysis
-        from .report.json import render as render_json
-
-        analysis = GapAnalysis(
-            engine_version=result.engine_version,
-            manifest_sha256=result.manifest.sha256,
-            assessment_date=str(result.manifest.assessment_date),
-            gaps=report,
-            plan=plan,
-        )
-        text = render_json(analysis)
-    else:
-        from .report.gaps_text import render as render_text
-
-        text = render_text(report, plan)
-    write_output(text, out, _inputs_of(pack_ids, manifest, loaded))
-    if any(not t.reached for t in plan.targets if targets):
-        sys.exit(EXIT_UNMET)
+    return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs))
 
 
 @main.command()
@@ -378,23 +350,14 @@ def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fm
     metavar="T",
     help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).",
 )
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the HTML to FILE (never over an input).")
+@format_option("report")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (never over an input).")
 @handles_invalid_input
-def report(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], out: Path | None) -> None:
+def report(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None) -> None:
     """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
     the remediation plan."""
-    from .engine import evaluate as run
-    from .gaps import trace_gaps
-    from .loader import load_manifest
-    from .plan import plan_remediation
-    from .report.html import render
-
-    packs = select_packs(pack_ids)
-    reqs = _targets(packs, targets)
-    loaded = load_manifest(manifest, packs)
-    result = run(packs, loaded)
-    gaps = trace_gaps(packs, loaded, result)
-    write_output(render(packs, result, gaps, plan_remediation(packs, loaded, reqs)), out, _inputs_of(pack_ids, manifest, loaded))
+    analysis = _analyse(manifest, pack_ids, targets)
+    emit("report", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
 
 
 @main.command()
@@ -413,25 +376,18 @@ def explain(pack_id: str, clause_id: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("demo")
 @handles_invalid_input
 def demo(fmt: str) -> None:
     """Evaluate the bundled sample organisation against every installed pack."""
     from .engine import evaluate as run
     from .loader import demo_manifest_path, load_manifest
+    from .report.subjects import Evaluation
 
     packs = select_packs(())
     path = demo_manifest_path()
-    result = run(packs, load_manifest(path, packs))
-    if fmt == "json":
-        from .report.json import render as render_json
-
-        click.echo(render_json(result), nl=False)
-        return
-    from .report.text import render as render_text
-
-    click.echo(f"Sample organisation: {path.parent.name} (try: ccom-rules evaluate {path})\n")
-    click.echo(render_text(result), nl=False)
+    loaded = load_manifest(path, packs)
+    emit("demo", fmt, Evaluation(packs, loaded, run(packs, loaded), path))
 
 
 @main.command("test")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from ..model.gaps import GapReport, Plan
+from .subjects import Analysis
 
 _STATUS = {"not_met": "not met", "partially_met": "partially met", "not_assessed": "not assessed"}
 
 
-def render(report: GapReport, plan: Plan, detail: int = 3) -> str:
+def render(subject: Analysis, detail: int = 3) -> str:
+    """Roots, blocked clauses, evidence blast radius, targets and the plan, as text."""
+    report, plan = subject.gaps, subject.plan
     lines = [f"Root causes ({len(report.roots)}): unmet on their own evidence"]
     for gap in report.roots:
         lines.append(f"  ✗ {gap.pack} {gap.clause} {gap.title.en} — {_STATUS.get(gap.status, gap.status)}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from .subjects import Analysis
+
 _FILL = {"not_met": "#f8d0d0", "partially_met": "#fbe7c2", "not_assessed": "#e0e0e0", "met": "#d5f0d5"}
 
 
@@ -18,7 +20,7 @@ def _dot_quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def to_dot(graph: nx.DiGraph) -> str:
+def to_dot(graph: nx.DiGraph[str]) -> str:
     """DOT text: clauses as boxes coloured by status, evidence types as notes."""
     names = {n: f"n{i}" for i, n in enumerate(sorted(graph.nodes))}
     lines = ["digraph gaps {", "  rankdir=LR;", '  node [fontname="Helvetica", fontsize=10];']
@@ -40,7 +42,7 @@ def _mermaid_quote(text: str) -> str:
     return '"' + text.replace('"', "#quot;").replace("\n", "<br/>") + '"'
 
 
-def to_mermaid(graph: nx.DiGraph) -> str:
+def to_mermaid(graph: nx.DiGraph[str]) -> str:
     """Mermaid flowchart text of the same drawing."""
     names = {n: f"n{i}" for i, n in enumerate(sorted(graph.nodes))}
     lines = ["flowchart LR"]
@@ -54,3 +56,13 @@ def to_mermaid(graph: nx.DiGraph) -> str:
         arrow = {"requires": "-->", "needs": "-.->", "part_of": "-->"}[data["kind"]]
         lines.append(f"  {names[a]} {arrow}|{data['kind']}| {names[b]}")
     return "\n".join(lines) + "\n"
+
+
+def render_dot(subject: Analysis) -> str:
+    """The gap subgraph of ``gaps`` as DOT."""
+    return to_dot(subject.drawing)
+
+
+def render_mermaid(subject: Analysis) -> str:
+    """The gap subgraph of ``gaps`` as Mermaid."""
+    return to_mermaid(subject.drawing)

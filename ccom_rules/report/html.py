@@ -13,6 +13,7 @@ from ..model.gaps import GapReport, Plan
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, MaturityOutcome, PassFailOutcome, Result
 from ..scoring import WeightedBands
+from .subjects import Analysis
 from .text import headline
 
 TEMPLATE = "report.html.j2"
@@ -45,3 +46,8 @@ def render(packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: P
         headline={p.pack.id: headline(p) for p in result.packs},
         good={p.pack.id: _good(by_id[p.pack.id], p.outcome) for p in result.packs},
     )
+
+
+def render_analysis(subject: Analysis) -> str:
+    """The ``report`` command's page."""
+    return render(subject.packs, subject.result, subject.gaps, subject.plan)

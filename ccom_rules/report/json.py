@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from .subjects import Analysis, Evaluation
+
 
 def render(model: BaseModel) -> str:
     """Indented JSON with a final newline; equal models give byte-identical text."""
     return model.model_dump_json(indent=2) + "\n"
+
+
+def render_evaluation(subject: Evaluation) -> str:
+    """The result of ``evaluate`` (and ``demo``) as JSON."""
+    return render(subject.result)
+
+
+def render_analysis(subject: Analysis) -> str:
+    """The gap report and plan of ``gaps`` as JSON."""
+    return render(subject.model())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome, Result
+from .subjects import Evaluation
 
 _STATUS = {
     "met": "met",
@@ -23,6 +24,18 @@ def render(result: Result, detail: int = 8) -> str:
         lines.append("")
         lines += _pack(pack, detail)
     return "\n".join(lines) + "\n"
+
+
+def render_evaluation(subject: Evaluation) -> str:
+    """The summary of ``evaluate``."""
+    return render(subject.result)
+
+
+def render_demo(subject: Evaluation) -> str:
+    """The summary of ``demo``, after a line saying where the sample organisation is."""
+    where = subject.manifest_path
+    name = where.parent.name if where is not None else subject.result.manifest.organisation
+    return f"Sample organisation: {name} (try: ccom-rules evaluate {where})\n\n" + render(subject.result)
 
 
 def headline(pack: PackResult) -> str:

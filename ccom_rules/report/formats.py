@@ -1,0 +1,102 @@
+"""The table of output formats: which command offers which ``--format``, and who renders it.
+
+Each row of :data:`FORMATS` is a :class:`Format`: a format name, the commands that offer it, and
+a renderer named as ``"module:function"`` (relative to ``ccom_rules.report``), imported only when
+that format is chosen, so ``ccom-rules --help`` never imports jinja2 or networkx. The same name
+may appear in several rows when commands render it differently (``text`` for ``evaluate`` and
+for ``gaps``); a (command, name) pair appears at most once.
+
+A renderer takes the command's subject and returns ``str`` (text, written as UTF-8) or ``bytes``
+(``binary=True``). Renderers never compute: they format what the engine, the scoring models and
+the planner already decided. The subjects, from :mod:`ccom_rules.report.subjects`:
+
+=============  ==========================================================================
+command        subject
+=============  ==========================================================================
+evaluate       :class:`~ccom_rules.report.subjects.Evaluation` (packs, manifest, result)
+demo           :class:`~ccom_rules.report.subjects.Evaluation`
+gaps           :class:`~ccom_rules.report.subjects.Analysis` (packs, result, gaps, plan)
+report         :class:`~ccom_rules.report.subjects.Analysis`
+packs show     :class:`~ccom_rules.model.pack.ClausePack`
+=============  ==========================================================================
+
+Adding a format is one module and one row: write ``ccom_rules/report/sarif.py`` with
+``def render(subject: Evaluation) -> str``, then add
+``Format("sarif", ("evaluate",), "sarif:render", suffix=".sarif")`` below. The CLI reads its
+``--format`` choices from this table (:func:`formats_for`) and renders through :func:`render`.
+A new command (``compare``) names itself in its rows' ``commands`` and passes its own subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any, cast
+
+Renderer = Callable[[Any], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format of one or more commands."""
+
+    name: str
+    commands: tuple[str, ...]
+    renderer: str
+    """``"module:function"``, the module relative to ``ccom_rules.report``."""
+    binary: bool = False
+    """The renderer returns bytes (e.g. a spreadsheet) rather than text."""
+    suffix: str = ".txt"
+    """A file name suffix for ``--out`` files of this format."""
+    description: str = ""
+
+    def load(self) -> Renderer:
+        """The renderer function, imported on first use."""
+        module, _, function = self.renderer.partition(":")
+        return cast(Renderer, getattr(import_module(f"ccom_rules.report.{module}"), function))
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("text", ("evaluate",), "text:render_evaluation", description="a readable summary per pack"),
+    Format("text", ("demo",), "text:render_demo", description="the sample organisation's summary"),
+    Format("json", ("evaluate", "demo"), "json:render_evaluation", suffix=".json", description="the full result"),
+    Format("text", ("gaps",), "gaps_text:render", description="root causes, evidence gaps and the plan"),
+    Format("json", ("gaps",), "json:render_analysis", suffix=".json", description="gap report and plan"),
+    Format("dot", ("gaps",), "graphs:render_dot", suffix=".dot", description="the gap subgraph in Graphviz DOT"),
+    Format("mermaid", ("gaps",), "graphs:render_mermaid", suffix=".mmd", description="the gap subgraph in Mermaid"),
+    Format("html", ("report",), "html:render_analysis", suffix=".html", description="a self-contained page for the client"),
+    Format("text", ("packs show",), "pack_text:render", description="the pack's scoring model and clause tree"),
+    Format("json", ("packs show",), "json:render", suffix=".json", description="the resolved pack"),
+)
+
+
+def _check_unique() -> None:
+    seen: set[tuple[str, str]] = set()
+    for row in FORMATS:
+        for command in row.commands:
+            key = (command, row.name)
+            if key in seen:
+                raise AssertionError(f"format {row.name!r} is listed twice for {command!r}")
+            seen.add(key)
+
+
+_check_unique()
+
+
+def formats_for(command: str) -> list[str]:
+    """The format names ``command`` offers, in table order (the first is the default)."""
+    return [row.name for row in FORMATS if command in row.commands]
+
+
+def format_for(command: str, name: str) -> Format:
+    """The row for ``name`` in ``command``; ``KeyError`` naming the offered formats if none."""
+    for row in FORMATS:
+        if row.name == name and command in row.commands:
+            return row
+    raise KeyError(f"{command} has no format {name!r}; choose from {', '.join(formats_for(command))}")
+
+
+def render(command: str, name: str, subject: object) -> str | bytes:
+    """``subject`` rendered in format ``name`` of ``command``."""
+    return format_for(command, name).load()(subject)

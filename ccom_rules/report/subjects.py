@@ -1,0 +1,55 @@
+"""What the renderers are given: everything already decided, nothing left to compute."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model.gaps import GapAnalysis, GapReport, Plan
+from ..model.manifest import Manifest
+from ..model.pack import ClausePack
+from ..model.result import Result
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A manifest evaluated against packs (``evaluate``, ``demo``)."""
+
+    packs: Sequence[ClausePack]
+    manifest: Manifest
+    result: Result
+    manifest_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A result with its gap report and remediation plan (``gaps``, ``report``)."""
+
+    packs: Sequence[ClausePack]
+    manifest: Manifest
+    result: Result
+    gaps: GapReport
+    plan: Plan
+
+    @cached_property
+    def drawing(self) -> nx.DiGraph[str]:
+        """The gap subgraph of the dependency graph: unmet clauses and the evidence they need."""
+        from ..graph import dependency_graph, gap_subgraph
+
+        return gap_subgraph(dependency_graph(self.packs, self.result), self.gaps)
+
+    def model(self) -> GapAnalysis:
+        """The JSON model of the ``gaps`` command."""
+        return GapAnalysis(
+            engine_version=self.result.engine_version,
+            manifest_sha256=self.result.manifest.sha256,
+            assessment_date=str(self.result.manifest.assessment_date),
+            gaps=self.gaps,
+            plan=self.plan,
+        )
