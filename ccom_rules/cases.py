@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,30 @@ class CaseResult:
 
 
 def case_dirs(pack_dir: Path) -> list[Path]:
+    """Every folder of ``cases/`` holding an entry named ``manifest.yaml``, whatever it is: one that
+    is not a readable file fails its case rather than being skipped without a word."""
     root = pack_dir / "cases"
-    return sorted(p for p in root.iterdir() if (p / "manifest.yaml").is_file()) if root.is_dir() else []
+    return sorted(p for p in root.iterdir() if os.path.lexists(p / "manifest.yaml")) if root.is_dir() else []
+
+
+def expected_shape(data: Any) -> list[str]:
+    """What is wrong with the shape of an ``expected.yaml``: a mapping with ``outcome:`` (a
+    mapping) and optionally ``clauses:`` (a mapping of ids to mappings)."""
+    if not isinstance(data, dict):
+        return [f"expected.yaml must be a mapping with outcome: and clauses:, not {type(data).__name__}"]
+    out = [f"expected.yaml: unknown key {k!r} (use outcome: and clauses:)" for k in data if k not in ("outcome", "clauses")]
+    if not isinstance(data.get("outcome", {}), dict):
+        out.append(f"expected.yaml: outcome must be a mapping of outcome fields, not {type(data['outcome']).__name__}")
+    clauses = data.get("clauses") or {}
+    if not isinstance(clauses, dict):
+        out.append(f"expected.yaml: clauses must be a mapping of clause or checkpoint ids, not {type(clauses).__name__}")
+    else:
+        out += [
+            f"expected.yaml: clauses.{cid} must be a mapping of result fields, not {type(want).__name__}"
+            for cid, want in clauses.items()
+            if not isinstance(want, dict)
+        ]
+    return out
 
 
 def mismatches(expected: Any, actual: Any, where: str = "") -> list[str]:
@@ -64,8 +87,10 @@ def run_case(case: Path, pack: ClausePack) -> CaseResult:
     except InvalidInput as exc:
         return CaseResult(case.name, tuple(str(p) for p in exc.errors))
     doc, problems = read(case / "expected.yaml")
-    if problems or not isinstance(doc.data, dict):
-        return CaseResult(case.name, tuple(str(p) for p in problems) or ("expected.yaml must be a mapping",))
+    if problems:
+        return CaseResult(case.name, tuple(str(p) for p in problems))
+    if shape := expected_shape(doc.data):
+        return CaseResult(case.name, tuple(shape))
     result = evaluate([pack], manifest).pack(pack.id).model_dump(mode="json")
     failures = mismatches(doc.data.get("outcome", {}), result["outcome"], "outcome")
     clauses = {c["id"]: c for c in result["clauses"]}

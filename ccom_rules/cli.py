@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
@@ -32,11 +31,25 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_UNMET, EXIT_INVALID = 0, 1, 2
 
 
+def echo(message: str = "", **kwargs: Any) -> None:
+    """``click.echo`` of text that may hold characters from inputs: control characters escaped."""
+    from .safetext import visible
+
+    click.echo(visible(message), **kwargs)
+
+
 def _print_problems(problems: Sequence[Problem]) -> None:
-    for p in problems:
-        click.echo(str(p), err=True)
+    """The first ``max_problems`` problems in full (control characters escaped), then the counts."""
+    from .limits import current
+    from .safetext import visible
+
+    shown = current().max_problems
+    for p in problems[:shown]:
+        click.echo(visible(str(p)), err=True)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
+    if len(problems) > shown:
+        click.echo(f"… and {len(problems) - shown:,} more (set CCOM_RULES_MAX_PROBLEMS to show more)", err=True)
     if errors or warnings:
         click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
 
@@ -85,23 +98,22 @@ def emit(command: str, fmt: str, subject: object, out: Path | None = None, input
 
 
 def write_output(text: str | bytes, out: Path | None, inputs: set[Path]) -> None:
-    """Print ``text`` or write it to ``out`` atomically; never over an input file."""
+    """Print ``text`` or write it to ``out`` atomically; never over an input file, and only over
+    a regular file (``safeio.write_atomic``). Control characters from inputs are escaped in text."""
+    from .safeio import Refused, resolve, write_atomic
+    from .safetext import visible
+
+    if isinstance(text, str):
+        text = visible(text)
     if out is None:
         click.echo(text, nl=False)
         return
-    if out.resolve() in inputs:
-        raise click.UsageError(f"--out {out} is an input file; choose another path")
-    tmp = None
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
-        os.replace(tmp, out)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise click.UsageError(f"cannot write --out {out}: {exc.strerror or exc}") from None
+        if resolve(out) in inputs:
+            raise click.UsageError(f"--out {out} is an input file; choose another path")
+        write_atomic(out, text.encode("utf-8") if isinstance(text, str) else text)
+    except Refused as exc:
+        raise click.UsageError(f"cannot write --out {out}: {exc}") from None
 
 
 def _is_pack_dir(ref: str) -> bool:
@@ -133,13 +145,28 @@ def select_packs(refs: Sequence[str]) -> list[ClausePack]:
     return list(chosen.values())
 
 
+root_option = click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Folder the manifest's evidence_root must stay inside (default: the manifest's own folder).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ccom-rules")
 def main() -> None:
     """Evaluate contact-centre evidence against CCOM, CC-CMM and CCCS-OP clause packs.
 
     Exit status: 0 done, 1 a --require not met, 2 invalid input or usage.
+    Limits on input files are set by CCOM_RULES_MAX_* variables (docs/security.md).
     """
+    from .limits import current
+
+    try:
+        current()
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @main.group(invoke_without_command=True)
@@ -152,7 +179,7 @@ def packs(ctx: click.Context) -> None:
     from .loader import installed_packs
 
     for pack in installed_packs():
-        click.echo(f"{pack.id:<18} {pack.version:<8} {pack.standard:<26} {pack.title.en}")
+        echo(f"{pack.id:<18} {pack.version:<8} {pack.standard:<26} {pack.title.en}")
 
 
 @packs.command("show")
@@ -176,7 +203,8 @@ def packs_show(pack_id: str, fmt: str) -> None:
     help="Check manifests' references against these packs (default: every installed pack, "
     "with the pack folders given as PATHS in place of the installed ones of the same id).",
 )
-def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...]) -> None:
+@root_option
+def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], root: Path | None) -> None:
     """Check pack folders and manifest files; report every problem with file:line:col."""
     from .loader import PACK_FILE, read_manifest, read_pack
     from .problems import InvalidInput
@@ -202,7 +230,7 @@ def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...]) -
             problems += exc.problems
             packs_for_refs = []
         for path in manifests:
-            _, found = read_manifest(path, packs_for_refs)
+            _, found = read_manifest(path, packs_for_refs, root)
             checked[path] = f"manifest {path}"
             problems += found
     elif pack_ids:
@@ -215,7 +243,7 @@ def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...]) -
     if errors:
         sys.exit(EXIT_INVALID)
     for path in paths:
-        click.echo(f"ok  {checked[path]}")
+        echo(f"ok  {checked[path]}")
 
 
 def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
@@ -253,15 +281,18 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
     metavar="EXPR",
     help="Exit 1 unless met: PACK:pass, PACK:L<n> (certifiable level), PACK:<score>.",
 )
+@root_option
 @handles_invalid_input
-def evaluate(manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | None, requires: tuple[str, ...]) -> None:
+def evaluate(
+    manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | None, requires: tuple[str, ...], root: Path | None
+) -> None:
     """Evaluate MANIFEST against the installed packs."""
     from .engine import evaluate as run
     from .loader import load_manifest
     from .report.subjects import Evaluation
 
     packs = select_packs(pack_ids)
-    loaded = load_manifest(manifest, packs)
+    loaded = load_manifest(manifest, packs, root)
     result = run(packs, loaded)
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     emit("evaluate", fmt, Evaluation(packs, loaded, result, manifest), out, _inputs_of(pack_ids, manifest, loaded))
@@ -306,19 +337,22 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
 )
 @format_option("gaps")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
+@root_option
 @handles_invalid_input
-def gaps(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None) -> None:
+def gaps(
+    manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None, root: Path | None
+) -> None:
     """Trace every gap to its root cause and plan a short road to the targets.
 
     Exits 1 when a --target cannot be reached.
     """
-    analysis = _analyse(manifest, pack_ids, targets)
+    analysis = _analyse(manifest, pack_ids, targets, root)
     emit("gaps", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
     if any(not t.reached for t in analysis.plan.targets if targets):
         sys.exit(EXIT_UNMET)
 
 
-def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str]) -> Analysis:
+def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], root: Path | None = None) -> Analysis:
     """Evaluate, trace the gaps and plan towards ``targets``: what ``gaps`` and ``report`` render."""
     from .engine import evaluate as run
     from .gaps import trace_gaps
@@ -328,7 +362,7 @@ def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str]) ->
 
     packs = select_packs(pack_ids)
     reqs = _targets(packs, targets)
-    loaded = load_manifest(manifest, packs)
+    loaded = load_manifest(manifest, packs, root)
     result = run(packs, loaded)
     report = trace_gaps(packs, loaded, result)
     return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs))
@@ -352,11 +386,14 @@ def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str]) ->
 )
 @format_option("report")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (never over an input).")
+@root_option
 @handles_invalid_input
-def report(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None) -> None:
+def report(
+    manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None, root: Path | None
+) -> None:
     """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
     the remediation plan."""
-    analysis = _analyse(manifest, pack_ids, targets)
+    analysis = _analyse(manifest, pack_ids, targets, root)
     emit("report", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
 
 
@@ -370,7 +407,7 @@ def explain(pack_id: str, clause_id: str) -> None:
 
     (pack,) = select_packs([pack_id])
     try:
-        click.echo(describe(pack, clause_id), nl=False)
+        echo(describe(pack, clause_id), nl=False)
     except KeyError:
         raise click.UsageError(f"{pack_id} has no clause or checkpoint {clause_id!r}") from None
 
@@ -405,9 +442,9 @@ def test_packs(pack_dirs: tuple[Path, ...]) -> None:
         for case in case_dirs(directory):
             outcome = run_case(case, pack)
             total += 1
-            click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {pack.id}/{case.name}")
+            echo(f"{'ok  ' if outcome.passed else 'FAIL'} {pack.id}/{case.name}")
             for failure in outcome.failures:
-                click.echo(f"       {failure}")
+                echo(f"       {failure}")
             failed += not outcome.passed
     click.echo(f"{total - failed} passed, {failed} failed")
     if failed:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import stat
 from collections.abc import Iterable, Sequence
@@ -13,6 +12,8 @@ from .model.manifest import Finding, Manifest
 from .model.pack import ClausePack, PackFragment
 from .packcheck import Part, check_pack
 from .problems import InvalidInput, Problem
+from .safeio import Refused, explain_os_error, path_text_problem, regular_file_problem, sha256_regular
+from .safeio import resolve as safe_resolve
 from .scoring import MaturityLevels, WeightedBands
 from .validation import validate
 from .yamlsource import Document, read
@@ -21,10 +22,11 @@ PACK_FILE = "pack.yaml"
 
 
 def _shown(path: Path) -> str:
-    """How a file is named in problems: relative to the working directory when inside it."""
+    """How a file is named in problems: relative to the working directory when inside it. The
+    name as given, not where its links lead (a dangling or looping link is named as itself)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
         return path.as_posix()
 
 
@@ -51,7 +53,16 @@ def read_pack(directory: str | Path) -> tuple[ClausePack | None, list[Problem]]:
     root = directory.resolve()
     for i, rel in enumerate(includes):
         target = directory / rel
-        if PurePosixPath(rel).is_absolute() or not target.resolve().is_relative_to(root):
+        unsafe = path_text_problem(rel)
+        if unsafe is not None:
+            problems.append(doc.problem(("include", i), "E009", f"include path {unsafe}"))
+            continue
+        try:
+            resolved = safe_resolve(target)
+        except Refused as exc:
+            problems.append(doc.problem(("include", i), "E010", f"included file {rel!r}: {exc}"))
+            continue
+        if PurePosixPath(rel).is_absolute() or not resolved.is_relative_to(root):
             problems.append(doc.problem(("include", i), "E010", f"include {rel!r} is outside the pack folder"))
             continue
         frag_doc, frag_problems = read(target, _shown(target))
@@ -159,35 +170,74 @@ class _Below:
         return Path(target)
 
 
-def _evidence_problems(manifest: Manifest, doc: Document, base: Path) -> list[Problem]:
-    problems: list[Problem] = []
-    root = (base / manifest.evidence_root).resolve()
-    below = _Below(root)
+def evidence_root_of(manifest: Manifest, doc: Document, base: Path, confine: Path | None) -> tuple[Path | None, list[Problem]]:
+    """The resolved evidence root, or None and the problem: it must stay inside ``confine`` (the
+    ``--root`` folder) or, without one, inside the manifest's own folder ``base``."""
+    text, where = manifest.evidence_root, ("evidence_root",)
+    unsafe = path_text_problem(text)
+    if unsafe is not None:
+        return None, [doc.problem(where, "E009", f"evidence_root {unsafe}")]
+    try:
+        root = safe_resolve(base / text)
+        limit = safe_resolve(confine if confine is not None else base)
+    except Refused as exc:
+        return None, [doc.problem(where, "E010", f"evidence_root {text!r}: {exc}")]
+    if not root.is_relative_to(limit):
+        inside = "the --root folder" if confine is not None else "the manifest's folder (or give a wider --root)"
+        return None, [doc.problem(where, "E009", f"evidence_root {text!r} leads outside {inside}")]
+    return root, []
+
+
+def safe_reason(exc: OSError | ValueError) -> str:
+    """An error resolving an evidence path, in words."""
+    return explain_os_error("", exc) if isinstance(exc, OSError) else "the path cannot name a file"
+
+
+def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: Path | None = None) -> list[Problem]:
+    root, problems = evidence_root_of(manifest, doc, base, confine)
+    below = _Below(root) if root is not None else None
     seen: set[str] = set()
     for i, item in enumerate(manifest.evidence):
         if item.id in seen:
             problems.append(doc.problem(("evidence", i, "id"), "E006", f"evidence id {item.id!r} is used twice"))
         seen.add(item.id)
-        if item.path is None:
+        if item.path is None or below is None or root is None:
             continue
         where = ("evidence", i, "path")
         rel = PurePosixPath(item.path)
+        unsafe = path_text_problem(item.path)
+        if unsafe is not None:
+            problems.append(doc.problem(where, "E009", f"path {unsafe}"))
+            continue
         if not rel.parts or rel.is_absolute() or "\\" in item.path or ":" in rel.parts[0]:
             problems.append(
                 doc.problem(where, "E009", f"path {item.path!r} must be relative to the evidence root, with forward slashes")
             )
             continue
-        target = below.resolve(rel)
+        try:
+            target = below.resolve(rel)
+        except (RuntimeError, OSError, ValueError) as exc:
+            reason = "symbolic link loop" if isinstance(exc, RuntimeError) else safe_reason(exc)
+            problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {reason}"))
+            continue
         if not target.is_relative_to(root):
             problems.append(
                 doc.problem(where, "E009", f"path {item.path!r} leads outside the evidence root {manifest.evidence_root!r}")
             )
             continue
-        if not target.is_file():
+        why = regular_file_problem(root / rel)
+        if why == "file not found":
             problems.append(doc.problem(where, "E010", f"evidence file {item.path!r} not found under {manifest.evidence_root!r}"))
             continue
+        if why is not None:
+            problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {why}"))
+            continue
         if item.sha256 is not None:
-            digest = hashlib.sha256(target.read_bytes()).hexdigest()
+            try:
+                digest = sha256_regular(target)
+            except Refused as exc:
+                problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {exc}"))
+                continue
             if digest != item.sha256:
                 problems.append(
                     doc.problem(
@@ -211,9 +261,13 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path) -> list[Pr
     return problems
 
 
-def read_manifest(path: str | Path, packs: Sequence[ClausePack] | None = None) -> tuple[Manifest | None, list[Problem]]:
+def read_manifest(
+    path: str | Path, packs: Sequence[ClausePack] | None = None, root: str | Path | None = None
+) -> tuple[Manifest | None, list[Problem]]:
     """Read a manifest (YAML or JSON), check its evidence files and, when ``packs`` are given,
-    its references to them. Returns the manifest (None on errors) and every problem."""
+    its references to them. Returns the manifest (None on errors) and every problem.
+
+    Its ``evidence_root`` must stay inside ``root`` when given, else inside the manifest's folder."""
     path = Path(path)
     doc, problems = read(path, _shown(path))
     if problems:
@@ -221,7 +275,7 @@ def read_manifest(path: str | Path, packs: Sequence[ClausePack] | None = None) -
     manifest, problems = validate(Manifest, doc)
     if manifest is None:
         return None, problems
-    problems += _evidence_problems(manifest, doc, path.parent)
+    problems += _evidence_problems(manifest, doc, path.parent, None if root is None else Path(root))
     if packs is not None:
         problems += reference_problems(manifest, doc, packs)
     if any(p.severity == "error" for p in problems):
@@ -316,9 +370,9 @@ def _misplaced_fields(finding: Finding, pack: ClausePack, doc: Document, i: int)
     return out
 
 
-def load_manifest(path: str | Path, packs: Sequence[ClausePack] | None = None) -> Manifest:
-    """Load a manifest. Raises :class:`InvalidInput` with every error found."""
-    manifest, problems = read_manifest(path, packs)
+def load_manifest(path: str | Path, packs: Sequence[ClausePack] | None = None, root: str | Path | None = None) -> Manifest:
+    """Load a manifest (``root`` as in :func:`read_manifest`). Raises :class:`InvalidInput` with every error found."""
+    manifest, problems = read_manifest(path, packs, root)
     _raise_on_errors(problems)
     assert manifest is not None
     return manifest

@@ -10,7 +10,10 @@ from typing import Any
 
 import yaml
 
+from . import yamlguard
+from .limits import current as current_limits
 from .problems import Problem, json_path
+from .safeio import Refused, read_bounded
 
 DocPath = tuple[str | int, ...]
 
@@ -109,6 +112,13 @@ class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
                 return self.DEFAULT_SEQUENCE_TAG
         return super().resolve(kind, value, implicit)
 
+    def get_single_node(self) -> Any:
+        """The document's root node, refused (``yamlguard.Refusal``) when unbounded."""
+        node = super().get_single_node()
+        if node is not None:
+            yamlguard.check_graph(node)
+        return node
+
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
         try:
             return super().construct_yaml_timestamp(node)
@@ -117,6 +127,7 @@ class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", yamlguard.checked_int)
 
 
 def _index(doc: Document, node: yaml.Node, path: DocPath, problems: list[Problem]) -> None:
@@ -220,21 +231,31 @@ def parse(text: str, file: str) -> tuple[Document, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        problems.append(Problem(file, line, col, "E001", what or "invalid YAML"))
+        problems.append(Problem(file, line, col, getattr(exc, "code", "E001"), what or "invalid YAML"))
     except (yaml.YAMLError, ValueError, TypeError) as exc:
-        problems.append(Problem(file, 1, 1, "E001", f"cannot read the YAML: {exc}"))
+        bad = yamlguard.unreadable_character(text) if isinstance(exc, yaml.reader.ReaderError) else None
+        if bad is not None:
+            problems.append(Problem(file, bad[0], bad[1], "E001", bad[2]))
+        else:
+            problems.append(Problem(file, 1, 1, "E001", f"cannot read the YAML: {exc}"))
     finally:
         loader.dispose()
     return doc, problems
 
 
 def read(path: Path, shown: str | None = None) -> tuple[Document, list[Problem]]:
-    """Read and parse ``path``; a missing or unreadable file is a problem, not an exception."""
+    """Read and parse ``path``; a missing or unreadable file is a problem, not an exception.
+
+    Only a regular file is read, and only up to the ``max_file_bytes`` limit (``safeio``)."""
     name = shown or str(path)
+    limits = current_limits()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Document(name), [Problem(name, 1, 1, "E010", "file not found")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return Document(name), [Problem(name, 1, 1, "E010", f"cannot read the file: {exc}")]
+        data = read_bounded(path, limits.max_file_bytes, limits.how_to_raise("max_file_bytes"))
+    except Refused as exc:
+        return Document(name), [Problem(name, 1, 1, "E010", str(exc))]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = yamlguard.position_of_offset(data, exc.start)
+        return Document(name), [Problem(name, line, col, "E010", f"cannot read the file: {exc}")]
     return parse(text, name)
