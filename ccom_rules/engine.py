@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from . import __version__
 from .canonical import manifest_sha256
+from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
 from .model.pack import Checkpoint, Clause, ClausePack
 from .model.result import CheckpointResult, ClauseResult, ManifestRef, PackRef, PackResult, Result, Status
@@ -62,6 +63,11 @@ def with_finding(derived: Status, finding: FindingStatus | None, precedence: Pre
     return (finding, True) if RANK[finding] < RANK[derived] else (derived, False)
 
 
+def assessor_said(note: str, status: str | None) -> Msg:
+    """The reason an assessor's finding gives: its note, or else its status."""
+    return Msg("reason.assessor", note=note) if note else Msg("reason.assessor", note=Msg(f"finding.{status}"))
+
+
 def checkpoint_result(
     cp: Checkpoint, facts: Facts, finding: Finding | None, precedence: Precedence, waived: str | None
 ) -> tuple[CheckpointResult, Outcome | None]:
@@ -72,7 +78,7 @@ def checkpoint_result(
             aspect=cp.aspect,
             status="not_applicable",
             decided_by="declaration",
-            reasons=(f"not applicable: {waived}",),
+            reasons=(Msg("reason.not_applicable", reason=waived),),
             evidence=(),
         )
         return result, None
@@ -82,7 +88,7 @@ def checkpoint_result(
     if finding is not None and finding.status is not None:  # the finding answers the assessor checks
         reasons = tuple(r for r in reasons if not r.startswith(ASSESSOR_NEEDED))
     if by_assessor and finding is not None:
-        reasons = (f"assessor: {finding.note or finding.status}", *reasons)
+        reasons = (assessor_said(finding.note, finding.status), *reasons)
     result = CheckpointResult(
         id=cp.id,
         aspect=cp.aspect,

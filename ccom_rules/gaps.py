@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import networkx as nx
 
+from .i18n import Msg
 from .model.gaps import ClauseGap, EvidenceGap, GapReport, PackImpact
 from .model.manifest import Manifest
 from .model.pack import ClausePack
@@ -92,7 +93,7 @@ def clause_gaps(pack: ClausePack, result: PackResult, facts: Facts) -> tuple[lis
         failing = _failing(found)
         checkpoints = {cp.id: cp for cp in clause.checkpoints}
         types = sorted({t for cp in failing for t in missing_types(checkpoints[cp.id].evidence, facts)})
-        reasons = tuple(f"{cp.id}: {r}" for cp in failing for r in cp.reasons)
+        reasons = tuple(Msg("reason.at", checkpoint=cp.id, reason=r) for cp in failing for r in cp.reasons)
         blockers = tuple(r for r in clause.requires if graph.has_edge(cid, r))
         common = dict(
             pack=pack.id, clause=cid, title=clause.title, status=found.status, reasons=reasons, evidence_types=tuple(types)

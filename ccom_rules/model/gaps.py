@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..i18n import Reason
 from .common import Frozen, Text
 from .manifest import EvidenceItem, Finding, Person
 from .result import Status
@@ -17,7 +18,7 @@ class ClauseGap(Frozen):
     title: Text
     status: Status
     kind: Literal["root", "blocked"]
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     """Why its own checkpoints are not met."""
     evidence_types: tuple[str, ...]
     """Evidence types its failing checkpoints need."""

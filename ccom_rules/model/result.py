@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..i18n import Reason
 from .common import Aspect, Frozen, Text
 
 Status = Literal["met", "partially_met", "not_met", "not_applicable", "not_assessed"]
@@ -20,7 +21,7 @@ class CheckpointResult(Frozen):
     aspect: Aspect | None
     status: Status
     decided_by: DecidedBy
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     evidence: tuple[str, ...]
 
 
@@ -46,14 +47,14 @@ class Nonconformity(Frozen):
     clause: str
     title: Text
     status: Status
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 class PrerequisiteResult(Frozen):
     id: str
     title: Text
     held: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 class PassFailOutcome(Frozen):
@@ -80,7 +81,7 @@ class LevelCondition(Frozen):
     met: bool
     actual: float
     required: float
-    message: str
+    message: Reason
 
 
 class MaturityOutcome(Frozen):

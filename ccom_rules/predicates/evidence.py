@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, Identifier
+from ..i18n import EvidenceType, Msg
 from .base import Facts, Outcome, Patch, ids, planned_item
 
 
@@ -29,9 +30,9 @@ class Present(Frozen):
     def evaluate(self, facts: Facts) -> Outcome:
         found = facts.items(self.type)
         if len(found) >= self.min_count:
-            return Outcome.yes(f"{len(found)} × {self.type} (needs {self.min_count})", ids(found))
+            return Outcome.yes(Msg("present.ok", count=len(found), type=EvidenceType(self.type), min=self.min_count), ids(found))
         return Outcome.no(
-            f"{len(found)} of {self.min_count} {self.type} item(s) present",
+            Msg("present.short", count=len(found), min=self.min_count, type=EvidenceType(self.type)),
             Fraction(len(found), self.min_count),
             ids(found),
         )
@@ -64,15 +65,18 @@ class Fresh(Frozen):
         fresh = [i for i in found if i.date >= oldest]
         if fresh:
             newest = fresh[-1]
-            return Outcome.yes(f"{self.type} {newest.id} dated {newest.date} is within {self.max_age_days} days", (newest.id,))
+            return Outcome.yes(
+                Msg("fresh.ok", type=EvidenceType(self.type), item=newest.id, date=newest.date, days=self.max_age_days),
+                (newest.id,),
+            )
         if found:
             newest = found[-1]
             return Outcome.no(
-                f"newest {self.type} ({newest.id}, {newest.date}) is older than {self.max_age_days} days",
+                Msg("fresh.stale", type=EvidenceType(self.type), item=newest.id, date=newest.date, days=self.max_age_days),
                 Fraction(1, 2),
                 (newest.id,),
             )
-        return Outcome.no(f"no {self.type}")
+        return Outcome.no(Msg("evidence.none", type=EvidenceType(self.type)))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """A current item, dated on the assessment date."""
@@ -105,14 +109,19 @@ class Approved(Frozen):
             and i.approval.date <= facts.on
             and (self.role is None or i.approval.role.casefold() == self.role.casefold())
         ]
-        who = f" by {self.role}" if self.role else ""
+        role = {"role": self.role} if self.role else {}
+        suffix = "_role" if self.role else ""
+        etype = EvidenceType(self.type)
         if signed:
             item = signed[-1]
             assert item.approval is not None
-            return Outcome.yes(f"{self.type} {item.id} approved{who} by {item.approval.by} on {item.approval.date}", (item.id,))
+            approval = item.approval
+            return Outcome.yes(
+                Msg("approved.ok" + suffix, type=etype, item=item.id, by=approval.by, date=approval.date, **role), (item.id,)
+            )
         if found:
-            return Outcome.no(f"{self.type} present but not approved{who}", Fraction(1, 2), ids(found))
-        return Outcome.no(f"no {self.type} (approval{who} needed)")
+            return Outcome.no(Msg("approved.unsigned" + suffix, type=etype, **role), Fraction(1, 2), ids(found))
+        return Outcome.no(Msg("approved.none" + suffix, type=etype, **role))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """A signed-off item."""
@@ -150,10 +159,10 @@ class Metric(Frozen):
     def evidence_types(self) -> set[str]:
         return {self.type}
 
-    def _wanted(self) -> str:
+    def _wanted(self) -> Msg:
         if self.min is not None and self.max is not None:
-            return f"between {self.min:g} and {self.max:g}"
-        return f"≥ {self.min:g}" if self.min is not None else f"≤ {self.max:g}"
+            return Msg("metric.between", min=self.min, max=self.max)
+        return Msg("metric.min", min=self.min) if self.min is not None else Msg("metric.max", max=self.max)
 
     def _ok(self, value: float) -> bool:
         return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
@@ -168,13 +177,17 @@ class Metric(Frozen):
         if passing:
             item = passing[-1]
             value = item.metrics[self.metric]
-            return Outcome.yes(f"{self.metric} = {value:g} in {item.id} ({self._wanted()})", (item.id,))
+            return Outcome.yes(Msg("metric.ok", metric=self.metric, value=value, item=item.id, wanted=self._wanted()), (item.id,))
         if recorded:
             item = recorded[-1]
             value = item.metrics[self.metric]
-            return Outcome.no(f"{self.metric} = {value:g} in {item.id}; needs {self._wanted()}", Fraction(0), (item.id,))
-        window = f" within {self.max_age_days} days" if self.max_age_days is not None else ""
-        return Outcome.no(f"no {self.type}{window} records {self.metric}")
+            wanted = self._wanted()
+            return Outcome.no(
+                Msg("metric.off", metric=self.metric, value=value, item=item.id, wanted=wanted), Fraction(0), (item.id,)
+            )
+        if self.max_age_days is not None:
+            return Outcome.no(Msg("metric.none_within", type=EvidenceType(self.type), days=self.max_age_days, metric=self.metric))
+        return Outcome.no(Msg("metric.none", type=EvidenceType(self.type), metric=self.metric))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """An item recording the threshold value itself (the lowest that passes)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, NonEmpty
+from ..i18n import Msg
 from .base import Facts, Outcome, Patch, with_added
 
 if TYPE_CHECKING:
@@ -69,7 +70,9 @@ class AnyOf(Frozen):
             return Outcome(True, Fraction(1), reasons, evidence)
         reasons, evidence = _join(outs)
         undecided = any(not o.decided for o in outs)
-        return Outcome(False, max(o.degree for o in outs), ("none of: " + "; ".join(reasons),), evidence, decided=not undecided)
+        return Outcome(
+            False, max(o.degree for o in outs), (Msg("logic.none_of", reasons=reasons),), evidence, decided=not undecided
+        )
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """The smallest remedy of one sub-predicate (evidence before an assessor's word)."""
@@ -99,13 +102,15 @@ class AtLeast(Frozen):
         held = sum(1 for o in outs if o.satisfied)
         reasons, evidence = _join(outs)
         if held >= self.k:
-            return Outcome(True, Fraction(1), (f"{held} of {len(outs)} hold (needs {self.k})", *reasons), evidence)
+            return Outcome(
+                True, Fraction(1), (Msg("logic.at_least_ok", held=held, total=len(outs), k=self.k), *reasons), evidence
+            )
         top = sorted((o.degree for o in outs), reverse=True)[: self.k]
         undecided = held + sum(1 for o in outs if not o.decided) >= self.k  # an assessor could still make it hold
         return Outcome(
             False,
             sum(top, Fraction(0)) / self.k,
-            (f"{held} of {len(outs)} hold, needs {self.k}", *reasons),
+            (Msg("logic.at_least_short", held=held, total=len(outs), k=self.k), *reasons),
             evidence,
             decided=not undecided,
         )
@@ -141,7 +146,7 @@ class AssessorCheck(Frozen):
         return set()
 
     def evaluate(self, facts: Facts) -> Outcome:
-        return Outcome(False, Fraction(0), (f"{ASSESSOR_NEEDED}: {self.guide}",), decided=False)
+        return Outcome(False, Fraction(0), (Msg("assessor.needed", guide=self.guide),), decided=False)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Only an assessor's finding settles it."""

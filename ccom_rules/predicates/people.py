@@ -9,6 +9,7 @@ from pydantic import Field
 
 from ..model.common import Frozen, Identifier
 from ..model.manifest import Person
+from ..i18n import Msg
 from .base import Facts, Outcome, Patch
 
 
@@ -66,13 +67,13 @@ class CertifiedPeople(Frozen):
 
     def evaluate(self, facts: Facts) -> Outcome:
         numbers, expired = self._holders(facts)
-        holders = [f"{name} ({number})" for number, name in sorted(numbers.items())]
-        who = f" {self.role}" if self.role else ""
-        note = f"; {expired} not valid on {facts.on}" if expired else ""
+        holders = ", ".join(f"{name} ({number})" for number, name in sorted(numbers.items()))
+        who = Msg("people.role", role=self.role) if self.role else ""
+        note = Msg("people.expired", count=expired, on=facts.on) if expired else ""
         if len(numbers) >= self.min_count:
-            return Outcome.yes(f"{len(numbers)}{who} {self.scheme} holder(s): {', '.join(holders)}")
-        listed = f": {', '.join(holders)}" if holders else ""
+            return Outcome.yes(Msg("people.ok", count=len(numbers), who=who, scheme=self.scheme, holders=holders))
+        listed = Msg("people.listed", holders=holders) if holders else ""
         return Outcome.no(
-            f"{len(numbers)} of {self.min_count}{who} {self.scheme} certificate(s) with distinct numbers{listed}{note}",
+            Msg("people.short", count=len(numbers), min=self.min_count, who=who, scheme=self.scheme, listed=listed, note=note),
             Fraction(len(numbers), self.min_count),
         )

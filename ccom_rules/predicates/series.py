@@ -10,6 +10,7 @@ from pydantic import Field
 
 from ..model.common import Frozen, Identifier, Period, ordinal_of_date, parse_period, period_end, period_label, period_ordinal
 from ..model.manifest import EvidenceItem
+from ..i18n import EvidenceType, Msg
 from .base import Facts, Outcome, Patch, planned_item
 
 DEFAULT_WINDOW_DAYS: dict[Period, int] = {"month": 62, "quarter": 123, "year": 400}
@@ -78,15 +79,16 @@ class Continuous(Frozen):
         span = range(best_end - self.count + 1, best_end + 1)
         best = sum(1 for o in span if o in covered)
         used = tuple(covered[o] for o in span if o in covered)
-        adjective = {"month": "monthly", "quarter": "quarterly", "year": "yearly"}[self.period]
-        label = f"{self.count} consecutive {adjective} {self.type}"
-        ending = f"ending {period_label(self.period, best_end)}"
+        series = {"count": self.count, "period": Msg(f"series.{self.period}"), "type": EvidenceType(self.type)}
+        end = period_label(self.period, best_end)
         if best == self.count:
-            return Outcome.yes(f"{label} {ending}", used)
+            return Outcome.yes(Msg("series.ok", end=end, **series), used)
         missing = [period_label(self.period, o) for o in span if o not in covered]
-        shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
+        shown: str = ", ".join(missing[:6])
+        if len(missing) > 6:
+            shown = Msg("list.and_more", items=shown, more=len(missing) - 6)
         return Outcome.no(
-            f"{best} of {label} {ending}; {shown} missing",
+            Msg("series.short", best=best, end=end, missing=shown, **series),
             Fraction(best, self.count),
             used,
         )

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from ..model.common import Frozen, Identifier, Percent, Text
 from ..model.result import DecidedBy, LevelCondition, MaturityOutcome, Shares
+from ..i18n import Msg
 from .base import Board, ClauseExtras, operating_years
 
 if TYPE_CHECKING:
@@ -106,33 +107,35 @@ class MaturityLevels(Frozen):
         for group, shares, sections, c_pct, f_pct in groups:
             where = self.section_label(sections) if sections else group
             for letter, full, pct, verb in (
-                ("c", shares.c_full, c_pct, "method-compliant (C-Rate {})"),
-                ("f", shares.f_full, f_pct, "executed in full (F-Rate {})"),
+                ("c", shares.c_full, c_pct, "maturity.method"),
+                ("f", shares.f_full, f_pct, "maturity.executed"),
             ):
                 if pct is None:
                     continue
                 needed = -(-pct * shares.items // 100)
                 actual = shares.c_percent if letter == "c" else shares.f_percent
                 ok = full >= needed
-                message = f"{letter.upper()} share in {where} is {actual:g} %, L{lv.level} needs {pct} %"
+                share = {"letter": letter.upper(), "where": where, "actual": actual, "level": lv.level, "required": pct}
+                message = Msg("maturity.share", **share)
                 if not ok:
                     more = needed - full
-                    message += f": {more} more item{'s' if more != 1 else ''} must be {verb.format(self.scale.full)}"
+                    items = Msg("noun.item" if more == 1 else "noun.items")
+                    message = Msg("maturity.share_short", more=more, items=items, verb=Msg(verb, full=self.scale.full), **share)
                 out.append(
                     LevelCondition(
                         level=lv.level, condition=f"{group}_{letter}", met=ok, actual=actual, required=pct, message=message
                     )
-                )  # type: ignore[arg-type]
+                )
         ok = total >= lv.min_total
-        message = f"total is {total} points, L{lv.level} needs {lv.min_total}"
+        message = Msg("maturity.total", total=total, level=lv.level, required=lv.min_total)
         if not ok:
-            message += f": {lv.min_total - total} more points"
+            message = Msg("maturity.total_short", total=total, level=lv.level, required=lv.min_total, more=lv.min_total - total)
         out.append(
             LevelCondition(level=lv.level, condition="total", met=ok, actual=total, required=lv.min_total, message=message)
         )
         if lv.min_operating_years:
             ok = years >= lv.min_operating_years
-            message = f"{years} full year(s) of operation, L{lv.level} needs {lv.min_operating_years}"
+            message = Msg("maturity.years", years=years, level=lv.level, required=lv.min_operating_years)
             out.append(
                 LevelCondition(
                     level=lv.level,
@@ -185,7 +188,7 @@ class MaturityLevels(Frozen):
                         met=False,
                         actual=previous,
                         required=next_level - 1,
-                        message=f"last certified level is L{previous}: L{next_level} can be certified only after L{next_level - 1}",
+                        message=Msg("maturity.stepwise", previous=previous, next=next_level, before=next_level - 1),
                     )
                 )
         outcome = MaturityOutcome(

@@ -9,6 +9,7 @@ from ..model.common import Frozen, Identifier, Text
 from ..model.result import Nonconformity, PassFailOutcome, PrerequisiteResult
 from ..predicates import Predicate
 from .base import Board, ClauseExtras
+from ..i18n import Msg
 
 
 class Prerequisite(Frozen):
@@ -44,13 +45,13 @@ class PassFail(Frozen):
                 not_assessed.append(clause.id)
                 continue
             reasons = tuple(
-                f"{cp.id}: {r}"
+                Msg("reason.at", checkpoint=cp.id, reason=r)
                 for cp in board.checkpoint_results(clause.id)
                 if cp.status not in ("met", "not_applicable")
                 for r in cp.reasons
             )
             if state.decided_by == "assessor" and state.note:
-                reasons = (f"assessor: {state.note}", *reasons)
+                reasons = (Msg("reason.assessor", note=state.note), *reasons)
             nonconformities.append(Nonconformity(clause=clause.id, title=clause.title, status=state.status, reasons=reasons))
         prerequisites = []
         for pre in self.prerequisites:

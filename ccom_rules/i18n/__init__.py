@@ -1,0 +1,146 @@
+"""Every word a reader sees, in English and Chinese.
+
+Messages are templates with ids, one catalogue per language (``en.yaml``, ``zh.yaml`` beside this
+module, read on first use). ``t(msg_id, lang, **params)`` formats one. A reason made with
+:class:`Msg` *is* its English text (a ``str``: results, JSON and comparisons see exactly that text)
+and also carries its id and parameters, so a renderer can say it again in Chinese with :func:`say`.
+
+Parameters may be plain values, nested :class:`Msg` (said in the same language), tuples of them
+(joined with the language's list separator) or :class:`EvidenceType` ids, which a renderer given
+the packs' titles shows by title, while the English text kept in results names the id.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Annotated, Any, Literal
+
+from pydantic import WrapValidator
+
+from ..model.common import Text
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+LangChoice = Literal["en", "zh", "both"]
+LANG_CHOICES: tuple[str, ...] = ("en", "zh", "both")
+
+Titles = Callable[[str], "Text | None"]
+"""Looks up an evidence type's title by id (None when unknown)."""
+
+
+@cache
+def catalogue(lang: Lang) -> Mapping[str, str]:
+    """The message templates of ``lang`` by id; raises ``KeyError`` for an unknown language."""
+    import yaml
+
+    if lang not in LANGS:
+        raise KeyError(lang)
+    text = files(__name__).joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def placeholders(template: str) -> set[str]:
+    """The parameter names a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class EvidenceType(str):
+    """An evidence type id used as a message parameter: shown by its title when titles are known."""
+
+    __slots__ = ()
+
+
+class Msg(str):
+    """A message: its English text as a ``str``, with the id and parameters to say it in any language.
+
+    ``Msg("present.ok", count=2, type=EvidenceType("drill_record"), min=2) == "2 × drill_record (needs 2)"``.
+    """
+
+    msg_id: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, msg_id: str, /, **params: Any) -> Msg:
+        self = super().__new__(cls, _format(msg_id, "en", params, None))
+        self.msg_id = msg_id
+        self.params = params
+        return self
+
+    def __reduce_ex__(self, protocol: Any) -> Any:  # copy and pickle rebuild it from its id and parameters
+        return (_rebuild, (self.msg_id, dict(self.params)))
+
+
+def _rebuild(msg_id: str, params: dict[str, Any]) -> Msg:
+    return Msg(msg_id, **params)
+
+
+def _param(value: Any, lang: Lang, titles: Titles | None) -> Any:
+    if isinstance(value, Msg):
+        return _format(value.msg_id, lang, value.params, titles)
+    if isinstance(value, EvidenceType):
+        title = titles(value) if titles is not None else None
+        return str(value) if title is None else getattr(title, lang)
+    if isinstance(value, tuple):
+        return catalogue(lang)["list.sep"].join(str(_param(v, lang, titles)) for v in value)
+    if isinstance(value, Text):
+        return getattr(value, lang)
+    return value
+
+
+def _format(msg_id: str, lang: Lang, params: Mapping[str, Any], titles: Titles | None) -> str:
+    template = catalogue(lang)[msg_id]
+    return template.format(**{k: _param(v, lang, titles) for k, v in params.items()})
+
+
+def t(msg_id: str, lang: Lang = "en", /, **params: Any) -> str:
+    """Message ``msg_id`` in ``lang`` with ``params`` filled in; raises ``KeyError`` for an unknown id."""
+    return _format(msg_id, lang, params, None)
+
+
+def say(text: str | Text, lang: Lang, titles: Titles | None = None) -> str:
+    """``text`` in ``lang``: a :class:`Msg` is formatted from its template (evidence types by title
+    when ``titles`` is given); a :class:`Text` gives its ``lang`` side; any other string is data
+    (a name, a note from a manifest) and is returned as it is."""
+    if isinstance(text, Msg):
+        return _format(text.msg_id, lang, text.params, titles)
+    if isinstance(text, Text):
+        return str(getattr(text, lang))
+    return str(text)
+
+
+def _keep_msg(value: Any, handler: Callable[[Any], Any]) -> Any:
+    return value if isinstance(value, Msg) else handler(value)
+
+
+Reason = Annotated[str, WrapValidator(_keep_msg)]
+"""A reason in a result: a string in JSON and in the schema; a :class:`Msg` made by the engine keeps
+its id and parameters through validation."""
+
+
+def langs_of(choice: str) -> tuple[Lang, ...]:
+    """The languages a ``--lang`` choice shows, in order: ``both`` is English then Chinese."""
+    if choice == "both":
+        return LANGS
+    if choice in LANGS:
+        return (choice,)
+    raise ValueError(f"unknown language {choice!r}; choose one of {', '.join(LANG_CHOICES)}")
+
+
+__all__ = [
+    "LANGS",
+    "LANG_CHOICES",
+    "EvidenceType",
+    "Lang",
+    "LangChoice",
+    "Msg",
+    "Reason",
+    "Titles",
+    "catalogue",
+    "langs_of",
+    "placeholders",
+    "say",
+    "t",
+]
