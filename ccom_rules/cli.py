@@ -449,3 +449,25 @@ def test_packs(pack_dirs: tuple[Path, ...]) -> None:
     click.echo(f"{total - failed} passed, {failed} failed")
     if failed:
         sys.exit(EXIT_UNMET)
+
+
+@main.command()
+@click.option(
+    "--for-packs",
+    "for_packs",
+    is_flag=True,
+    help="Offer the evidence-type and pack ids of PACKS (ids or folders) as completions.",
+)
+@click.argument("pack_refs", nargs=-1, metavar="[PACKS]...")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the schema to FILE (never over an input).")
+@handles_invalid_input
+def schemas(for_packs: bool, pack_refs: tuple[str, ...], out: Path | None) -> None:
+    """Write the manifest JSON Schema; with --for-packs, one that offers the packs' evidence-type
+    ids as completions (any other id stays valid)."""
+    from .schemas import manifest_schema_for
+
+    if pack_refs and not for_packs:
+        raise click.UsageError("packs are given only after --for-packs")
+    packs = select_packs(pack_refs) if for_packs else []
+    text = manifest_schema_for(packs, out.name if out is not None else "evidence-manifest.schema.json")
+    write_output(text, out, _inputs_of(pack_refs, None))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,15 +21,48 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "result.schema.json": (Result, "serialization", "The JSON result of ccom-rules evaluate"),
 }
 
-BASE_URI = "https://ccom-rules.invalid/schemas/"
+
+def _schema(name: str, id_: str | None = None) -> dict[str, Any]:
+    model, mode, title = SCHEMAS[name]
+    schema: dict[str, Any] = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
+    # A relative $id: the schema is named by the file it is in, wherever that is served from.
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": id_ or name, **schema, "title": title}
+
+
+def _text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
 def schema_text(name: str) -> str:
     """The schema file ``name`` as it should be on disk."""
-    model, mode, title = SCHEMAS[name]
-    schema: dict[str, Any] = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE_URI + name, **schema, "title": title}
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return _text(_schema(name))
+
+
+def _offer(prop: dict[str, Any], choices: dict[str, str]) -> None:
+    """Offer ``choices`` (value → description) for completion while still accepting any string."""
+    if choices:
+        prop["examples"] = sorted(choices)
+        prop["anyOf"] = [*({"const": v, "description": d} for v, d in sorted(choices.items())), {"type": "string"}]
+
+
+def manifest_schema_for(packs: Sequence[ClausePack], id_: str = "evidence-manifest.schema.json") -> str:
+    """The manifest schema, with the evidence-type ids and pack ids of ``packs`` offered as
+    completions (``examples`` and an ``anyOf`` ending in a free string): other values stay valid,
+    for packs that are not listed here."""
+    schema = _schema("evidence-manifest.schema.json", id_)
+    defs = schema["$defs"]
+    owners: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for pack in packs:
+        for et in pack.evidence_types:
+            owners.setdefault(et.id, []).append(pack.id)
+            titles.setdefault(et.id, et.title.en)
+    types = {t: f"{', '.join(sorted(ids))}: {titles[t]}" for t, ids in owners.items()}
+    _offer(defs["EvidenceItem"]["properties"]["type"], types)
+    pack_ids = {p.id: f"{p.standard}: {p.title.en}" for p in packs}
+    for name in ("Finding", "NotApplicable"):
+        _offer(defs[name]["properties"]["pack"], pack_ids)
+    return _text(schema)
 
 
 def write_all(directory: Path) -> list[Path]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -91,6 +91,32 @@ def _describe(err: Any, found: Any) -> tuple[str, str]:
     return "E004", message
 
 
+def _scoring_models() -> dict[str, set[str]]:
+    """Each scoring model's name and every key its parameters may hold (nested ones included)."""
+    from .scoring import Scoring
+
+    union = get_args(Scoring)[0]
+    models = [m for m in get_args(union) if isinstance(m, type) and issubclass(m, BaseModel)]
+    return {str(m.model_fields["model"].default): _field_names(m) for m in models}
+
+
+def _unknown_key(key: str, known: list[str], data: Any, path: DocPath) -> str:
+    """The E003 message: a close match as a hint; a key that is valid elsewhere says where."""
+    if key in known:  # a real key, in the wrong place
+        if "scoring" in path:
+            scoring = data.get("scoring") if isinstance(data, dict) else None
+            used = scoring.get("model") if isinstance(scoring, dict) else None
+            owners = sorted(name for name, keys in _scoring_models().items() if key in keys and name != used)
+            if owners:
+                return (
+                    f"unknown key {key!r} for the {used} scoring model; it belongs to the "
+                    f"{' and '.join(owners)} model{'s' if len(owners) > 1 else ''}"
+                )
+        return f"unknown key {key!r}: it is not allowed here"
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+
+
 def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
     """Validate ``doc.data`` as ``model``; every error becomes a located problem."""
     try:
@@ -102,9 +128,7 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
             path, exists = _data_path(doc.data, tuple(err["loc"]))
             if err["type"] == "extra_forbidden":
                 key = str(path[-1]) if path else "?"
-                close = difflib.get_close_matches(key, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                problems.append(doc.problem(path, "E003", f"unknown key {key!r}{hint}", key=True))
+                problems.append(doc.problem(path, "E003", _unknown_key(key, known, doc.data, path), key=True))
                 continue
             found = err.get("input")
             code, message = _describe(err, found)
