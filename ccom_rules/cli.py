@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .model.manifest import Manifest
     from .model.pack import ClausePack
     from .model.result import Result
+    from .packpath import PackPath
     from .problems import Problem
     from .report.subjects import Analysis
     from .requirements import Requirement
@@ -72,9 +73,8 @@ def handles_invalid_input(func: F) -> F:
 
 def _inputs_of(pack_refs: Sequence[str], manifest_path: Path | None, manifest: Manifest | None = None) -> set[Path]:
     """Every file read to make the output: pack files, the manifest and its evidence files."""
-    from .loader import installed_pack_dirs
-
-    dirs = [*installed_pack_dirs(), *(Path(r) for r in pack_refs if _is_pack_dir(r))]
+    path = pack_path()
+    dirs = [*(f.directory for f in path.found()), *(Path(r.partition("@")[2] or r) for r in pack_refs if _is_pack_dir(r))]
     inputs = {p.resolve() for d in dirs for p in d.rglob("*") if p.is_file()}
     if manifest_path is not None:
         inputs.add(manifest_path.resolve())
@@ -119,29 +119,76 @@ def write_output(text: str | bytes, out: Path | None, inputs: set[Path]) -> None
 def _is_pack_dir(ref: str) -> bool:
     from .loader import PACK_FILE
 
-    return os.sep in ref or "/" in ref or (Path(ref) / PACK_FILE).is_file()
+    return "@" in ref or os.sep in ref or "/" in ref or (Path(ref) / PACK_FILE).is_file()
 
 
-def select_packs(refs: Sequence[str]) -> list[ClausePack]:
-    """The packs named by ``refs`` (every installed pack when empty). A ref is an installed
-    pack's id or the path of a pack folder, e.g. one being edited; unknown ids are a usage error."""
-    from .loader import installed_packs, load_pack
+_PACK_PATH = "ccom_rules.pack_path"
 
-    paths = [r for r in refs if _is_pack_dir(r)]
-    ids = [r for r in refs if r not in paths]
-    local = []
-    for ref in paths:
-        local.append(load_pack(ref))
-    packs = installed_packs() if ids or not refs else []
+
+def with_pack_path(func: F) -> F:
+    """Add ``--pack-path DIR`` (repeatable): folders searched for packs after the installed ones
+    and ``CCOM_RULES_PACK_PATH``."""
+
+    @wraps(func)
+    def wrapper(*args: Any, pack_path_dirs: tuple[Path, ...] = (), **kwargs: Any) -> Any:
+        meta = click.get_current_context().meta  # shared by a group and its command: both count
+        meta[_PACK_PATH] = (*meta.get(_PACK_PATH, ()), *pack_path_dirs)
+        return func(*args, **kwargs)
+
+    option = click.option(
+        "--pack-path",
+        "pack_path_dirs",
+        multiple=True,
+        metavar="DIR",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        help="Also look for packs in DIR (a pack folder or a folder of them; repeatable), after CCOM_RULES_PACK_PATH.",
+    )
+    return option(wrapper)  # type: ignore[return-value]
+
+
+def pack_path() -> PackPath:
+    """The pack path of this command: installed packs, ``CCOM_RULES_PACK_PATH``, ``--pack-path``."""
+    from .packpath import PackPath
+
+    ctx = click.get_current_context(silent=True)
+    return PackPath.from_environment(ctx.meta.get(_PACK_PATH, ()) if ctx is not None else ())
+
+
+def select_packs(refs: Sequence[str], path: PackPath | None = None) -> list[ClausePack]:
+    """The packs named by ``refs`` (every pack on the pack path when empty). A ref is a pack id,
+    ``ID@PATH`` (that pack, from PATH, whatever else has the id) or the path of a pack folder, e.g.
+    one being edited; a folder or ``ID@PATH`` is an explicit choice, so it takes the place of any
+    other pack of its id (also as the base of an overlay). Unknown ids are a usage error."""
+    from .loader import load_pack, load_packs
+    from .packpath import pack_dir_for, pack_id_of
+
+    path = path or pack_path()
+    folders: list[Path] = []
+    ids: list[str] = []
+    for ref in refs:
+        pack_id, at, where = ref.partition("@")
+        if at:
+            directory = pack_dir_for(pack_id, Path(where))
+            if directory is None:
+                raise click.UsageError(f"{ref}: no pack {pack_id!r} in {where}")
+            path.choose(pack_id, directory)
+            ids.append(pack_id)
+        elif _is_pack_dir(ref):
+            folder = Path(ref).parent if Path(ref).is_file() else Path(ref)
+            folders.append(folder)
+            path.choose(pack_id_of(folder), folder)
+        else:
+            ids.append(ref)
+    local = [load_pack(f, path) for f in folders]
     if not refs:
-        return packs
-    known = {p.id: p for p in packs}
+        return load_packs(path)
+    known = path.ids()
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise click.UsageError(f"unknown pack {', '.join(unknown)}; installed: {', '.join(sorted(known))}")
+        raise click.UsageError(f"unknown pack {', '.join(unknown)}; on the pack path: {', '.join(known)}")
     chosen = {p.id: p for p in local}
-    for i in ids:
-        chosen.setdefault(i, known[i])
+    for pack in load_packs(path, [i for i in dict.fromkeys(ids) if i not in chosen]):
+        chosen.setdefault(pack.id, pack)
     return list(chosen.values())
 
 
@@ -170,19 +217,34 @@ def main() -> None:
 
 
 @main.group(invoke_without_command=True)
+@with_pack_path
 @click.pass_context
 @handles_invalid_input
 def packs(ctx: click.Context) -> None:
-    """List the installed packs (id, version, standard, title)."""
+    """List the packs on the pack path (id, version, standard, title, where it comes from)."""
     if ctx.invoked_subcommand is not None:
         return
-    from .loader import installed_packs
+    from .loader import read_pack
+    from .packpath import INSTALLED
+    from .problems import InvalidInput
 
-    for pack in installed_packs():
-        echo(f"{pack.id:<18} {pack.version:<8} {pack.standard:<26} {pack.title.en}")
+    path = pack_path()
+    problems: list[Problem] = []
+    for found in sorted(path.found(), key=lambda f: f.id):
+        pack, found_problems = read_pack(found.directory, path)
+        problems += [p for p in found_problems if p.severity == "error"]
+        where = "installed" if found.origin == INSTALLED else found.place
+        if pack is None:
+            echo(f"{found.id:<18} {'?':<8} {'(invalid: see below)':<26} {'':<40} {where}")
+            continue
+        echo(f"{pack.id:<18} {pack.version:<8} {pack.standard:<26} {pack.title.en:<40} {where}")
+    problems += [path.clash_problem(i) for i in sorted(path.clashes())]
+    if problems:
+        raise InvalidInput(problems)
 
 
 @packs.command("show")
+@with_pack_path
 @click.argument("pack_id")
 @format_option("packs show")
 @handles_invalid_input
@@ -193,6 +255,7 @@ def packs_show(pack_id: str, fmt: str) -> None:
 
 
 @main.command()
+@with_pack_path
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option(
@@ -212,20 +275,22 @@ def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], r
     problems: list[Problem] = []
     checked: dict[Path, str] = {}
     given: dict[str, ClausePack] = {}
+    search = pack_path()
     for path in paths:  # packs first: the manifests are checked against them
         if path.is_dir() or path.name == PACK_FILE:
-            pack, found = read_pack(path)
+            pack, found = read_pack(path, search)
             checked[path] = f"pack {pack.id} {pack.version}" if pack else f"pack {path}"
             problems += found
             if pack is not None and not any(p.severity == "error" for p in found):
                 given[pack.id] = pack
+                search.choose(pack.id, path.parent if path.is_file() else path)
     manifests = [p for p in paths if p not in checked]
     if manifests:
         try:
             if pack_ids:
                 packs_for_refs = select_packs(pack_ids)
             else:
-                packs_for_refs = list(({p.id: p for p in select_packs(())} | given).values())
+                packs_for_refs = list(({p.id: p for p in select_packs((), search)} | given).values())
         except InvalidInput as exc:
             problems += exc.problems
             packs_for_refs = []
@@ -264,6 +329,7 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
 
 
 @main.command()
+@with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--pack",
@@ -320,6 +386,7 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
 
 
 @main.command()
+@with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--pack",
@@ -369,6 +436,7 @@ def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], ro
 
 
 @main.command()
+@with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--pack",
@@ -398,6 +466,7 @@ def report(
 
 
 @main.command()
+@with_pack_path
 @click.argument("pack_id")
 @click.argument("clause_id")
 @handles_invalid_input
@@ -413,6 +482,7 @@ def explain(pack_id: str, clause_id: str) -> None:
 
 
 @main.command()
+@with_pack_path
 @format_option("demo")
 @handles_invalid_input
 def demo(fmt: str) -> None:
@@ -428,17 +498,19 @@ def demo(fmt: str) -> None:
 
 
 @main.command("test")
+@with_pack_path
 @click.argument("pack_dirs", nargs=-1, type=click.Path(path_type=Path, file_okay=False, exists=True))
 @handles_invalid_input
 def test_packs(pack_dirs: tuple[Path, ...]) -> None:
-    """Run the test cases a pack ships in cases/ (default: every installed pack)."""
+    """Run the test cases a pack ships in cases/ (default: every pack on the pack path)."""
     from .cases import case_dirs, run_case
-    from .loader import installed_pack_dirs, load_pack
+    from .loader import load_pack
 
-    dirs = list(pack_dirs) or installed_pack_dirs()
+    path = pack_path()
+    dirs = list(pack_dirs) or path.all_dirs()
     failed = total = 0
     for directory in dirs:
-        pack = load_pack(directory)
+        pack = load_pack(directory, path)
         for case in case_dirs(directory):
             outcome = run_case(case, pack)
             total += 1
@@ -452,6 +524,7 @@ def test_packs(pack_dirs: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@with_pack_path
 @click.option(
     "--for-packs",
     "for_packs",

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from .model.manifest import Finding, Manifest
 from .model.pack import ClausePack, PackFragment
 from .packcheck import Part, check_pack
+from .packpath import PackPath, default_path, pack_id_of
 from .problems import InvalidInput, Problem
 from .safeio import Refused, explain_os_error, path_text_problem, regular_file_problem, sha256_regular
 from .safeio import resolve as safe_resolve
@@ -35,9 +36,12 @@ def _raise_on_errors(problems: list[Problem]) -> None:
         raise InvalidInput(problems)
 
 
-def read_pack(directory: str | Path) -> tuple[ClausePack | None, list[Problem]]:
+def read_pack(
+    directory: str | Path, path: PackPath | None = None, _extending: tuple[Path, ...] = ()
+) -> tuple[ClausePack | None, list[Problem]]:
     """Read a pack folder. Returns the pack (None when it has errors) and every problem found,
-    warnings included."""
+    warnings included. An overlay (``extends:``) is resolved against its base, found on ``path``
+    (default: the installed packs and ``CCOM_RULES_PACK_PATH``)."""
     directory = Path(directory)
     head_path = directory / PACK_FILE if directory.is_dir() else directory
     if directory.is_file():
@@ -45,6 +49,10 @@ def read_pack(directory: str | Path) -> tuple[ClausePack | None, list[Problem]]:
     doc, problems = read(head_path, _shown(head_path))
     if problems:
         return None, problems
+    if isinstance(doc.data, dict) and "extends" in doc.data:
+        from .overlay import read_overlay
+
+        return read_overlay(doc, directory, path or default_path(), _extending)
     header, problems = validate(ClausePack, doc)
     parts: list[Part] = []
     if header is not None:
@@ -94,12 +102,35 @@ def _raw_includes(doc: Document) -> list[str]:
     return [x for x in raw if isinstance(x, str)] if isinstance(raw, list) else []
 
 
-def load_pack(directory: str | Path) -> ClausePack:
+def load_pack(directory: str | Path, path: PackPath | None = None) -> ClausePack:
     """Load and check a pack folder. Raises :class:`InvalidInput` with every error found."""
-    pack, problems = read_pack(directory)
+    pack, problems = read_pack(directory, path)
     _raise_on_errors(problems)
     assert pack is not None
     return pack
+
+
+def load_packs(path: PackPath, ids: Sequence[str] | None = None) -> list[ClausePack]:
+    """The packs ``ids`` (default: every pack on ``path``), each from its one place on the path.
+    Raises :class:`InvalidInput` with every error, two packs of one id (E021) included."""
+    if ids is None:
+        dirs = path.all_dirs()
+    else:
+        found = [path.locate(i) for i in ids]
+        dirs = [d for d in found if d is not None]
+    home = packs_home().resolve()
+    installed = {p.id: p for p in installed_packs()} if any(d.resolve().parent == home for d in dirs) else {}
+    problems: list[Problem] = []
+    packs = []
+    for directory in dirs:
+        pack = installed.get(pack_id_of(directory)) if directory.resolve().parent == home else None
+        if pack is None:
+            pack, found_problems = read_pack(directory, path)
+            problems += found_problems
+        if pack is not None:
+            packs.append(pack)
+    _raise_on_errors(problems)
+    return packs
 
 
 def packs_home() -> Path:
@@ -305,7 +336,7 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
             pack = by_id.get(entry.pack)
             if pack is None:
                 if installed is None:
-                    installed = {d.name for d in installed_pack_dirs()}
+                    installed = set(default_path().ids())
                 if by_id and entry.pack not in installed:  # a pack merely not evaluated this time is fine
                     known = sorted(set(by_id) | installed)
                     close = difflib.get_close_matches(entry.pack, known, n=1)

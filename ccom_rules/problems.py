@@ -21,6 +21,8 @@ CODES: dict[str, str] = {
     "E010": "file not found or unreadable",
     "E011": "sha256 does not match the file",
     "E012": "scoring parameters inconsistent",
+    "E021": "two packs with the same id on the pack path",
+    "E022": "overlay cannot be resolved: base not found, version not allowed, or a cycle",
     "W101": "evidence type never used",
     "W102": "evidence type not in any evaluated pack",
     "W103": "checkpoint aspect unusual for the scoring model",
