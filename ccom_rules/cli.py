@@ -160,7 +160,7 @@ def select_packs(refs: Sequence[str], path: PackPath | None = None) -> list[Clau
     one being edited; a folder or ``ID@PATH`` is an explicit choice, so it takes the place of any
     other pack of its id (also as the base of an overlay). Unknown ids are a usage error."""
     from .loader import load_pack, load_packs
-    from .packpath import pack_dir_for, pack_id_of
+    from .packpath import INSTALLED, pack_dir_for, pack_id_of
 
     path = path or pack_path()
     folders: list[Path] = []
@@ -185,7 +185,10 @@ def select_packs(refs: Sequence[str], path: PackPath | None = None) -> list[Clau
     known = path.ids()
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise click.UsageError(f"unknown pack {', '.join(unknown)}; on the pack path: {', '.join(known)}")
+        installed = sorted({f.id for f in path.found() if f.origin == INSTALLED})
+        others = [i for i in known if i not in installed]
+        more = f"; also on the pack path: {', '.join(others)}" if others else ""
+        raise click.UsageError(f"unknown pack {', '.join(unknown)}; installed: {', '.join(installed)}{more}")
     chosen = {p.id: p for p in local}
     for pack in load_packs(path, [i for i in dict.fromkeys(ids) if i not in chosen]):
         chosen.setdefault(pack.id, pack)

@@ -36,9 +36,7 @@ def _raise_on_errors(problems: list[Problem]) -> None:
         raise InvalidInput(problems)
 
 
-def read_pack(
-    directory: str | Path, path: PackPath | None = None, _extending: tuple[Path, ...] = ()
-) -> tuple[ClausePack | None, list[Problem]]:
+def read_pack(directory: str | Path, path: PackPath | None = None) -> tuple[ClausePack | None, list[Problem]]:
     """Read a pack folder. Returns the pack (None when it has errors) and every problem found,
     warnings included. An overlay (``extends:``) is resolved against its base, found on ``path``
     (default: the installed packs and ``CCOM_RULES_PACK_PATH``)."""
@@ -49,10 +47,6 @@ def read_pack(
     doc, problems = read(head_path, _shown(head_path))
     if problems:
         return None, problems
-    if isinstance(doc.data, dict) and "extends" in doc.data:
-        from .overlay import read_overlay
-
-        return read_overlay(doc, directory, path or default_path(), _extending)
     header, problems = validate(ClausePack, doc)
     parts: list[Part] = []
     if header is not None:
