@@ -9,6 +9,7 @@ from .canonical import manifest_sha256
 from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
 from .model.pack import Checkpoint, Clause, ClausePack
+from .model.overlay import with_base_findings
 from .model.result import CheckpointResult, ClauseResult, ManifestRef, PackRef, PackResult, Result, Status
 from .predicates import Facts, Outcome
 from .predicates.logic import ASSESSOR_NEEDED
@@ -20,18 +21,15 @@ def evaluate(packs: Sequence[ClausePack], manifest: Manifest) -> Result:
 
     Returns a :class:`Result`; the same packs and manifest always give an equal result.
     Findings and declarations naming other packs are ignored here (the loader reports
-    those naming unknown targets).
+    those naming unknown targets), except that those naming an overlay's base apply to the
+    overlay too (``ccom_rules.model.overlay.with_base_findings``).
     """
-    facts = Facts.of(manifest)
-    return Result(
-        engine_version=__version__,
-        manifest=ManifestRef(
-            sha256=manifest_sha256(manifest),
-            organisation=manifest.organisation.name,
-            assessment_date=manifest.assessment.date,
-        ),
-        packs=tuple(evaluate_pack(pack, manifest, facts) for pack in packs),
+    ref = ManifestRef(
+        sha256=manifest_sha256(manifest), organisation=manifest.organisation.name, assessment_date=manifest.assessment.date
     )
+    manifest = with_base_findings(packs, manifest)
+    facts = Facts.of(manifest)
+    return Result(engine_version=__version__, manifest=ref, packs=tuple(evaluate_pack(pack, manifest, facts) for pack in packs))
 
 
 def evidence_status(outcome: Outcome) -> Status:
@@ -174,5 +172,6 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackRes
         )
         for cid in index.order
     )
-    ref = PackRef(id=pack.id, version=pack.version, sha256=pack.sha256, standard=pack.standard, title=pack.title)
+    layers = {"base": pack.lineage.base, "overlays": pack.lineage.overlays} if pack.lineage else {}
+    ref = PackRef(id=pack.id, version=pack.version, sha256=pack.sha256, standard=pack.standard, title=pack.title, **layers)
     return PackResult(pack=ref, outcome=outcome, clauses=clauses)

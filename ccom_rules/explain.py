@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .model.overlay import CHECKPOINT_FIELDS, CLAUSE_FIELDS
 from .model.pack import Checkpoint, ClausePack
 from .predicates import AllOf, AnyOf, AssessorCheck, AtLeast, Predicate
 
@@ -44,12 +45,27 @@ def _checkpoint(cp: Checkpoint, pack: ClausePack) -> list[str]:
     return lines + describe_predicate(cp.evidence, pack, "      needs: ")
 
 
+def _written(pack: ClausePack, target: str, fields: tuple[str, ...]) -> list[str]:
+    """Where ``target`` was written and, in an overlay, which of its fields the overlay changed."""
+    sources, lines = pack.sources, []
+    if sources is not None and (at := sources.of(target)) is not None:
+        lines.append(f"written at: {at}")
+        changed = [f"{name} ({loc})" for name in fields if (loc := sources.patched(target, name)) is not None]
+        if changed:
+            lines.append(f"changed by the overlay: {', '.join(changed)}")
+    if pack.lineage is not None:
+        bases = " on ".join(f"{r.id} {r.version}" for r in (*reversed(pack.lineage.overlays[:-1]), pack.lineage.base))
+        lines.append(f"pack: {pack.id} {pack.version}, an overlay of {bases}")
+    return lines
+
+
 def explain(pack: ClausePack, target: str) -> str:
     """Text explaining clause or checkpoint ``target``; raises ``KeyError`` when unknown."""
     index = pack.index
     if target in index.checkpoints:
         cp, cid = index.checkpoints[target]
-        return "\n".join([f"{pack.id} checkpoint {target} of clause {cid}", *_checkpoint(cp, pack)]) + "\n"
+        head = [f"{pack.id} checkpoint {target} of clause {cid}", *_written(pack, target, CHECKPOINT_FIELDS)]
+        return "\n".join([*head, *_checkpoint(cp, pack)]) + "\n"
     placed = index.clauses[target]
     clause = placed.clause
     prov = clause.provenance
@@ -57,6 +73,7 @@ def explain(pack: ClausePack, target: str) -> str:
     lines = [
         f"{pack.id} {clause.id} — {clause.title.en} / {clause.title.zh}",
         f"provenance: {origin}{' — ' + prov.note if prov.note else ''}",
+        *_written(pack, target, CLAUSE_FIELDS),
     ]
     if placed.parent:
         parent = index.clauses[placed.parent].clause

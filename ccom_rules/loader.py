@@ -15,6 +15,7 @@ from .packpath import PackPath, default_path, pack_id_of
 from .problems import InvalidInput, Problem
 from .safeio import Refused, explain_os_error, path_text_problem, regular_file_problem, sha256_regular
 from .safeio import resolve as safe_resolve
+from .sources import PackSources
 from .scoring import MaturityLevels, WeightedBands
 from .validation import validate
 from .yamlsource import Document, read
@@ -36,7 +37,9 @@ def _raise_on_errors(problems: list[Problem]) -> None:
         raise InvalidInput(problems)
 
 
-def read_pack(directory: str | Path, path: PackPath | None = None) -> tuple[ClausePack | None, list[Problem]]:
+def read_pack(
+    directory: str | Path, path: PackPath | None = None, _extending: tuple[tuple[Path, str], ...] = ()
+) -> tuple[ClausePack | None, list[Problem]]:
     """Read a pack folder. Returns the pack (None when it has errors) and every problem found,
     warnings included. An overlay (``extends:``) is resolved against its base, found on ``path``
     (default: the installed packs and ``CCOM_RULES_PACK_PATH``)."""
@@ -47,6 +50,10 @@ def read_pack(directory: str | Path, path: PackPath | None = None) -> tuple[Clau
     doc, problems = read(head_path, _shown(head_path))
     if problems:
         return None, problems
+    if isinstance(doc.data, dict) and "extends" in doc.data:
+        from .overlay import read_overlay
+
+        return read_overlay(doc, directory, path or default_path(), _extending)
     header, problems = validate(ClausePack, doc)
     parts: list[Part] = []
     if header is not None:
@@ -87,6 +94,7 @@ def read_pack(directory: str | Path, path: PackPath | None = None) -> tuple[Clau
     problems += check_pack(pack, parts)
     if any(p.severity == "error" for p in problems):
         return None, problems
+    pack.attach(PackSources.of_parts(parts))
     return pack, problems
 
 
@@ -311,6 +319,7 @@ def read_manifest(
 def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[ClausePack]) -> list[Problem]:
     """Findings, declarations and evidence types that name nothing in ``packs``."""
     by_id = {p.id: p for p in packs}
+    bases = {b: p for p in by_id.values() if p.lineage for b in p.lineage.answers_to if b not in by_id}
     problems: list[Problem] = []
     known_types = {t for p in by_id.values() for t in p.index.evidence_types}
     for i, item in enumerate(manifest.evidence):
@@ -327,7 +336,9 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
     installed: set[str] | None = None
     for section in ("findings", "not_applicable"):
         for i, entry in enumerate(getattr(manifest, section)):
-            pack = by_id.get(entry.pack)
+            pack = by_id.get(entry.pack) or bases.get(entry.pack)  # a base's entries apply to its overlay
+            if pack is not None and pack.id != entry.pack and entry.target in pack.lineage.removed:  # type: ignore[union-attr]
+                continue  # written for the base, about what the overlay removed: ignored by the overlay
             if pack is None:
                 if installed is None:
                     installed = set(default_path().ids())

@@ -16,6 +16,7 @@ from fractions import Fraction
 from .engine import checkpoint_result, clause_state, decide, evaluate, waivers
 from .model.gaps import Action, ActionKind, Gain, Plan, TargetStatus
 from .model.manifest import Finding, Manifest
+from .model.overlay import with_base_findings
 from .model.pack import ClausePack
 from .model.result import CheckpointResult
 from .predicates import AllOf, AnyOf, AssessorCheck, AtLeast, CertifiedPeople, Facts, Patch, Predicate, with_added
@@ -696,6 +697,7 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
     band). Unreachable targets are reported with the reason. Raises ``ValueError`` for a
     target that cannot be read.
     """
+    manifest = with_base_findings(packs, manifest)  # a base's findings apply to its overlays
     planner = Planner(packs, manifest)
     reqs = [parse_requirement(t) if isinstance(t, str) else t for t in targets] or default_targets(planner, packs)
     reasons = {r: planner.blocked(r) for r in reqs}

@@ -11,12 +11,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model.manifest import Manifest
+from .model.overlay import PackOverlay
 from .model.pack import ClausePack, PackFragment
 from .model.result import Result
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "clause-pack.schema.json": (ClausePack, "validation", "A ccom-rules clause pack (pack.yaml)"),
     "clause-pack-fragment.schema.json": (PackFragment, "validation", "A file included by a ccom-rules pack.yaml"),
+    "clause-pack-overlay.schema.json": (PackOverlay, "validation", "A ccom-rules overlay pack.yaml (extends: another pack)"),
     "evidence-manifest.schema.json": (Manifest, "validation", "A ccom-rules evidence manifest"),
     "result.schema.json": (Result, "serialization", "The JSON result of ccom-rules evaluate"),
 }

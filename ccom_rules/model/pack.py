@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from ..predicates import Predicate
 from ..scoring import Scoring
 from .common import Aspect, AssessmentMethod, Frozen, Identifier, NonEmpty, Text
+
+if TYPE_CHECKING:
+    from ..sources import PackSources
+    from .overlay import Lineage
 
 SemVer = Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")]
 
@@ -86,6 +90,20 @@ class PackFragment(Frozen):
     clauses: tuple[Clause, ...] = ()
 
 
+class _Aside:
+    """What the loader keeps beside a pack: equal to any other, so a pack's equality is its content."""
+
+    __slots__ = ("lineage", "sources")
+
+    def __init__(self, sources: PackSources | None = None, lineage: Lineage | None = None) -> None:
+        self.sources, self.lineage = sources, lineage
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Aside)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class ClausePack(Frozen):
     """A versioned clause pack (``pack.yaml`` plus the files it includes)."""
 
@@ -102,6 +120,23 @@ class ClausePack(Frozen):
     """Files (relative to the pack folder) holding more evidence types and clauses."""
     evidence_types: tuple[EvidenceType, ...] = ()
     clauses: tuple[Clause, ...] = ()
+
+    _aside: _Aside = PrivateAttr(default_factory=lambda: _Aside())
+
+    def attach(self, sources: PackSources | None, lineage: Lineage | None = None) -> None:
+        """Keep where the pack's parts were written and, for an overlay, what it is made of
+        (set by the loader; not part of the pack's content, its sha256 or its equality)."""
+        self._aside = _Aside(sources, lineage)
+
+    @property
+    def sources(self) -> PackSources | None:
+        """Where each clause, checkpoint and evidence type was written (``ccom_rules.sources``)."""
+        return self._aside.sources
+
+    @property
+    def lineage(self) -> Lineage | None:
+        """For an overlay: its base and overlays, with versions and sha256s; None for other packs."""
+        return self._aside.lineage
 
     def with_content(self, evidence_types: tuple[EvidenceType, ...], clauses: tuple[Clause, ...]) -> ClausePack:
         """A copy holding these evidence types and clauses (the assembled pack), caches dropped."""

@@ -122,13 +122,31 @@ class BandsOutcome(Frozen):
 PackOutcome = Annotated[PassFailOutcome | MaturityOutcome | BandsOutcome, Field(discriminator="model")]
 
 
+class LayerRef(Frozen):
+    """A pack an overlay is made from, or the overlay's own declaration."""
+
+    id: str
+    version: str
+    sha256: str
+
+
+def _unset(value: object) -> bool:
+    return value is None
+
+
 class PackRef(Frozen):
     id: str
     version: str
     sha256: str
-    """sha256 of the pack's canonical content (sorted-key JSON), however it is split into files."""
+    """sha256 of the pack's canonical content (sorted-key JSON), however it is split into files.
+    For an overlay: of the resolved pack, as evaluated."""
     standard: str
     title: Text
+    base: LayerRef | None = Field(default=None, exclude_if=_unset)
+    """Overlays only (omitted otherwise): the pack at the bottom, with its own sha256."""
+    overlays: tuple[LayerRef, ...] | None = Field(default=None, exclude_if=_unset)
+    """Overlays only (omitted otherwise): each overlay laid on ``base``, bottom first, the last
+    being this pack; each sha256 is of the overlay's own ``pack.yaml`` content."""
 
 
 class PackResult(Frozen):
