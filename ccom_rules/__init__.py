@@ -30,7 +30,7 @@ _EXPORTS = {
     "Manifest": "model.manifest",
     "Result": "model.result",
     "trace_gaps": "gaps",
-    "plan_remediation": "plan",
+    "plan_remediation": "planner",
 }
 
 __all__ = [
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from .model.manifest import Manifest
     from .model.pack import ClausePack
     from .model.result import Result
-    from .plan import plan_remediation
+    from .planner import plan_remediation
     from .problems import InvalidInput, Problem
 
 

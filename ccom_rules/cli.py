@@ -427,7 +427,7 @@ def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], ro
     from .engine import evaluate as run
     from .gaps import trace_gaps
     from .loader import load_manifest
-    from .plan import plan_remediation
+    from .planner import plan_remediation
     from .report.subjects import Analysis
 
     packs = select_packs(pack_ids)

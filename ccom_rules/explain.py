@@ -80,8 +80,7 @@ def explain(pack: ClausePack, target: str) -> str:
         lines.append(f"part of: {parent.id} {parent.title.en}")
     if clause.points:
         lines.append(f"points: {clause.points:g}")
-    if pack.scoring.model == "pass_fail":
-        lines.append("mandatory: " + ("yes" if clause.mandatory else "no"))
+    lines += pack.scoring.explain(placed)
     if clause.requirement:
         lines += ["", f"Requirement: {clause.requirement.en}", f"要求: {clause.requirement.zh}"]
     if clause.requires:

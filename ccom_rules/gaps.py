@@ -9,12 +9,12 @@ from fractions import Fraction
 import networkx as nx
 
 from .i18n import Msg
+from .model.common import Text
 from .model.gaps import ClauseGap, EvidenceGap, GapReport, PackImpact
 from .model.manifest import Manifest
 from .model.pack import ClausePack
 from .model.result import CheckpointResult, ClauseResult, PackResult, Result
 from .predicates import AllOf, AtLeast, Facts, Predicate
-from .scoring import MaturityLevels, WeightedBands
 
 MAX_CHAINS = 8
 _DONE = ("met", "not_applicable")
@@ -23,21 +23,14 @@ _DONE = ("met", "not_applicable")
 def settled(pack: ClausePack, clause: ClauseResult) -> bool:
     """Whether a clause holds nothing back: met or not applicable, or scored in full (an item
     rated in full on C and F, a sub-item at full marks), whatever its checkpoints say."""
-    if clause.status in _DONE:
-        return True
-    scoring = pack.scoring
-    if isinstance(scoring, MaturityLevels) and clause.c_rate is not None:
-        return clause.c_rate == clause.f_rate == scoring.scale.full
-    if isinstance(scoring, WeightedBands) and clause.fraction is not None:
-        return clause.fraction >= 1
-    return False
+    return clause.status in _DONE or pack.scoring.settled(clause)
 
 
-def unmet_graph(pack: ClausePack, result: PackResult) -> nx.DiGraph:
+def unmet_graph(pack: ClausePack, result: PackResult) -> nx.DiGraph[str]:
     """Unmet clauses, with an edge to each unmet prerequisite and, for a clause that has no
     checkpoints of its own, to each unmet child (a chapter is held back by its clauses)."""
     done = {c.id: settled(pack, c) for c in result.clauses}
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for cid in pack.index.order:
         if done[cid]:
             continue
@@ -63,7 +56,7 @@ def missing_types(predicate: Predicate, facts: Facts) -> set[str]:
     return predicate.evidence_types()
 
 
-def _chains(graph: nx.DiGraph, start: str, order: dict[str, int]) -> tuple[tuple[str, ...], ...]:
+def _chains(graph: nx.DiGraph[str], start: str, order: dict[str, int]) -> tuple[tuple[str, ...], ...]:
     sinks = [n for n in nx.descendants(graph, start) if graph.out_degree(n) == 0]
     chains: list[tuple[str, ...]] = []
     for sink in sorted(sinks, key=order.__getitem__):
@@ -105,37 +98,11 @@ def clause_gaps(pack: ClausePack, result: PackResult, facts: Facts) -> tuple[lis
     return roots, blocked
 
 
-def _points_at_stake(pack: ClausePack, clause: ClauseResult, checkpoint_ids: set[str]) -> Fraction:
-    """What meeting ``checkpoint_ids`` of ``clause`` could add to the pack's score."""
-    scoring = pack.scoring
-    if isinstance(scoring, MaturityLevels):
-        gain = Fraction(0)
-        affected = {cp.aspect for cp in clause.checkpoints if cp.id in checkpoint_ids}
-        if "method" in affected and clause.c_decided_by == "evidence" and clause.c_rate is not None:
-            gain += scoring.scale.full - clause.c_rate
-        if "execution" in affected and clause.f_decided_by == "evidence" and clause.f_rate is not None:
-            gain += scoring.scale.full - clause.f_rate
-        return gain
-    if isinstance(scoring, WeightedBands) and clause.points and clause.fraction_decided_by == "evidence":
-        applicable = [cp for cp in clause.checkpoints if cp.status != "not_applicable"]
-        weights = {"met": scoring.fractions.met, "partially_met": scoring.fractions.partially_met}
-        gain = sum(
-            (
-                Fraction(str(scoring.fractions.met)) - Fraction(str(weights.get(cp.status, scoring.fractions.not_met)))
-                for cp in applicable
-                if cp.id in checkpoint_ids
-            ),
-            Fraction(0),
-        )
-        return gain / len(applicable) * Fraction(str(clause.points)) if applicable else Fraction(0)
-    return Fraction(0)
-
-
 def evidence_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Result) -> list[EvidenceGap]:
     """Every evidence type that failing checkpoints need, with its blast radius across packs."""
     facts = Facts.of(manifest)
     hits: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
-    titles = {}
+    titles: dict[str, Text] = {}
     for pack in packs:
         for cid, clause in ((c.id, c) for c in result.pack(pack.id).clauses):
             if settled(pack, clause):
@@ -157,7 +124,7 @@ def evidence_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Resul
             results = {c.id: c for c in result.pack(pack_id).clauses}
             order = {cid: i for i, cid in enumerate(pack.index.order)}
             clause_ids = sorted(clauses, key=order.__getitem__)
-            points = sum((_points_at_stake(pack, results[c], clauses[c]) for c in clause_ids), Fraction(0))
+            points = sum((pack.scoring.at_stake(results[c], clauses[c]) for c in clause_ids), Fraction(0))
             items = tuple(c for c in clause_ids if results[c].c_rate is not None)
             impact.append(
                 PackImpact(

@@ -11,9 +11,9 @@ from .model.pack import ClausePack
 from .model.result import Result
 
 
-def requirement_graph(pack: ClausePack) -> nx.DiGraph:
+def requirement_graph(pack: ClausePack) -> nx.DiGraph[str]:
     """Clause → prerequisite clause edges of one pack."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for cid, placed in pack.index.clauses.items():
         graph.add_node(cid)
         for req in placed.clause.requires:
@@ -49,19 +49,19 @@ def evidence_node(evidence_type: str) -> str:
     return f"evidence:{evidence_type}"
 
 
-def dependency_graph(packs: Sequence[ClausePack], result: Result | None = None) -> nx.DiGraph:
+def dependency_graph(packs: Sequence[ClausePack], result: Result | None = None) -> nx.DiGraph[str]:
     """One graph over every pack: clause → prerequisite clause (``requires``), clause → parent
     (``part_of``), checkpoint → its clause (``part_of``), checkpoint → each evidence type it
     needs (``needs``). Evidence-type nodes are shared, so one type joins the packs using it.
     With a ``result``, clause and checkpoint nodes carry their ``status``."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     statuses: dict[str, str] = {}
     if result is not None:
         for pr in result.packs:
             for c in pr.clauses:
                 statuses[clause_node(pr.pack.id, c.id)] = c.status
-                for cp in c.checkpoints:
-                    statuses[checkpoint_node(pr.pack.id, cp.id)] = cp.status
+                for done in c.checkpoints:
+                    statuses[checkpoint_node(pr.pack.id, done.id)] = done.status
     for pack in packs:
         for cid, placed in pack.index.clauses.items():
             node = clause_node(pack.id, cid)
@@ -107,11 +107,11 @@ def dependency_graph(packs: Sequence[ClausePack], result: Result | None = None) 
     return graph
 
 
-def gap_subgraph(graph: nx.DiGraph, report: GapReport) -> nx.DiGraph:
+def gap_subgraph(graph: nx.DiGraph[str], report: GapReport) -> nx.DiGraph[str]:
     """The part of ``graph`` a gap report speaks of: unmet clauses that carry checkpoints, their
     unmet prerequisites, and the evidence types their failing checkpoints need (checkpoints are
     folded into clause → evidence edges)."""
-    sub = nx.DiGraph()
+    sub: nx.DiGraph[str] = nx.DiGraph()
     for gap in (*report.roots, *report.blocked):
         node = clause_node(gap.pack, gap.clause)
         sub.add_node(node, **graph.nodes[node])

@@ -15,8 +15,8 @@ from .packpath import PackPath, default_path, pack_id_of
 from .problems import InvalidInput, Problem
 from .safeio import Refused, explain_os_error, path_text_problem, regular_file_problem, sha256_regular
 from .safeio import resolve as safe_resolve
+from .scoring import MODELS
 from .sources import PackSources
-from .scoring import MaturityLevels, WeightedBands
 from .validation import validate
 from .yamlsource import Document, read
 
@@ -377,24 +377,16 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
 
 
 def _misplaced_fields(finding: Finding, pack: ClausePack, doc: Document, i: int) -> list[Problem]:
-    """Fields of a finding that its target's scoring never reads: a C/F rating anywhere but on a
-    maturity item, a fraction anywhere but on a weighted-bands sub-item."""
-    index = pack.index
-    placed = index.clauses.get(finding.target)
-    is_leaf = placed is not None and not placed.clause.children and bool(placed.clause.checkpoints)
+    """Fields of a finding that its target's scoring never reads (e.g. a C/F rating anywhere but
+    on a maturity item, a fraction anywhere but on a weighted-bands sub-item)."""
+    placed = pack.index.clauses.get(finding.target)
     scoring = pack.scoring
-    item = (
-        is_leaf and isinstance(scoring, MaturityLevels) and placed.top in (*scoring.core_sections, *scoring.innovation_sections)
-    )  # type: ignore[union-attr]
-    sub_item = is_leaf and isinstance(scoring, WeightedBands) and bool(index.clauses[placed.top].clause.points)  # type: ignore[union-attr]
+    read = scoring.reads(pack.index, placed)
+    where = {field: needs for model in MODELS.values() for field, needs in model.FINDING_FIELDS.items()}
     what = "checkpoint" if placed is None else "clause"
     out = []
-    for field, fits, needs in (
-        ("c_rate", item, "an item of a maturity_levels pack"),
-        ("f_rate", item, "an item of a maturity_levels pack"),
-        ("fraction", sub_item, "a sub-item of a weighted_bands pack"),
-    ):
-        if getattr(finding, field) is not None and not fits:
+    for field, needs in where.items():
+        if getattr(finding, field, None) is not None and field not in read:
             out.append(
                 doc.problem(
                     ("findings", i, field),

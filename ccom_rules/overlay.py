@@ -28,7 +28,9 @@ from .versions import satisfies
 from .yamlsource import DocPath, Document
 
 
-class _ScoringOnly(Frozen):
+class ScoringOnly(Frozen):
+    """A pack's scoring parameters alone, to check an overlay's merged scoring."""
+
     scoring: Scoring
 
 
@@ -209,7 +211,7 @@ class _Resolver:
             return None
         merged = _merge(base_data, over, ("scoring",), ("scoring",), self.doc, self.sources.scoring)
         mapped = MappedDocument(self.doc.file, self.sources.scoring, (self.doc, ()), {"scoring": merged})
-        checked, problems = validate(_ScoringOnly, mapped)
+        checked, problems = validate(ScoringOnly, mapped)
         self.problems += problems
         return checked.scoring if checked is not None else None
 

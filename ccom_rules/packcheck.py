@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from .model.pack import Clause, ClausePack, EvidenceType, PackFragment
 from .predicates import AllOf, AnyOf, AtLeast, Predicate
 from .problems import Problem
-from .scoring import MaturityLevels, PassFail, WeightedBands
 from .yamlsource import DocPath, Document
 
 
@@ -77,9 +76,8 @@ def check_pack(pack: ClausePack, parts: list[Part]) -> list[Problem]:
                 problems += _check_predicate(cp.evidence, (*path, "checkpoints", j, "evidence"), part.doc, types, used)
                 problems += _check_aspect(pack, cp.aspect, part.doc, (*path, "checkpoints", j, "aspect"))
     header = parts[0]
-    if isinstance(pack.scoring, PassFail):
-        for i, pre in enumerate(pack.scoring.prerequisites):
-            problems += _check_predicate(pre.check, ("scoring", "prerequisites", i, "check"), header.doc, types, used)
+    for pred, path in pack.scoring.condition_paths():
+        problems += _check_predicate(pred, path, header.doc, types, used)
     problems += _check_cycles(pack, where)
     problems += _check_scoring(pack, header.doc)
     for part in parts:
@@ -110,14 +108,8 @@ def _check_predicate(
     return out
 
 
-_ASPECTS = {
-    "maturity_levels": {"method", "execution"},
-    "weighted_bands": {"approach", "deployment", "results"},
-}
-
-
 def _check_aspect(pack: ClausePack, aspect: str | None, doc: Document, path: DocPath) -> list[Problem]:
-    allowed = _ASPECTS.get(pack.scoring.model)
+    allowed = pack.scoring.ASPECTS
     if allowed is None or aspect is None or aspect in allowed:
         return []
     return [
@@ -163,92 +155,4 @@ def _check_cycles(pack: ClausePack, where: dict[str, tuple[Document, DocPath]]) 
 
 
 def _check_scoring(pack: ClausePack, doc: Document) -> list[Problem]:
-    scoring = pack.scoring
-    index = pack.index
-    tops = [p.clause for p in index.clauses.values() if p.depth == 0]
-    top_ids = {c.id for c in tops}
-    out: list[Problem] = []
-    if isinstance(scoring, MaturityLevels):
-        for name in ("core_sections", "innovation_sections"):
-            for i, sid in enumerate(getattr(scoring, name)):
-                if sid not in top_ids:
-                    out.append(
-                        doc.problem(("scoring", name, i), "E007", f"{name} names {sid!r}, which is not a top-level clause")
-                    )
-        # Assessors record C-Rate and F-Rate as 0, 5 or 10 (the manifest's rating values).
-        scale = (scoring.scale.none, scoring.scale.partial, scoring.scale.full)
-        if scale != (0, 5, 10):
-            out.append(
-                doc.problem(
-                    ("scoring", "scale"),
-                    "E012",
-                    f"the rating scale is {'/'.join(map(str, scale))}, but assessors rate items 0/5/10",
-                )
-            )
-        for name in ("all_met", "some_met", "none_met"):
-            if getattr(scoring.derivation, name) not in scale:
-                out.append(
-                    doc.problem(
-                        ("scoring", "derivation", name),
-                        "E012",
-                        f"derivation.{name} is {getattr(scoring.derivation, name)}, not a value of the rating scale",
-                    )
-                )
-        core = index.leaves_under(scoring.core_sections)
-        innovation = index.leaves_under(scoring.innovation_sections)
-        items = core + innovation
-        max_total = 2 * scoring.scale.full * len(items)
-        # The proof that every level is reachable: a centre rated in full on every item, with
-        # the years each level asks for, meets all of that level's conditions.
-        full = (scoring.scale.full, scoring.scale.full)
-        best_core, best_innovation = scoring._shares([full] * len(core)), scoring._shares([full] * len(innovation))
-        for i, lv in enumerate(scoring.levels):
-            if lv.min_total > max_total:
-                out.append(
-                    doc.problem(
-                        ("scoring", "levels", i, "min_total"),
-                        "E012",
-                        f"L{lv.level} needs {lv.min_total} points but {len(items)} items give at most {max_total}: unreachable",
-                    )
-                )
-                continue
-            for cond in scoring._conditions(lv, best_core, best_innovation, max_total, lv.min_operating_years):
-                if not cond.met:
-                    out.append(
-                        doc.problem(
-                            ("scoring", "levels", i),
-                            "E012",
-                            f"L{lv.level} is unreachable even with every item rated in full: {cond.message}",
-                        )
-                    )
-            if i and (lv.min_total < scoring.levels[i - 1].min_total):
-                out.append(
-                    doc.problem(
-                        ("scoring", "levels", i, "min_total"), "E012", f"L{lv.level} needs fewer points than L{lv.level - 1}"
-                    )
-                )
-        for item in items:
-            aspects = {cp.aspect for cp in item.checkpoints}
-            if not {"method", "execution"} <= aspects:
-                placed = index.clauses[item.id]
-                out.append(
-                    Problem(
-                        doc.file,
-                        1,
-                        1,
-                        "E012",
-                        f"item {item.id!r} (under {placed.top}) needs at least one method and one execution checkpoint",
-                        "$.clauses",
-                    )
-                )
-    if isinstance(scoring, WeightedBands):
-        categories = [c for c in tops if c.points]
-        total = sum(c.points or 0 for c in categories)
-        if abs(total - scoring.max_total) > 1e-9:
-            out.append(
-                doc.problem(("scoring", "max_total"), "E012", f"category points add up to {total:g}, not {scoring.max_total}")
-            )
-        for cat in categories:
-            if not index.leaves_under((cat.id,)):
-                out.append(Problem(doc.file, 1, 1, "E012", f"category {cat.id!r} has no sub-item with checkpoints", "$.clauses"))
-    return out
+    return pack.scoring.lint(pack, doc)

@@ -1,26 +1,36 @@
-"""``--require`` expressions: ``PACK:pass``, ``PACK:L3``, ``PACK:61``."""
+"""Target expressions (``--require``, ``--target``): ``PACK:pass``, ``PACK:L3``, ``PACK:61``.
+
+Each scoring model reads its own form (:meth:`ScoringModel.read_target`); this module only
+splits off the pack id and asks the registered models in turn.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
+from .model.result import PackResult
+from .scoring import MODELS, model_named
 
-_EXPR = re.compile(r"^(?P<pack>[A-Za-z0-9][A-Za-z0-9_.\-]*):(?:(?P<pass>pass)|[Ll](?P<level>\d)|(?P<score>\d{1,3}))$")
+_EXPR = re.compile(r"^(?P<pack>[A-Za-z0-9][A-Za-z0-9_.\-]*):(?P<spec>\S+)$")
 
 
 @dataclass(frozen=True)
 class Requirement:
+    """A target: ``value`` in the form of scoring model ``model`` for pack ``pack``."""
+
     pack: str
-    kind: str
+    model: str
     value: int
 
     def misfit(self, model: str) -> str | None:
         """Why the expression does not fit a pack scored by ``model``, or None."""
-        if MODELS[self.kind] == model:
+        if self.model == model:
             return None
-        return f"{self.pack} is scored {model}; {FORMS[self.kind]} needs a {MODELS[self.kind]} pack"
+        return f"{self.pack} is scored {model}; {model_named(self.model).TARGET_FORM} needs a {self.model} pack"
+
+    def __str__(self) -> str:
+        return f"{self.pack}:{model_named(self.model).target_text(self.value)}"
 
     def check(self, result: PackResult) -> tuple[bool, str]:
         """Whether the pack's outcome meets it, and a sentence saying so.
@@ -30,29 +40,23 @@ class Requirement:
         out = result.outcome
         if (misfit := self.misfit(out.model)) is not None:
             raise ValueError(misfit)
-        if isinstance(out, PassFailOutcome):
-            return out.passed, f"{self.pack}: needs a pass, got {'pass' if out.passed else 'fail'}"
-        if isinstance(out, MaturityOutcome):
-            return (
-                out.certifiable_level >= self.value,
-                f"{self.pack}: needs L{self.value}, certifiable L{out.certifiable_level} (evidence supports L{out.level})",
-            )
-        assert isinstance(out, BandsOutcome)
-        return out.score >= self.value, f"{self.pack}: needs {self.value}, scored {out.score}"
+        met, words = model_named(self.model).meets(out, self.value)
+        return met, f"{self.pack}: {words}"
 
 
-MODELS = {"pass": "pass_fail", "level": "maturity_levels", "score": "weighted_bands"}
-FORMS = {"pass": "':pass'", "level": "':L<n>'", "score": "':<score>'"}
+def forms() -> str:
+    """The accepted forms in words: ``PACK:pass, PACK:L<n> or PACK:<score>``."""
+    helps = [m.TARGET_HELP for m in MODELS.values()]
+    return helps[0] if len(helps) == 1 else f"{', '.join(helps[:-1])} or {helps[-1]}"
 
 
 def parse_requirement(text: str, label: str = "requirement") -> Requirement:
     """Parse an expression; raises ``ValueError`` with the accepted forms. ``label`` names
     where the expression came from in that message (``--require``, ``--target``)."""
     m = _EXPR.match(text.strip())
-    if not m:
-        raise ValueError(f"cannot read {label} {text!r}: use PACK:pass, PACK:L<n> or PACK:<score>")
-    if m["pass"]:
-        return Requirement(m["pack"], "pass", 1)
-    if m["level"]:
-        return Requirement(m["pack"], "level", int(m["level"]))
-    return Requirement(m["pack"], "score", int(m["score"]))
+    if m:
+        for name, model in MODELS.items():
+            value = model.read_target(m["spec"])
+            if value is not None:
+                return Requirement(m["pack"], name, value)
+    raise ValueError(f"cannot read {label} {text!r}: use {forms()}")

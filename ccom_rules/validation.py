@@ -93,11 +93,9 @@ def _describe(err: Any, found: Any) -> tuple[str, str]:
 
 def _scoring_models() -> dict[str, set[str]]:
     """Each scoring model's name and every key its parameters may hold (nested ones included)."""
-    from .scoring import Scoring
+    from .scoring import MODELS
 
-    union = get_args(Scoring)[0]
-    models = [m for m in get_args(union) if isinstance(m, type) and issubclass(m, BaseModel)]
-    return {str(m.model_fields["model"].default): _field_names(m) for m in models}
+    return {name: _field_names(model) for name, model in MODELS.items()}
 
 
 def _unknown_key(key: str, known: list[str], data: Any, path: DocPath) -> str:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field
 
@@ -43,6 +43,15 @@ class ClauseResult(Frozen):
     score: float | None = None
 
 
+class Outcome(Frozen):
+    """Base of every scoring model's outcome; ``model`` names the model."""
+
+    model: str
+
+
+OutcomeT = TypeVar("OutcomeT", bound=Outcome)
+
+
 class Nonconformity(Frozen):
     clause: str
     title: Text
@@ -57,7 +66,7 @@ class PrerequisiteResult(Frozen):
     reasons: tuple[Reason, ...]
 
 
-class PassFailOutcome(Frozen):
+class PassFailOutcome(Outcome):
     model: Literal["pass_fail"] = "pass_fail"
     passed: bool
     nonconformities: tuple[Nonconformity, ...]
@@ -75,16 +84,19 @@ class Shares(Frozen):
     f_percent: float
 
 
+ConditionName = Literal["core_c", "core_f", "innovation_c", "innovation_f", "total", "operating_years", "stepwise"]
+
+
 class LevelCondition(Frozen):
     level: int
-    condition: Literal["core_c", "core_f", "innovation_c", "innovation_f", "total", "operating_years", "stepwise"]
+    condition: ConditionName
     met: bool
     actual: float
     required: float
     message: Reason
 
 
-class MaturityOutcome(Frozen):
+class MaturityOutcome(Outcome):
     model: Literal["maturity_levels"] = "maturity_levels"
     level: int
     """The level the evidence supports (0: below the first level)."""
@@ -109,7 +121,7 @@ class CategoryScore(Frozen):
     score: float
 
 
-class BandsOutcome(Frozen):
+class BandsOutcome(Outcome):
     model: Literal["weighted_bands"] = "weighted_bands"
     score: int
     raw_score: float
@@ -120,6 +132,7 @@ class BandsOutcome(Frozen):
 
 
 PackOutcome = Annotated[PassFailOutcome | MaturityOutcome | BandsOutcome, Field(discriminator="model")]
+"""Every registered model's outcome; ``ccom_rules.scoring.register`` widens it for a new model."""
 
 
 class LayerRef(Frozen):
@@ -164,14 +177,52 @@ class ManifestRef(Frozen):
     assessment_date: date
 
 
+class UnknownPack(KeyError):
+    """A pack id that the result does not hold; the message names the ones it does."""
+
+    def __init__(self, pack_id: str, known: tuple[str, ...]):
+        super().__init__(pack_id)
+        self.pack_id = pack_id
+        self.known = known
+
+    def __str__(self) -> str:
+        return f"pack {self.pack_id!r} was not evaluated; the result holds {', '.join(self.known) or 'no packs'}"
+
+
+class WrongModel(TypeError):
+    """A per-model accessor used on a pack scored by another model."""
+
+
 class Result(Frozen):
     engine_version: str
     manifest: ManifestRef
     packs: tuple[PackResult, ...]
 
     def pack(self, pack_id: str) -> PackResult:
-        """The result for ``pack_id``; raises ``KeyError`` when it was not evaluated."""
+        """The result for ``pack_id``; raises :class:`UnknownPack` (a ``KeyError``) naming the
+        evaluated packs when it was not evaluated."""
         for item in self.packs:
             if item.pack.id == pack_id:
                 return item
-        raise KeyError(pack_id)
+        raise UnknownPack(pack_id, tuple(p.pack.id for p in self.packs))
+
+    def outcome(self, pack_id: str, kind: type[OutcomeT]) -> OutcomeT:
+        """The outcome of ``pack_id`` as ``kind``; raises :class:`UnknownPack`, or
+        :class:`WrongModel` when the pack is scored by another model."""
+        out = self.pack(pack_id).outcome
+        if not isinstance(out, kind):
+            expected = kind.model_fields["model"].default
+            raise WrongModel(f"{pack_id} is scored {out.model}, not {expected}")
+        return out
+
+    def pass_fail(self, pack_id: str) -> PassFailOutcome:
+        """The outcome of a pass_fail pack (``.passed``, ``.nonconformities``)."""
+        return self.outcome(pack_id, PassFailOutcome)
+
+    def maturity(self, pack_id: str) -> MaturityOutcome:
+        """The outcome of a maturity_levels pack (``.level``, ``.certifiable_level``)."""
+        return self.outcome(pack_id, MaturityOutcome)
+
+    def bands(self, pack_id: str) -> BandsOutcome:
+        """The outcome of a weighted_bands pack (``.score``, ``.band``)."""
+        return self.outcome(pack_id, BandsOutcome)

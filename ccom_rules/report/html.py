@@ -11,32 +11,27 @@ from importlib.resources import files
 
 from ..model.gaps import GapReport, Plan
 from ..model.pack import ClausePack
-from ..model.result import BandsOutcome, MaturityOutcome, PassFailOutcome, Result
-from ..scoring import WeightedBands
+from ..model.result import Result
 from .subjects import Analysis
 from .text import headline
 
 TEMPLATE = "report.html.j2"
 
 
-def _good(pack: ClausePack, outcome: PassFailOutcome | MaturityOutcome | BandsOutcome) -> bool:
-    """Whether the outcome is a certification of some kind: a pass, a level, a band above the lowest."""
-    if isinstance(outcome, PassFailOutcome):
-        return outcome.passed
-    if isinstance(outcome, MaturityOutcome):
-        return outcome.certifiable_level > 0
-    assert isinstance(pack.scoring, WeightedBands)
-    return outcome.band != min(pack.scoring.bands, key=lambda b: b.min).id
-
-
 def render(packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: Plan, evidence_rows: int = 15) -> str:
     """The report as one HTML page."""
     from jinja2 import Environment, StrictUndefined
+    from markupsafe import Markup
 
     env = Environment(
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
     )
     by_id = {p.id: p for p in packs}
+    sections = {}
+    for p in result.packs:
+        model = by_id[p.pack.id].scoring
+        section = env.from_string(model.html_template()).render(out=p.outcome, lines=model.details(p.outcome, 1000))
+        sections[p.pack.id] = Markup(section)
     template = env.from_string(files("ccom_rules").joinpath("templates", TEMPLATE).read_text(encoding="utf-8"))
     return template.render(
         result=result,
@@ -44,7 +39,8 @@ def render(packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: P
         plan=plan,
         evidence_rows=evidence_rows,
         headline={p.pack.id: headline(p) for p in result.packs},
-        good={p.pack.id: _good(by_id[p.pack.id], p.outcome) for p in result.packs},
+        sections=sections,
+        good={p.pack.id: by_id[p.pack.id].scoring.good(p.outcome) for p in result.packs},
     )
 
 

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome, Result
+from ..model.result import PackResult, Result
+from ..scoring import model_of
 from .subjects import Evaluation
-
-_STATUS = {
-    "met": "met",
-    "partially_met": "partially met",
-    "not_met": "not met",
-    "not_applicable": "not applicable",
-    "not_assessed": "not assessed",
-}
 
 
 def render(result: Result, detail: int = 8) -> str:
@@ -39,50 +32,11 @@ def render_demo(subject: Evaluation) -> str:
 
 
 def headline(pack: PackResult) -> str:
-    """One line: the pack and its outcome."""
-    out = pack.outcome
-    if isinstance(out, PassFailOutcome):
-        verdict = "PASS" if out.passed else "FAIL"
-        return f"{verdict} — {len(out.nonconformities)} nonconformities, {len(out.not_assessed)} not assessed"
-    if isinstance(out, MaturityOutcome):
-        return f"level L{out.level} supported, L{out.certifiable_level} certifiable (previous L{out.previous_level}); total {out.total}/{out.max_total}"
-    return f"{out.score}/{out.max_total} — {out.band_title.en} ({out.band})"
-
-
-def _more(items: list[str], detail: int) -> list[str]:
-    if len(items) <= detail:
-        return items
-    return items[:detail] + [f"      … and {len(items) - detail} more (--format json for all)"]
+    """One line: the pack and its outcome, in the words of its scoring model."""
+    return model_of(pack.outcome).headline(pack.outcome)
 
 
 def _pack(pack: PackResult, detail: int) -> list[str]:
     ref = pack.pack
     lines = [f"■ {ref.id} {ref.version} — {ref.title.en} / {ref.title.zh}", f"  {headline(pack)}"]
-    out = pack.outcome
-    if isinstance(out, PassFailOutcome):
-        for pre in out.prerequisites:
-            mark = "✓" if pre.held else "✗"
-            lines.append(f"  {mark} prerequisite {pre.title.en}: {'; '.join(pre.reasons)}")
-        rows = []
-        for nc in out.nonconformities:
-            rows.append(f"  ✗ {nc.clause} {nc.title.en}: {_STATUS[nc.status]}")
-            rows += [f"      {r}" for r in nc.reasons[:3]]
-        lines += _more(rows, detail * 3)
-        if out.not_assessed:
-            lines.append(f"  ? not assessed (needs an assessor's finding): {', '.join(out.not_assessed)}")
-    elif isinstance(out, MaturityOutcome):
-        for name, shares in (("1.0–4.0", out.core), ("5.0", out.innovation)):
-            if shares.items:
-                lines.append(
-                    f"  {name}: {shares.items} items, C {shares.c_percent:g} % method-compliant, F {shares.f_percent:g} % executed"
-                )
-        lines.append(f"  operating years: {out.operating_years}")
-        if out.next_level is not None:
-            lines.append(f"  to reach L{out.next_level}:")
-            lines += [f"    - {gap.message}" for gap in out.next_level_gaps]
-    elif isinstance(out, BandsOutcome):
-        lines.append(f"  raw total {out.raw_score:g}, rounded half up to {out.score}")
-        for cat in out.categories:
-            frac = "n/a" if cat.fraction is None else f"{cat.fraction:.0%}"
-            lines.append(f"    {cat.id:>3} {cat.title.en:<42} {cat.score:6.2f} / {cat.points:g}  ({frac})")
-    return lines
+    return lines + model_of(pack.outcome).details(pack.outcome, detail)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, Identifier, Text
-from ..model.result import BandsOutcome, CategoryScore, DecidedBy
-from .base import Board, ClauseExtras
+from ..model.result import BandsOutcome, CategoryScore, ClauseResult, DecidedBy, Outcome
+from ..problems import Problem
+from .base import Board, ClauseExtras, GainWords, Lang, Raised, RaiseFinding, ScoringModel, Tally, Unit
+
+if TYPE_CHECKING:
+    from ..model.pack import ClausePack, PackIndex, Placed
+    from ..yamlsource import Document
+
+
+def _outcome(outcome: Outcome) -> BandsOutcome:
+    assert isinstance(outcome, BandsOutcome)
+    return outcome
 
 
 class Band(Frozen):
@@ -39,7 +50,7 @@ def half_up(value: Fraction) -> int:
     return int((value + Fraction(1, 2)).__floor__())
 
 
-class WeightedBands(Frozen):
+class WeightedBands(ScoringModel):
     """Parameters of the weighted_bands model.
 
     Categories are the top-level clauses with ``points``; their sub-items are the
@@ -48,9 +59,16 @@ class WeightedBands(Frozen):
     points × the mean fraction of its applicable sub-items. When whole categories
     are not applicable, the total is rescaled to ``max_total``. The total is
     rounded half up before the band is read.
+    Targets: ``PACK:<score>`` (0 to ``max_total``). Its distance is the raw points short of
+    the target less one half (the total is rounded half up).
     """
 
     model: Literal["weighted_bands"] = "weighted_bands"
+    OUTCOME: ClassVar[type[Outcome]] = BandsOutcome
+    TARGET_FORM: ClassVar[str] = "':<score>'"
+    TARGET_HELP: ClassVar[str] = "PACK:<score>"
+    ASPECTS: ClassVar[frozenset[str] | None] = frozenset({"approach", "deployment", "results"})
+    FINDING_FIELDS: ClassVar[Mapping[str, str]] = {"fraction": "a sub-item of a weighted_bands pack"}
     max_total: Annotated[int, Field(gt=0)] = 100
     rounding: Literal["half_up"] = "half_up"
     fractions: StatusFractions = StatusFractions()
@@ -70,7 +88,8 @@ class WeightedBands(Frozen):
     def band_for(self, score: int) -> Band:
         return next(b for b in self.bands if b.min <= score <= b.max)
 
-    def _fraction(self, board: Board, sub_id: str) -> tuple[Fraction | None, DecidedBy]:
+    def fraction_of(self, board: Board, sub_id: str) -> tuple[Fraction | None, DecidedBy]:
+        """A sub-item's fraction (None when not applicable) and who decided it."""
         state = board.clauses[sub_id]
         if state.status == "not_applicable":
             return None, "declaration"
@@ -97,7 +116,7 @@ class WeightedBands(Frozen):
         for clause in (p.clause for p in board.index.clauses.values() if p.depth == 0 and p.clause.points):
             points = Fraction(str(clause.points))
             fractions = []
-            subs = [(sub, *self._fraction(board, sub.id)) for sub in board.index.leaves_under((clause.id,))]
+            subs = [(sub, *self.fraction_of(board, sub.id)) for sub in board.index.leaves_under((clause.id,))]
             # The category's points are shared by its applicable sub-items, so theirs add up to it.
             applicable = sum(1 for _, value, _ in subs if value is not None)
             for sub, value, by in subs:
@@ -142,3 +161,145 @@ class WeightedBands(Frozen):
             categories=tuple(categories),
         )
         return outcome, extras
+
+    # --- words -----------------------------------------------------------------------------
+
+    @classmethod
+    def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
+        out = _outcome(outcome)
+        if lang == "zh":
+            return f"{out.score}/{out.max_total} — {out.band_title.zh}（{out.band}）"
+        return f"{out.score}/{out.max_total} — {out.band_title.en} ({out.band})"
+
+    @classmethod
+    def details(cls, outcome: Outcome, detail: int) -> list[str]:
+        out = _outcome(outcome)
+        lines = [f"  raw total {out.raw_score:g}, rounded half up to {out.score}"]
+        for cat in out.categories:
+            frac = "n/a" if cat.fraction is None else f"{cat.fraction:.0%}"
+            lines.append(f"    {cat.id:>3} {cat.title.en:<42} {cat.score:6.2f} / {cat.points:g}  ({frac})")
+        return lines
+
+    def good(self, outcome: Outcome) -> bool:
+        return _outcome(outcome).band != min(self.bands, key=lambda b: b.min).id
+
+    # --- targets ---------------------------------------------------------------------------
+
+    @classmethod
+    def read_target(cls, spec: str) -> int | None:
+        return int(spec) if 1 <= len(spec) <= 3 and spec.isascii() and spec.isdigit() else None
+
+    @classmethod
+    def target_text(cls, value: int) -> str:
+        return str(value)
+
+    @classmethod
+    def meets(cls, outcome: Outcome, value: int) -> tuple[bool, str]:
+        out = _outcome(outcome)
+        return out.score >= value, f"needs {value}, scored {out.score}"
+
+    def next_target(self, outcome: Outcome) -> int | None:
+        score = _outcome(outcome).score
+        above = [b.min for b in self.bands if b.min > score]
+        return min(above) if above else None
+
+    def unreachable(self, value: int, board: Board) -> str | None:
+        return None if 0 <= value <= self.max_total else f"{board.pack_id} scores 0–{self.max_total}"
+
+    # --- gaps and planning -----------------------------------------------------------------
+
+    def _is_sub_item(self, index: PackIndex, placed: Placed) -> bool:
+        clause = placed.clause
+        return not clause.children and bool(clause.checkpoints) and bool(index.clauses[placed.top].clause.points)
+
+    def unit(self, board: Board, clause_id: str) -> Unit | None:
+        if not self._is_sub_item(board.index, board.index.clauses[clause_id]):
+            return None
+        return self.fraction_of(board, clause_id)
+
+    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+        value = unit[0]
+        if value is None:
+            return {}
+        top = index.clauses[clause_id].top
+        return {top: value, f"{top}#n": 1}
+
+    def raw(self, index: PackIndex, tally: Mapping[str, Any]) -> Fraction:
+        """The raw total (before rounding) of figures ``tally``."""
+        raw = applicable = Fraction(0)
+        for key, count in tally.items():
+            if count and key.endswith("#n"):
+                top = key[:-2]
+                points = Fraction(str(index.clauses[top].clause.points))
+                raw += points * tally[top] / count
+                applicable += points
+        if applicable and applicable != self.max_total:
+            raw = raw * self.max_total / applicable
+        return raw
+
+    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+        return max(Fraction(0), value - Fraction(1, 2) - self.raw(index, tally))
+
+    def gain(
+        self,
+        index: PackIndex,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+        units: Mapping[str, tuple[Unit, Unit]],
+        conditions: Mapping[str, bool],
+    ) -> GainWords | None:
+        was, now = self.raw(index, before), self.raw(index, after)
+        if now == was:
+            return None
+        return GainWords(
+            f"+{float(now - was):.2f} points ({float(was):.2f} → {float(now):.2f})", points=float(round(now - was, 2))
+        )
+
+    def raises(self, pack_id: str, units: Mapping[str, Unit]) -> Iterable[RaiseFinding]:
+        for cid, (value, by) in units.items():
+            if by == "assessor" and value is not None and value < 1:
+                yield RaiseFinding("fraction", pack_id, cid)
+
+    def raised(self, key: RaiseFinding) -> Raised:
+        return Raised({"fraction": 1.0}, "raise_fraction", None)
+
+    def describe_raise(self, key: RaiseFinding, title: str, backed: str) -> str:
+        return f"Bring {key.pack} sub-item {key.target} to full marks{backed}: {title}"
+
+    def settled(self, clause: ClauseResult) -> bool:
+        return clause.fraction is not None and clause.fraction >= 1
+
+    def at_stake(self, clause: ClauseResult, checkpoint_ids: set[str]) -> Fraction:
+        if not clause.points or clause.fraction_decided_by != "evidence":
+            return Fraction(0)
+        applicable = [cp for cp in clause.checkpoints if cp.status != "not_applicable"]
+        weights = {"met": self.fractions.met, "partially_met": self.fractions.partially_met}
+        gain = sum(
+            (
+                Fraction(str(self.fractions.met)) - Fraction(str(weights.get(cp.status, self.fractions.not_met)))
+                for cp in applicable
+                if cp.id in checkpoint_ids
+            ),
+            Fraction(0),
+        )
+        return gain / len(applicable) * Fraction(str(clause.points)) if applicable else Fraction(0)
+
+    # --- checks ----------------------------------------------------------------------------
+
+    def reads(self, index: PackIndex, placed: Placed | None) -> frozenset[str]:
+        return frozenset(self.FINDING_FIELDS) if placed is not None and self._is_sub_item(index, placed) else frozenset()
+
+    def lint(self, pack: ClausePack, doc: Document) -> list[Problem]:
+        """Category points that do not add up to ``max_total``; categories without sub-items."""
+        index = pack.index
+        out: list[Problem] = []
+        categories = [p.clause for p in index.clauses.values() if p.depth == 0 and p.clause.points]
+        total = sum(c.points or 0 for c in categories)
+        if abs(total - self.max_total) > 1e-9:
+            out.append(
+                doc.problem(("scoring", "max_total"), "E012", f"category points add up to {total:g}, not {self.max_total}")
+            )
+        for cat in categories:
+            if not index.leaves_under((cat.id,)):
+                out.append(Problem(doc.file, 1, 1, "E012", f"category {cat.id!r} has no sub-item with checkpoints", "$.clauses"))
+        return out

@@ -1,17 +1,25 @@
-"""What a scoring model receives: every checkpoint and clause already decided."""
+"""What a scoring model receives (every checkpoint and clause already decided) and the one
+interface every model implements, so that nothing outside ``scoring/`` knows which it is."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from fractions import Fraction
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
+from ..model.common import Frozen
 from ..model.manifest import Finding, Manifest
-from ..model.result import CheckpointResult, DecidedBy, Status
-from ..predicates import Facts
+from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, Status
+from ..predicates import Facts, Predicate
 
 if TYPE_CHECKING:
-    from ..model.pack import PackIndex
+    from ..model.pack import ClausePack, PackIndex, Placed
+    from ..problems import Problem
+    from ..yamlsource import DocPath, Document
+
+Lang = Literal["en", "zh"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,193 @@ ClauseExtras = dict[str, dict[str, Any]]
 """Per clause id, the scoring fields to add to its ``ClauseResult``."""
 
 RANK: dict[Status, int] = {"not_assessed": 0, "not_met": 0, "partially_met": 1, "met": 2, "not_applicable": 2}
+
+Unit = tuple[Any, ...]
+"""What one clause contributes to a model's outcome (an item's ratings, a sub-item's fraction…);
+equal units contribute equally."""
+
+Tally = dict[str, Any]
+"""Additive figures of a pack's units (ints or ``Fraction``s by name): the sum of
+:meth:`ScoringModel.tally` over every unit. The planner keeps it up to date by subtracting a
+unit's old contribution and adding its new one."""
+
+
+class RaiseFinding(NamedTuple):
+    """An assessor's finding a model can raise to full: (``rating``, pack, item, ``c``) or
+    (``fraction``, pack, sub-item, ``""``)."""
+
+    name: str
+    pack: str
+    target: str
+    part: str = ""
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return (self.name, self.pack, self.target, self.part) if self.part else (self.name, self.pack, self.target)
+
+
+@dataclass(frozen=True)
+class Raised:
+    """How a model raises one finding: the fields it sets, the action's kind, and the aspect
+    of the checkpoints whose evidence must back it (None: all of them)."""
+
+    fields: Mapping[str, Any]
+    kind: Literal["raise_rating", "raise_fraction"]
+    aspect: str | None
+
+
+@dataclass(frozen=True)
+class GainWords:
+    """What a change brings to one pack, in words and numbers."""
+
+    summary: str
+    closes: tuple[str, ...] = ()
+    points: float = 0.0
+
+
+class ScoringModel(Frozen):
+    """The interface of a scoring model; its parameters are the fields of a subclass.
+
+    A model is registered in :data:`ccom_rules.scoring.MODELS`. Class attributes:
+
+    - ``OUTCOME``: its outcome class (``model`` literal equal to the model's);
+    - ``TARGET_FORM`` / ``TARGET_HELP``: how its targets are written (``':L<n>'`` / ``PACK:L<n>``);
+    - ``ASPECTS``: the checkpoint aspects it reads (None: any);
+    - ``FINDING_FIELDS``: assessor finding fields it reads, and on what (for warnings).
+    """
+
+    model: str
+    OUTCOME: ClassVar[type[Outcome]]
+    TARGET_FORM: ClassVar[str]
+    TARGET_HELP: ClassVar[str]
+    ASPECTS: ClassVar[frozenset[str] | None] = None
+    FINDING_FIELDS: ClassVar[Mapping[str, str]] = {}
+
+    # --- scoring ---------------------------------------------------------------------------
+
+    def score(self, board: Board) -> tuple[Outcome, ClauseExtras]:
+        """The pack's outcome and the per-clause fields it adds to results."""
+        raise NotImplementedError
+
+    # --- words -----------------------------------------------------------------------------
+
+    @classmethod
+    def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
+        """One line: the outcome in words."""
+        raise NotImplementedError
+
+    @classmethod
+    def details(cls, outcome: Outcome, detail: int) -> list[str]:
+        """Further lines of the text summary (indented two spaces); ``detail`` caps long lists."""
+        return []
+
+    @classmethod
+    def html_template(cls) -> str:
+        """A jinja2 template (autoescaped) of the outcome's section of the HTML report; it is
+        given ``out``, the outcome, and ``lines``, :meth:`details`. By default, the details."""
+        name = f"outcome/{cls.model_fields['model'].default}.html.j2"
+        source = files("ccom_rules").joinpath("templates", name)
+        if source.is_file():
+            return source.read_text(encoding="utf-8")
+        return '<pre class="details">{% for line in lines %}{{ line }}\n{% endfor %}</pre>\n'
+
+    def good(self, outcome: Outcome) -> bool:
+        """Whether the outcome certifies something (a pass, a level, a band above the lowest)."""
+        raise NotImplementedError
+
+    def explain(self, placed: Placed) -> list[str]:
+        """Lines ``explain`` adds about a clause under this model."""
+        return []
+
+    # --- targets ---------------------------------------------------------------------------
+
+    @classmethod
+    def read_target(cls, spec: str) -> int | None:
+        """The value of a target written ``spec`` (the part after ``PACK:``), or None if it is
+        not of this model's form."""
+        raise NotImplementedError
+
+    @classmethod
+    def target_text(cls, value: int) -> str:
+        """The target written back (``pass``, ``L3``, ``81``)."""
+        raise NotImplementedError
+
+    @classmethod
+    def meets(cls, outcome: Outcome, value: int) -> tuple[bool, str]:
+        """Whether ``outcome`` meets the target, and the words saying so (after ``PACK: ``)."""
+        raise NotImplementedError
+
+    def next_target(self, outcome: Outcome) -> int | None:
+        """The next step from ``outcome`` (the planner's default target), or None."""
+        raise NotImplementedError
+
+    def unreachable(self, value: int, board: Board) -> str | None:
+        """Why no action can reach the target (out of range, history), or None."""
+        return None
+
+    # --- gaps and planning -----------------------------------------------------------------
+
+    def unit(self, board: Board, clause_id: str) -> Unit | None:
+        """What ``clause_id`` contributes to the outcome, or None when it is not a scoring unit."""
+        raise NotImplementedError
+
+    def conditions(self) -> Mapping[str, Predicate]:
+        """Conditions of the outcome that are not clauses (e.g. prerequisites), by id."""
+        return {}
+
+    def condition_paths(self) -> Iterable[tuple[Predicate, DocPath]]:
+        """Each condition's predicate and where it is written in ``pack.yaml``."""
+        return ()
+
+    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+        """One unit's additive contribution to the pack's figures."""
+        raise NotImplementedError
+
+    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+        """How far figures ``tally`` and conditions ``held`` are from the target (0 when met)."""
+        raise NotImplementedError
+
+    def gain(
+        self,
+        index: PackIndex,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+        units: Mapping[str, tuple[Unit, Unit]],
+        conditions: Mapping[str, bool],
+    ) -> GainWords | None:
+        """What changing ``units`` (clause → (old, new)) and ``conditions`` (now held or not)
+        brings, or None when nothing that counts moved."""
+        raise NotImplementedError
+
+    def raises(self, pack_id: str, units: Mapping[str, Unit]) -> Iterable[RaiseFinding]:
+        """Assessor's findings below full that this model could raise."""
+        return ()
+
+    def raised(self, key: RaiseFinding) -> Raised:
+        """How ``key`` is raised."""
+        raise NotImplementedError
+
+    def describe_raise(self, key: RaiseFinding, title: str, backed: str) -> str:
+        """The title of an action raising ``key``."""
+        raise NotImplementedError
+
+    def settled(self, clause: ClauseResult) -> bool:
+        """Whether a clause that is not met holds nothing back under this model (scored in full)."""
+        return False
+
+    def at_stake(self, clause: ClauseResult, checkpoint_ids: set[str]) -> Fraction:
+        """What meeting ``checkpoint_ids`` of ``clause`` could add to the pack's points."""
+        return Fraction(0)
+
+    # --- checks ----------------------------------------------------------------------------
+
+    def reads(self, index: PackIndex, placed: Placed | None) -> frozenset[str]:
+        """The finding fields of ``FINDING_FIELDS`` read on this clause (None: a checkpoint)."""
+        return frozenset()
+
+    def lint(self, pack: ClausePack, doc: Document) -> list[Problem]:
+        """Problems with the model's parameters against the pack's clauses."""
+        return []
 
 
 def operating_years(manifest: Manifest) -> int:

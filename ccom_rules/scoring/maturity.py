@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, cast
 
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, Identifier, Percent, Text
-from ..model.result import DecidedBy, LevelCondition, MaturityOutcome, Shares
 from ..i18n import Msg
-from .base import Board, ClauseExtras, operating_years
+from ..model.result import ClauseResult, ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
+from .base import Board, ClauseExtras, GainWords, Lang, Raised, RaiseFinding, ScoringModel, Tally, Unit, operating_years
 
 if TYPE_CHECKING:
-    from ..model.pack import Clause
+    from ..model.pack import Clause, ClausePack, PackIndex, Placed
+    from ..problems import Problem
+    from ..yamlsource import Document
+
+
+def _outcome(outcome: Outcome) -> MaturityOutcome:
+    assert isinstance(outcome, MaturityOutcome)
+    return outcome
 
 
 class RatingScale(Frozen):
@@ -42,16 +51,27 @@ class MaturityLevel(Frozen):
     description: Text | None = None
 
 
-class MaturityLevels(Frozen):
+class MaturityLevels(ScoringModel):
     """Parameters of the maturity_levels model.
 
     An item is method-compliant (executed) when its C-Rate (F-Rate) is ``scale.full``;
     a partial rating counts toward the total points only. A level is reached when its
     conditions and those of every lower level hold; with ``stepwise`` the certifiable
     level is at most one above the previous certified level.
+    Targets: ``PACK:L<n>`` (the certifiable level; ``L0`` is always met). Its distance counts
+    items short of each share condition up to the target level, 2 × ``scale.full`` points each,
+    plus points short of each level's total.
     """
 
     model: Literal["maturity_levels"] = "maturity_levels"
+    OUTCOME: ClassVar[type[Outcome]] = MaturityOutcome
+    TARGET_FORM: ClassVar[str] = "':L<n>'"
+    TARGET_HELP: ClassVar[str] = "PACK:L<n>"
+    ASPECTS: ClassVar[frozenset[str] | None] = frozenset({"method", "execution"})
+    FINDING_FIELDS: ClassVar[Mapping[str, str]] = {
+        "c_rate": "an item of a maturity_levels pack",
+        "f_rate": "an item of a maturity_levels pack",
+    }
     scale: RatingScale = RatingScale()
     derivation: Derivation = Derivation()
     core_sections: Annotated[tuple[Identifier, ...], Field(min_length=1)]
@@ -69,7 +89,8 @@ class MaturityLevels(Frozen):
     def section_label(self, sections: tuple[str, ...]) -> str:
         return sections[0] if len(sections) == 1 else f"{sections[0]}–{sections[-1]}"
 
-    def _rate(self, board: Board, item: Clause, aspect: str, field: str) -> tuple[int, DecidedBy]:
+    def rate(self, board: Board, item: Clause, aspect: str, field: str) -> tuple[int, DecidedBy]:
+        """An item's rating of one aspect: the assessor's, or derived from its checkpoints."""
         results = [board.checkpoints[cp.id] for cp in item.checkpoints if cp.aspect == aspect]
         applicable = [r for r in results if r.status != "not_applicable"]
         if applicable and all(r.status == "met" for r in applicable):
@@ -86,7 +107,8 @@ class MaturityLevels(Frozen):
             return derived, "evidence"
         return recorded, "assessor"
 
-    def _shares(self, ratings: list[tuple[int, int]]) -> Shares:
+    def shares(self, ratings: list[tuple[int, int]]) -> Shares:
+        """How many of ``ratings`` (C, F) are full, as counts and percentages."""
         n = len(ratings)
         c_full = sum(1 for c, _ in ratings if c == self.scale.full)
         f_full = sum(1 for _, f in ratings if f == self.scale.full)
@@ -98,7 +120,8 @@ class MaturityLevels(Frozen):
             f_percent=round(100 * f_full / n, 1) if n else 100.0,
         )
 
-    def _conditions(self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int) -> list[LevelCondition]:
+    def conditions_of(self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int) -> list[LevelCondition]:
+        """Each condition of level ``lv``, met or not, with its message."""
         out: list[LevelCondition] = []
         groups = (
             ("core", core, self.core_sections, lv.core_c_percent, lv.core_f_percent),
@@ -121,10 +144,9 @@ class MaturityLevels(Frozen):
                     more = needed - full
                     items = Msg("noun.item" if more == 1 else "noun.items")
                     message = Msg("maturity.share_short", more=more, items=items, verb=Msg(verb, full=self.scale.full), **share)
+                condition = cast(ConditionName, f"{group}_{letter}")
                 out.append(
-                    LevelCondition(
-                        level=lv.level, condition=f"{group}_{letter}", met=ok, actual=actual, required=pct, message=message
-                    )
+                    LevelCondition(level=lv.level, condition=condition, met=ok, actual=actual, required=pct, message=message)
                 )
         ok = total >= lv.min_total
         message = Msg("maturity.total", total=total, level=lv.level, required=lv.min_total)
@@ -153,8 +175,8 @@ class MaturityLevels(Frozen):
         groups: dict[str, list[tuple[int, int]]] = {"core": [], "innovation": []}
         for group, sections in (("core", self.core_sections), ("innovation", self.innovation_sections)):
             for item in board.index.leaves_under(sections):
-                c, c_by = self._rate(board, item, "method", "c_rate")
-                f, f_by = self._rate(board, item, "execution", "f_rate")
+                c, c_by = self.rate(board, item, "method", "c_rate")
+                f, f_by = self.rate(board, item, "execution", "f_rate")
                 groups[group].append((c, f))
                 extras[item.id] = {
                     "c_rate": c,
@@ -164,13 +186,13 @@ class MaturityLevels(Frozen):
                     "points": float(2 * self.scale.full),
                     "score": float(c + f),
                 }
-        core, inno = self._shares(groups["core"]), self._shares(groups["innovation"])
+        core, inno = self.shares(groups["core"]), self.shares(groups["innovation"])
         total = sum(c + f for ratings in groups.values() for c, f in ratings)
         max_total = 2 * self.scale.full * (core.items + inno.items)
         years = operating_years(board.manifest)
         level = 0
         for lv in self.levels:
-            if not all(cond.met for cond in self._conditions(lv, core, inno, total, years)):
+            if not all(cond.met for cond in self.conditions_of(lv, core, inno, total, years)):
                 break
             level = lv.level
         previous = previous_level(board)
@@ -179,7 +201,7 @@ class MaturityLevels(Frozen):
         gaps: list[LevelCondition] = []
         if next_level is not None:
             lv = self.levels[next_level - 1]
-            gaps = [c for c in self._conditions(lv, core, inno, total, years) if not c.met]
+            gaps = [c for c in self.conditions_of(lv, core, inno, total, years) if not c.met]
             if self.stepwise and next_level > previous + 1:
                 gaps.append(
                     LevelCondition(
@@ -204,6 +226,184 @@ class MaturityLevels(Frozen):
             next_level_gaps=tuple(gaps),
         )
         return outcome, extras
+
+    # --- words -----------------------------------------------------------------------------
+
+    @classmethod
+    def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
+        out = _outcome(outcome)
+        if lang == "zh":
+            return (
+                f"证据支持 L{out.level}，可认证 L{out.certifiable_level}（上次认证 L{out.previous_level}）；"
+                f"总分 {out.total}/{out.max_total}"
+            )
+        return (
+            f"level L{out.level} supported, L{out.certifiable_level} certifiable (previous L{out.previous_level}); "
+            f"total {out.total}/{out.max_total}"
+        )
+
+    @classmethod
+    def details(cls, outcome: Outcome, detail: int) -> list[str]:
+        out = _outcome(outcome)
+        lines = []
+        for name, shares in (("1.0–4.0", out.core), ("5.0", out.innovation)):
+            if shares.items:
+                lines.append(
+                    f"  {name}: {shares.items} items, C {shares.c_percent:g} % method-compliant, F {shares.f_percent:g} % executed"
+                )
+        lines.append(f"  operating years: {out.operating_years}")
+        if out.next_level is not None:
+            lines.append(f"  to reach L{out.next_level}:")
+            lines += [f"    - {gap.message}" for gap in out.next_level_gaps]
+        return lines
+
+    def good(self, outcome: Outcome) -> bool:
+        return _outcome(outcome).certifiable_level > 0
+
+    # --- targets ---------------------------------------------------------------------------
+
+    @classmethod
+    def read_target(cls, spec: str) -> int | None:
+        return int(spec[1]) if len(spec) == 2 and spec[0] in "Ll" and spec[1].isdigit() and spec[1].isascii() else None
+
+    @classmethod
+    def target_text(cls, value: int) -> str:
+        return f"L{value}"
+
+    @classmethod
+    def meets(cls, outcome: Outcome, value: int) -> tuple[bool, str]:
+        out = _outcome(outcome)
+        return (
+            out.certifiable_level >= value,
+            f"needs L{value}, certifiable L{out.certifiable_level} (evidence supports L{out.level})",
+        )
+
+    def next_target(self, outcome: Outcome) -> int | None:
+        # The next level, even when history blocks it: the plan then says why.
+        level = _outcome(outcome).certifiable_level + 1
+        return level if level <= len(self.levels) else None
+
+    def unreachable(self, value: int, board: Board) -> str | None:
+        if value == 0:
+            return None
+        if not 1 <= value <= len(self.levels):
+            return f"{board.pack_id} has levels L1–L{len(self.levels)}"
+        years = operating_years(board.manifest)
+        for lv in self.levels[:value]:
+            if years < lv.min_operating_years:
+                return (
+                    f"L{lv.level} needs {lv.min_operating_years} years of operation; "
+                    f"the centre has {years} on {board.manifest.assessment.date}"
+                )
+        previous = previous_level(board)
+        if self.stepwise and value > previous + 1:
+            return (
+                f"certification is stepwise: the centre was last certified at L{previous}, "
+                f"so it can be certified at L{previous + 1} at most this time"
+            )
+        return None
+
+    # --- gaps and planning -----------------------------------------------------------------
+
+    def _is_item(self, index: PackIndex, placed: Placed) -> bool:
+        clause = placed.clause
+        in_sections = placed.top in self.core_sections or placed.top in self.innovation_sections
+        return not clause.children and bool(clause.checkpoints) and in_sections
+
+    def unit(self, board: Board, clause_id: str) -> Unit | None:
+        placed = board.index.clauses[clause_id]
+        if not self._is_item(board.index, placed):
+            return None
+        c, c_by = self.rate(board, placed.clause, "method", "c_rate")
+        f, f_by = self.rate(board, placed.clause, "execution", "f_rate")
+        return (c, c_by, f, f_by)
+
+    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+        c, _, f, _ = unit
+        group = "core" if index.clauses[clause_id].top in self.core_sections else "innovation"
+        full = self.scale.full
+        return {f"{group}_items": 1, f"{group}_c": int(c == full), f"{group}_f": int(f == full), "total": c + f}
+
+    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+        per_item = 2 * self.scale.full
+        gap = 0
+        for lv in self.levels[:value]:
+            for group, letter, pct in (
+                ("core", "c", lv.core_c_percent),
+                ("core", "f", lv.core_f_percent),
+                ("innovation", "c", lv.innovation_c_percent),
+                ("innovation", "f", lv.innovation_f_percent),
+            ):
+                if pct is None:
+                    continue
+                needed = -(-pct * int(tally.get(f"{group}_items", 0)) // 100)
+                gap += max(0, needed - tally.get(f"{group}_{letter}", 0)) * per_item
+            gap += max(0, lv.min_total - tally.get("total", 0))
+        return Fraction(gap)
+
+    def gain(
+        self,
+        index: PackIndex,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+        units: Mapping[str, tuple[Unit, Unit]],
+        conditions: Mapping[str, bool],
+    ) -> GainWords | None:
+        parts = []
+        for group, label in (
+            ("core", self.section_label(self.core_sections)),
+            ("innovation", self.section_label(self.innovation_sections) if self.innovation_sections else ""),
+        ):
+            n = before.get(f"{group}_items", 0)
+            for letter in ("c", "f"):
+                was, now = before.get(f"{group}_{letter}", 0), after.get(f"{group}_{letter}", 0)
+                if n and now != was:
+                    a, b = (round(float(100 * x / n), 1) for x in (was, now))
+                    parts.append(f"{letter.upper()} share in {label} {a:g} % → {b:g} %")
+        total_before, total_after = before.get("total", 0), after.get("total", 0)
+        points = total_after - total_before
+        if points:
+            parts.append(f"{'+' if points > 0 else ''}{points} points ({total_before} → {total_after})")
+        return GainWords("; ".join(parts), points=float(points)) if parts else None
+
+    def raises(self, pack_id: str, units: Mapping[str, Unit]) -> Iterable[RaiseFinding]:
+        for cid, (c, c_by, f, f_by) in units.items():
+            if c_by == "assessor" and c < self.scale.full:
+                yield RaiseFinding("rating", pack_id, cid, "c")
+            if f_by == "assessor" and f < self.scale.full:
+                yield RaiseFinding("rating", pack_id, cid, "f")
+
+    def raised(self, key: RaiseFinding) -> Raised:
+        aspect = {"c": "method", "f": "execution"}[key.part]
+        return Raised({f"{key.part}_rate": self.scale.full}, "raise_rating", aspect)
+
+    def describe_raise(self, key: RaiseFinding, title: str, backed: str) -> str:
+        which = "C-Rate (method)" if key.part == "c" else "F-Rate (execution)"
+        return f"Raise {key.pack} item {key.target}'s {which} to {self.scale.full}{backed}: {title}"
+
+    def settled(self, clause: ClauseResult) -> bool:
+        if clause.c_rate is None:
+            return False
+        return clause.c_rate == clause.f_rate == self.scale.full
+
+    def at_stake(self, clause: ClauseResult, checkpoint_ids: set[str]) -> Fraction:
+        gain = Fraction(0)
+        affected = {cp.aspect for cp in clause.checkpoints if cp.id in checkpoint_ids}
+        if "method" in affected and clause.c_decided_by == "evidence" and clause.c_rate is not None:
+            gain += self.scale.full - clause.c_rate
+        if "execution" in affected and clause.f_decided_by == "evidence" and clause.f_rate is not None:
+            gain += self.scale.full - clause.f_rate
+        return gain
+
+    # --- checks ----------------------------------------------------------------------------
+
+    def reads(self, index: PackIndex, placed: Placed | None) -> frozenset[str]:
+        return frozenset(self.FINDING_FIELDS) if placed is not None and self._is_item(index, placed) else frozenset()
+
+    def lint(self, pack: ClausePack, doc: Document) -> list[Problem]:
+        from .maturity_lint import lint
+
+        return lint(self, pack, doc)
 
 
 def previous_level(board: Board) -> int:

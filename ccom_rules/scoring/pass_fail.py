@@ -3,13 +3,22 @@ and every prerequisite holds."""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ..model.common import Frozen, Identifier, Text
-from ..model.result import Nonconformity, PassFailOutcome, PrerequisiteResult
+from ..model.result import Nonconformity, Outcome, PassFailOutcome, PrerequisiteResult
 from ..predicates import Predicate
-from .base import Board, ClauseExtras
 from ..i18n import Msg
+from .base import Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
+from .words import STATUS_WORDS, more
+
+if TYPE_CHECKING:
+    from ..model.pack import PackIndex, Placed
+    from ..yamlsource import DocPath
+
+_DONE = ("met", "not_applicable")
 
 
 class Prerequisite(Frozen):
@@ -20,16 +29,27 @@ class Prerequisite(Frozen):
     check: Predicate
 
 
-class PassFail(Frozen):
+def _outcome(outcome: Outcome) -> PassFailOutcome:
+    assert isinstance(outcome, PassFailOutcome)
+    return outcome
+
+
+class PassFail(ScoringModel):
     """Parameters of the pass_fail model.
 
     A nonconformity is every mandatory clause that carries checkpoints and is
     neither met nor declared not applicable; clauses only an assessor can decide
     and that were not assessed are listed apart, and also prevent a pass.
+    Targets: ``PACK:pass``. Its distance counts open nonconformities, unassessed mandatory
+    clauses and prerequisites that do not hold.
     """
 
     model: Literal["pass_fail"] = "pass_fail"
     prerequisites: tuple[Prerequisite, ...] = ()
+
+    OUTCOME: ClassVar[type[Outcome]] = PassFailOutcome
+    TARGET_FORM: ClassVar[str] = "':pass'"
+    TARGET_HELP: ClassVar[str] = "PACK:pass"
 
     def score(self, board: Board) -> tuple[PassFailOutcome, ClauseExtras]:
         nonconformities = []
@@ -39,7 +59,7 @@ class PassFail(Frozen):
             if not clause.mandatory or not clause.checkpoints:
                 continue
             state = board.clauses[clause.id]
-            if state.status in ("met", "not_applicable"):
+            if state.status in _DONE:
                 continue
             if state.status == "not_assessed":
                 not_assessed.append(clause.id)
@@ -47,7 +67,7 @@ class PassFail(Frozen):
             reasons = tuple(
                 Msg("reason.at", checkpoint=cp.id, reason=r)
                 for cp in board.checkpoint_results(clause.id)
-                if cp.status not in ("met", "not_applicable")
+                if cp.status not in _DONE
                 for r in cp.reasons
             )
             if state.decided_by == "assessor" and state.note:
@@ -65,3 +85,91 @@ class PassFail(Frozen):
             prerequisites=tuple(prerequisites),
         )
         return outcome, {}
+
+    # --- words -----------------------------------------------------------------------------
+
+    @classmethod
+    def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
+        out = _outcome(outcome)
+        if lang == "zh":
+            verdict = "通过" if out.passed else "未通过"
+            return f"{verdict} — {len(out.nonconformities)} 项不符合，{len(out.not_assessed)} 项未评估"
+        verdict = "PASS" if out.passed else "FAIL"
+        return f"{verdict} — {len(out.nonconformities)} nonconformities, {len(out.not_assessed)} not assessed"
+
+    @classmethod
+    def details(cls, outcome: Outcome, detail: int) -> list[str]:
+        out = _outcome(outcome)
+        lines = []
+        for pre in out.prerequisites:
+            mark = "✓" if pre.held else "✗"
+            lines.append(f"  {mark} prerequisite {pre.title.en}: {'; '.join(pre.reasons)}")
+        rows = []
+        for nc in out.nonconformities:
+            rows.append(f"  ✗ {nc.clause} {nc.title.en}: {STATUS_WORDS[nc.status]}")
+            rows += [f"      {r}" for r in nc.reasons[:3]]
+        lines += more(rows, detail * 3)
+        if out.not_assessed:
+            lines.append(f"  ? not assessed (needs an assessor's finding): {', '.join(out.not_assessed)}")
+        return lines
+
+    def good(self, outcome: Outcome) -> bool:
+        return _outcome(outcome).passed
+
+    def explain(self, placed: Placed) -> list[str]:
+        return ["mandatory: " + ("yes" if placed.clause.mandatory else "no")]
+
+    # --- targets ---------------------------------------------------------------------------
+
+    @classmethod
+    def read_target(cls, spec: str) -> int | None:
+        return 1 if spec == "pass" else None
+
+    @classmethod
+    def target_text(cls, value: int) -> str:
+        return "pass"
+
+    @classmethod
+    def meets(cls, outcome: Outcome, value: int) -> tuple[bool, str]:
+        out = _outcome(outcome)
+        return out.passed, f"needs a pass, got {'pass' if out.passed else 'fail'}"
+
+    def next_target(self, outcome: Outcome) -> int | None:
+        return 1
+
+    # --- gaps and planning -----------------------------------------------------------------
+
+    def unit(self, board: Board, clause_id: str) -> Unit | None:
+        clause = board.index.clauses[clause_id].clause
+        if not clause.mandatory or not clause.checkpoints:
+            return None
+        return (board.clauses[clause_id].status not in _DONE,)
+
+    def conditions(self) -> Mapping[str, Predicate]:
+        return {p.id: p.check for p in self.prerequisites}
+
+    def condition_paths(self) -> Iterable[tuple[Predicate, DocPath]]:
+        return ((p.check, ("scoring", "prerequisites", i, "check")) for i, p in enumerate(self.prerequisites))
+
+    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+        return {"failing": int(unit[0])}
+
+    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+        return Fraction(tally.get("failing", 0) + sum(1 for ok in held.values() if not ok))
+
+    def gain(
+        self,
+        index: PackIndex,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+        units: Mapping[str, tuple[Unit, Unit]],
+        conditions: Mapping[str, bool],
+    ) -> GainWords | None:
+        closed = tuple(c for c, (old, new) in units.items() if old[0] and not new[0])
+        held = tuple(p for p, ok in conditions.items() if ok)
+        parts = []
+        if closed:
+            parts.append("closes " + ", ".join(closed))
+        if held:
+            parts.append("prerequisite " + ", ".join(held) + " now holds")
+        return GainWords("; ".join(parts), closes=closed + held) if parts else None

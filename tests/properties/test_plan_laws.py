@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from ccom_rules import evaluate
 from ccom_rules.model.manifest import Manifest
 from ccom_rules.model.result import BandsOutcome, MaturityOutcome, PassFailOutcome, Result
-from ccom_rules.plan import apply_actions, plan_remediation
+from ccom_rules.planner import apply_actions, plan_remediation
 
 from ..conftest import fixture_pack
 

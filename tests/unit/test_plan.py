@@ -6,7 +6,7 @@ import pytest
 
 from ccom_rules import evaluate, load_manifest
 from ccom_rules.model.manifest import Finding
-from ccom_rules.plan import apply_actions, plan_remediation
+from ccom_rules.planner import apply_actions, plan_remediation
 from ccom_rules.requirements import parse_requirement
 
 from ..conftest import CASES, EXAMPLES, fixture_pack, real_packs

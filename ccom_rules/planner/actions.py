@@ -1,0 +1,152 @@
+"""Candidate actions, and what each adds to the manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model.gaps import ActionKind
+from ..model.manifest import Finding
+from ..predicates import AssessorCheck, CertifiedPeople, Patch, Predicate, with_added
+from . import keys
+from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
+from .predicates import leaves
+from .state import PlanState
+
+_DONE = ("met", "not_applicable")
+CONFIRM = "met after remediation, to be confirmed by the assessor"
+
+
+@dataclass(frozen=True)
+class Built:
+    """An action ready to simulate: its kind, the evidence and people it adds, the findings it records."""
+
+    kind: ActionKind
+    patch: Patch
+    findings: tuple[Finding, ...]
+
+
+def candidates(plan: PlanState) -> list[ActionKey]:
+    """Every action that could move some pack, in key order."""
+    found: set[ActionKey] = set()
+    for pack_id in plan.states:
+        cached = plan.candidates.get(pack_id)
+        if cached is None:
+            cached = plan.candidates[pack_id] = _pack_candidates(plan, pack_id)
+        found |= cached
+    return sorted(found)
+
+
+def _pack_candidates(plan: PlanState, pack_id: str) -> frozenset[ActionKey]:
+    """The actions that could move one pack; kept until a commit changes that pack."""
+    found: set[ActionKey] = set()
+    state = plan.states[pack_id]
+    pack = state.pack
+    for cp_id, res in state.checkpoints.items():
+        if res.status in _DONE:
+            continue
+        if res.decided_by == "assessor" or (pack_id, cp_id) in plan.findings:
+            found.add(keys.assessor(pack_id, cp_id))
+        if res.decided_by == "assessor":
+            continue
+        cp_keys = plan.checkpoint_keys.get((pack_id, cp_id))
+        if cp_keys is None:
+            evidence = pack.index.checkpoints[cp_id][0].evidence
+            cp_keys = plan.checkpoint_keys[(pack_id, cp_id)] = frozenset(
+                k for leaf in leaves(evidence) for k in _leaf_candidates(leaf, pack_id, cp_id)
+            )
+        found.update(cp_keys)
+    for cid, st in state.clauses.items():
+        if st.decided_by == "assessor" and st.status not in _DONE:
+            found.add(keys.assessor(pack_id, cid))
+    for cond, pred in pack.scoring.conditions().items():
+        if not state.held[cond]:
+            for leaf in leaves(pred):
+                found.update(_leaf_candidates(leaf, pack_id, None))
+    found.update(pack.scoring.raises(pack_id, state.units))
+    return frozenset(found)
+
+
+def _leaf_candidates(leaf: Predicate, pack_id: str, cp_id: str | None) -> set[ActionKey]:
+    if isinstance(leaf, CertifiedPeople):
+        return {keys.people(leaf.scheme)}
+    if isinstance(leaf, AssessorCheck):
+        return {keys.assessor(pack_id, cp_id)} if cp_id else set()
+    return {keys.evidence(t) for t in leaf.evidence_types()}
+
+
+def _patch_for(plan: PlanState, only: str, people: bool) -> Patch:
+    """Everything that adding ``only`` (an evidence type, or a people scheme) needs, in every pack."""
+    total = Patch()
+    remedy_for = f"people:{only}" if people else only
+    for state in plan.states.values():
+        pack = state.pack
+        wanted = state.people_checkpoints if people else state.by_type.get(only, ())
+        targets: list[Predicate] = []
+        for cp_id in wanted:
+            res = state.checkpoints[cp_id]
+            if res.status not in _DONE and res.decided_by != "assessor":
+                targets.append(pack.index.checkpoints[cp_id][0].evidence)
+        targets += [pred for cond, pred in pack.scoring.conditions().items() if not state.held[cond]]
+        for pred in targets:
+            patch = pred.remedy(with_added(plan.facts, total) if not total.empty else plan.facts, remedy_for)
+            if not patch.empty:
+                total = total + Patch(patch.evidence, patch.people)
+    return total
+
+
+def build(plan: PlanState, key: ActionKey) -> Built | None:
+    """What taking ``key`` adds, or None when it would add nothing."""
+    if isinstance(key, EvidenceKey):
+        patch = _patch_for(plan, key.type, people=False)
+        return Built("provide_evidence", patch, ()) if not patch.empty else None
+    if isinstance(key, PeopleKey):
+        patch = _patch_for(plan, key.scheme, people=True)
+        return Built("certify_people", patch, ()) if not patch.empty else None
+    pack_id, target = key.pack, key.target
+    old = plan.findings.get((pack_id, target))
+    fields: dict[str, Any] = old.model_dump() if old else {"pack": pack_id, "target": target}
+    kind: ActionKind
+    if isinstance(key, AssessorKey):
+        fields.update(status="met", note=CONFIRM)
+        kind, aspect = "assessor_finding", None
+    else:
+        raised = plan.packs[pack_id].scoring.raised(key)
+        fields.update(raised.fields)
+        kind, aspect = raised.kind, raised.aspect
+    finding = Finding.model_validate(fields)
+    if plan.manifest.assessment.precedence != "stricter":
+        return Built(kind, Patch(), (finding,))
+    # Under the stricter precedence a finding can only lower a result: raising it helps only
+    # together with the evidence that the checkpoints beneath it still lack.
+    patch, more = _backing(plan, pack_id, target, aspect)
+    return Built(kind, patch, (finding, *more))
+
+
+def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None) -> tuple[Patch, list[Finding]]:
+    """The evidence, and the checkpoint findings raised to met, that every unmet checkpoint
+    under ``target`` (of ``aspect``, if given) needs to be met."""
+    state = plan.states[pack_id]
+    index = state.pack.index
+    if target in index.checkpoints:
+        wanted = [index.checkpoints[target][0]]
+    else:
+        stack, wanted = [index.clauses[target].clause], []
+        while stack:
+            clause = stack.pop()
+            wanted += [cp for cp in clause.checkpoints if aspect is None or cp.aspect == aspect]
+            stack += clause.children
+    total, findings = Patch(), []
+    for cp in wanted:
+        if state.checkpoints[cp.id].status in _DONE:
+            continue
+        patch = cp.evidence.remedy(with_added(plan.facts, total), None)
+        total = total + Patch(patch.evidence, patch.people)
+        if cp.id == target:  # its own finding is the one being raised
+            continue
+        old = plan.findings.get((pack_id, cp.id))
+        if patch.assessor or (old is not None and old.status not in (None, "met")):
+            fields: dict[str, Any] = old.model_dump() if old else {"pack": pack_id, "target": cp.id}
+            fields.update(status="met", note=CONFIRM)
+            findings.append(Finding.model_validate(fields))
+    return total, findings

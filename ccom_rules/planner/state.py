@@ -1,0 +1,234 @@
+"""The planner's state: every pack's decided statuses and scoring units, changed only by
+committing a simulated action (a :class:`Delta`), never by editing the models it came from."""
+
+from __future__ import annotations
+
+from collections import ChainMap, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from ..engine import checkpoint_result, clause_state, decide, waivers
+from ..model.manifest import Finding, Manifest
+from ..model.pack import ClausePack
+from ..model.result import CheckpointResult
+from ..predicates import Facts, Patch, with_added
+from ..requirements import Requirement
+from ..scoring.base import Board, ClauseState, Tally, Unit
+from .keys import ActionKey
+from .predicates import leaves, needs_people
+
+
+def add_tally(total: dict[str, Any], part: Mapping[str, Any], sign: int = 1) -> None:
+    """Add (``sign`` 1) or take away (-1) one unit's contribution."""
+    for name, value in part.items():
+        total[name] = total.get(name, 0) + sign * value
+
+
+@dataclass
+class PackState:
+    """One pack's decided statuses, scoring units and figures; the planner owns these dicts."""
+
+    pack: ClausePack
+    checkpoints: dict[str, CheckpointResult]
+    clauses: dict[str, ClauseState]
+    findings: dict[str, Finding]
+    degrees: dict[str, Fraction]
+    units: dict[str, Unit]
+    held: dict[str, bool]
+    """Each condition of the model that is not a clause (e.g. a prerequisite): whether it holds."""
+    declared: dict[str, str]
+    waived: dict[str, str]
+    tally: Tally = field(default_factory=dict)
+    by_type: dict[str, list[str]] = field(default_factory=dict)
+    people_checkpoints: list[str] = field(default_factory=list)
+
+    def board(self, manifest: Manifest, facts: Facts) -> Board:
+        return Board(self.pack.id, self.pack.index, manifest, facts, self.checkpoints, self.clauses, self.findings)
+
+
+@dataclass
+class Delta:
+    """What an action would change, as overlays on the current state."""
+
+    facts: Facts
+    findings: dict[tuple[str, str], Finding]
+    checkpoints: dict[str, dict[str, CheckpointResult]] = field(default_factory=lambda: defaultdict(dict))
+    clauses: dict[str, dict[str, ClauseState]] = field(default_factory=lambda: defaultdict(dict))
+    degrees: dict[str, dict[str, Fraction]] = field(default_factory=lambda: defaultdict(dict))
+    units: dict[str, dict[str, Unit]] = field(default_factory=lambda: defaultdict(dict))
+    held: dict[str, dict[str, bool]] = field(default_factory=lambda: defaultdict(dict))
+
+    def touches(self, pack_id: str) -> bool:
+        return bool(
+            self.checkpoints.get(pack_id)
+            or self.clauses.get(pack_id)
+            or self.units.get(pack_id)
+            or self.held.get(pack_id)
+            or any(p == pack_id for p, _ in self.findings)
+        )
+
+
+def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackState:
+    decided, outcomes = decide(pack, manifest, facts)
+    declared, waived = waivers(pack, manifest)
+    model = pack.scoring
+    state = PackState(
+        pack=pack,
+        checkpoints=dict(decided.checkpoints),
+        clauses=dict(decided.clauses),
+        findings=dict(decided.findings),
+        degrees={k: o.degree for k, o in outcomes.items()},
+        units={},
+        held={cid: pred.evaluate(facts).satisfied for cid, pred in model.conditions().items()},
+        declared=declared,
+        waived=waived,
+    )
+    board = state.board(manifest, facts)
+    state.units = {cid: u for cid in pack.index.order if (u := model.unit(board, cid)) is not None}
+    for cid, unit in state.units.items():
+        add_tally(state.tally, model.tally(pack.index, cid, unit))
+    for cp_id, (cp, _) in pack.index.checkpoints.items():
+        for leaf in leaves(cp.evidence):
+            if needs_people(leaf):
+                state.people_checkpoints.append(cp_id)
+            for t in leaf.evidence_types():
+                state.by_type.setdefault(t, []).append(cp_id)
+    return state
+
+
+class PlanState:
+    """Every pack's state for one manifest, as actions are simulated and committed."""
+
+    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest):
+        self.manifest = manifest
+        self.facts = Facts.of(manifest)
+        self.findings: dict[tuple[str, str], Finding] = {(f.pack, f.target): f for f in manifest.findings}
+        self.packs = {p.id: p for p in packs}
+        self.states = {p.id: _pack_state(p, manifest, self.facts) for p in packs}
+        self.distances: dict[Requirement, Fraction] = {}
+        self.candidates: dict[str, frozenset[ActionKey]] = {}
+        """Per pack, the actions that could move it; dropped when a commit changes the pack."""
+        self.checkpoint_keys: dict[tuple[str, str], frozenset[ActionKey]] = {}
+
+    def board(self, pack_id: str) -> Board:
+        return self.states[pack_id].board(self.manifest, self.facts)
+
+    # --- simulation -------------------------------------------------------------------------
+
+    def simulate(self, patch: Patch, findings: Sequence[Finding] = ()) -> Delta:
+        """The effect of adding ``patch`` and recording ``findings``, without taking it: only the
+        checkpoints needing what it adds, their clauses and the scoring units they feed."""
+        facts = with_added(self.facts, patch)
+        delta = Delta(facts=facts, findings={(f.pack, f.target): f for f in findings})
+        types = {i.type for i in patch.evidence}
+        precedence = self.manifest.assessment.precedence
+        for pack_id, state in self.states.items():
+            index = state.pack.index
+            touched_cps = {cp for t in types for cp in state.by_type.get(t, ())}
+            if patch.people:
+                touched_cps.update(state.people_checkpoints)
+            touched_clauses: set[str] = set()
+            own = {t: f for (fp, t), f in delta.findings.items() if fp == pack_id}
+            for target in own:
+                (touched_cps if target in index.checkpoints else touched_clauses).add(target)
+            if not touched_cps and not touched_clauses and not (patch.people or patch.evidence):
+                continue
+            findings_map: Mapping[str, Finding] = ChainMap(own, state.findings)
+            new_cps = delta.checkpoints[pack_id]
+            for cp_id in touched_cps:
+                cp, cid = index.checkpoints[cp_id]
+                waived = state.declared.get(cp_id, state.waived.get(cid))
+                result, outcome = checkpoint_result(cp, facts, findings_map.get(cp_id), precedence, waived)
+                if result != state.checkpoints[cp_id]:
+                    new_cps[cp_id] = result
+                if outcome is not None and outcome.degree != state.degrees.get(cp_id):
+                    delta.degrees[pack_id][cp_id] = outcome.degree
+                touched_clauses.add(cid)
+            cps = ChainMap(new_cps, state.checkpoints)
+            new_states = delta.clauses[pack_id]
+            states = ChainMap(new_states, state.clauses)
+            ancestors: set[str] = set()
+            for start in touched_clauses:
+                up: str | None = start
+                while up is not None and up not in ancestors:
+                    ancestors.add(up)
+                    up = index.clauses[up].parent
+            for cid in sorted(ancestors, key=lambda c: -index.clauses[c].depth):
+                clause = index.clauses[cid].clause
+                new = clause_state(clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
+                if new != state.clauses[cid]:
+                    new_states[cid] = new
+            board = Board(pack_id, index, self.manifest, facts, cps, states, findings_map)
+            model = state.pack.scoring
+            for cid in ancestors:
+                if cid in state.units:
+                    unit = model.unit(board, cid)
+                    if unit is not None and unit != state.units[cid]:
+                        delta.units[pack_id][cid] = unit
+            if patch.people or patch.evidence:
+                for cond, pred in model.conditions().items():
+                    held = pred.evaluate(facts).satisfied
+                    if held != state.held[cond]:
+                        delta.held[pack_id][cond] = held
+        return delta
+
+    def commit(self, delta: Delta) -> None:
+        """Take the simulated action: carry each pack's figures forward, then its statuses."""
+        for pack_id, state in self.states.items():
+            if delta.units.get(pack_id):
+                state.tally = self.tally(pack_id, delta)
+            if delta.touches(pack_id):
+                self.candidates.pop(pack_id, None)
+        self.distances.clear()
+        self.facts = delta.facts
+        self.findings.update(delta.findings)
+        for pack_id, state in self.states.items():
+            state.checkpoints.update(delta.checkpoints.get(pack_id, {}))
+            state.clauses.update(delta.clauses.get(pack_id, {}))
+            state.findings.update({t: f for (p, t), f in delta.findings.items() if p == pack_id})
+            state.degrees.update(delta.degrees.get(pack_id, {}))
+            state.units.update(delta.units.get(pack_id, {}))
+            state.held.update(delta.held.get(pack_id, {}))
+
+    # --- measuring --------------------------------------------------------------------------
+
+    def tally(self, pack_id: str, delta: Delta | None) -> Tally:
+        """The pack's figures, with ``delta``'s unit changes applied."""
+        state = self.states[pack_id]
+        changed = delta.units.get(pack_id) if delta is not None else None
+        if not changed:
+            return state.tally
+        model, index = state.pack.scoring, state.pack.index
+        figures = dict(state.tally)
+        for cid, unit in changed.items():
+            add_tally(figures, model.tally(index, cid, state.units[cid]), -1)
+            add_tally(figures, model.tally(index, cid, unit))
+        return figures
+
+    def held(self, pack_id: str, delta: Delta | None) -> Mapping[str, bool]:
+        base = self.states[pack_id].held
+        return ChainMap(delta.held.get(pack_id, {}), base) if delta else base
+
+    def distance(self, req: Requirement, delta: Delta | None) -> Fraction:
+        """How far the state is from ``req`` (0 when met), in the target's own units; without a
+        change to the target's pack, the current distance, computed once per step."""
+        if delta is None or not (delta.units.get(req.pack) or delta.held.get(req.pack)):
+            if req not in self.distances:
+                self.distances[req] = self._measure(req, None)
+            return self.distances[req]
+        return self._measure(req, delta)
+
+    def _measure(self, req: Requirement, delta: Delta | None) -> Fraction:
+        pack = self.packs[req.pack]
+        return pack.scoring.distance(pack.index, self.tally(req.pack, delta), self.held(req.pack, delta), req.value)
+
+    def blocked(self, req: Requirement) -> str | None:
+        """Why ``req`` cannot be reached by any action, or None."""
+        pack = self.packs.get(req.pack)
+        if pack is None:
+            return f"pack {req.pack} is not evaluated"
+        if (misfit := req.misfit(pack.scoring.model)) is not None:
+            return misfit
+        return pack.scoring.unreachable(req.value, self.board(req.pack))
