@@ -86,14 +86,14 @@ class Document:
         return Problem(self.file, line, col, code, message, json_path(path), severity)  # type: ignore[arg-type]
 
 
-_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
 
 _WILDCARD: list[Any] = list(_SafeBase.yaml_implicit_resolvers.get(None, []))
 _IMPLICIT: dict[str, list[Any]] = {k: [*v, *_WILDCARD] for k, v in _SafeBase.yaml_implicit_resolvers.items() if k is not None}
 
 
-class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+class _Loader(_SafeBase):  # type: ignore[misc]
     """The safe loader, except that an impossible date stays text for validation to report."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
@@ -119,11 +119,11 @@ class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
             yamlguard.check_graph(node)
         return node
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
-            return self.construct_scalar(node)  # type: ignore[arg-type]
+            return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
