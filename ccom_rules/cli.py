@@ -273,7 +273,7 @@ def packs_show(pack_id: str, fmt: str) -> None:
 def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], root: Path | None) -> None:
     """Check pack folders and manifest files; report every problem with file:line:col."""
     from .loader import PACK_FILE, read_manifest, read_pack
-    from .problems import InvalidInput
+    from .problems import InvalidInput, sort_problems
 
     problems: list[Problem] = []
     checked: dict[Path, str] = {}
@@ -306,7 +306,7 @@ def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], r
             select_packs(pack_ids)
         except InvalidInput as exc:
             problems += exc.problems
-    _print_problems(sorted(problems))
+    _print_problems(sort_problems(problems))
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         sys.exit(EXIT_INVALID)

@@ -294,6 +294,15 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: P
     return problems
 
 
+def _date_problems(manifest: Manifest, doc: Document) -> list[Problem]:
+    """Dates that contradict the assessment: operations cannot begin after it."""
+    began, on = manifest.organisation.operations_began, manifest.assessment.date
+    if began > on:
+        where = ("organisation", "operations_began")
+        return [doc.problem(where, "E004", f"operations began on {began}, after the assessment date {on}")]
+    return []
+
+
 def read_manifest(
     path: str | Path, packs: Sequence[ClausePack] | None = None, root: str | Path | None = None
 ) -> tuple[Manifest | None, list[Problem]]:
@@ -309,6 +318,7 @@ def read_manifest(
     if manifest is None:
         return None, problems
     problems += _evidence_problems(manifest, doc, path.parent, None if root is None else Path(root))
+    problems += _date_problems(manifest, doc)
     if packs is not None:
         problems += reference_problems(manifest, doc, packs)
     if any(p.severity == "error" for p in problems):
@@ -334,6 +344,11 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
             )
     targets: dict[tuple[str, str], int] = {}
     installed: set[str] | None = None
+    for i, record in enumerate(manifest.certified_levels):
+        if by_id and record.pack not in by_id:
+            installed = installed if installed is not None else {d.name for d in installed_pack_dirs()}
+            if record.pack not in installed:
+                problems.append(_unknown_pack(doc, ("certified_levels", i, "pack"), record.pack, sorted(set(by_id) | installed)))
     for section in ("findings", "not_applicable"):
         for i, entry in enumerate(getattr(manifest, section)):
             pack = by_id.get(entry.pack) or bases.get(entry.pack)  # a base's entries apply to its overlay
@@ -343,17 +358,7 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
                 if installed is None:
                     installed = set(default_path().ids())
                 if by_id and entry.pack not in installed:  # a pack merely not evaluated this time is fine
-                    known = sorted(set(by_id) | installed)
-                    close = difflib.get_close_matches(entry.pack, known, n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
-                    problems.append(
-                        doc.problem(
-                            (section, i, "pack"),
-                            "W105",
-                            f"no pack {entry.pack!r} is installed or evaluated{hint}",
-                            severity="warning",
-                        )
-                    )
+                    problems.append(_unknown_pack(doc, (section, i, "pack"), entry.pack, sorted(set(by_id) | installed)))
                 continue
             index = pack.index
             if entry.target not in index.clauses and entry.target not in index.checkpoints:
@@ -374,6 +379,13 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
                 targets[key] = i
                 problems += _misplaced_fields(entry, pack, doc, i)
     return problems
+
+
+def _unknown_pack(doc: Document, where: tuple[str | int, ...], pack: str, known: list[str]) -> Problem:
+    """W105: a finding, declaration or certified level naming a pack neither installed nor evaluated."""
+    close = difflib.get_close_matches(pack, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+    return doc.problem(where, "W105", f"no pack {pack!r} is installed or evaluated{hint}", severity="warning")
 
 
 def _misplaced_fields(finding: Finding, pack: ClausePack, doc: Document, i: int) -> list[Problem]:

@@ -55,12 +55,17 @@ class InvalidInput(Exception):
     """Raised with every problem found, sorted by file and position."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(sort_problems(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "error")
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """``sorted(problems)`` (by file, line, column, …), fast for a very large number of them."""
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code, p.message, p.json_path, p.severity))
 
 
 def json_path(path: tuple[str | int, ...]) -> str:

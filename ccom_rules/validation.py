@@ -7,7 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
+from .problems import Problem, sort_problems
+from .ranges import number_problems
 from .yamlsource import DocPath, Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -116,22 +117,38 @@ def _unknown_key(key: str, known: list[str], data: Any, path: DocPath) -> str:
 
 
 def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
-    """Validate ``doc.data`` as ``model``; every error becomes a located problem."""
+    """Validate ``doc.data`` as ``model``; every error becomes a located problem. A number out of
+    range anywhere in the document (``ranges.out_of_range``) is an error too."""
+    numbers = [doc.problem(path, "E004", why) for path, why in number_problems(doc.data)]
     try:
-        return model.model_validate(doc.data), []
+        valid = model.model_validate(doc.data)
     except ValidationError as exc:
-        problems: list[Problem] = []
-        known = sorted(_field_names(model))
-        for err in exc.errors():
-            path, exists = _data_path(doc.data, tuple(err["loc"]))
-            if err["type"] == "extra_forbidden":
-                key = str(path[-1]) if path else "?"
-                problems.append(doc.problem(path, "E003", _unknown_key(key, known, doc.data, path), key=True))
-                continue
-            found = err.get("input")
-            code, message = _describe(err, found)
-            if err["type"] == "missing" or not exists:
-                problems.append(doc.problem(path[:-1] if not exists else path, code, message))
-            else:
-                problems.append(doc.problem(path, code, message))
-        return None, sorted(set(problems))
+        return None, _problems(model, doc, exc, numbers)
+    return (None, sort_problems(numbers)) if numbers else (valid, [])
+
+
+HINTED_KEYS = 100
+"""Unknown keys that get a "did you mean" suggestion; beyond these, the cost of searching for one
+per key would grow with a hostile file, so the rest are reported without."""
+
+
+def _problems(model: type[M], doc: Document, exc: ValidationError, numbers: list[Problem]) -> list[Problem]:
+    """The problems of a failed validation, after those of out-of-range numbers (one per place)."""
+    problems: list[Problem] = list(numbers)
+    placed = {(p.line, p.column) for p in numbers}
+    known = sorted(_field_names(model))
+    hints_left = HINTED_KEYS
+    for err in exc.errors():
+        path, exists = _data_path(doc.data, tuple(err["loc"]))
+        if err["type"] == "extra_forbidden":
+            key = str(path[-1]) if path else "?"
+            hints_left -= 1
+            message = _unknown_key(key, known, doc.data, path) if hints_left >= 0 else f"unknown key {key!r}"
+            problems.append(doc.problem(path, "E003", message, key=True))
+            continue
+        found = err.get("input")
+        code, message = _describe(err, found)
+        problem = doc.problem(path if exists else path[:-1], code, message)
+        if (problem.line, problem.column) not in placed:
+            problems.append(problem)
+    return sort_problems(set(problems))

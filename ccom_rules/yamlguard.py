@@ -32,13 +32,37 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def check_graph(root: yaml.Node, limits: Limits | None = None) -> None:
+def _count(root: yaml.Node, limits: Limits) -> None:
+    """Refuse a graph without aliases (a tree) of more than ``max_nodes`` nodes."""
+    cap, own = limits.max_nodes, 0
+    stack = [root]
+    mapping, sequence = yaml.MappingNode, yaml.SequenceNode
+    while stack:
+        node = stack.pop()
+        own += 1
+        kind = type(node)
+        if kind is mapping:
+            for pair in node.value:
+                stack.extend(pair)
+        elif kind is sequence:
+            stack.extend(node.value)
+        if own > cap:
+            raise Refusal(
+                "E001", f"the file has more than {cap:,} YAML nodes ({limits.how_to_raise('max_nodes')})", node.start_mark
+            )
+
+
+def check_graph(root: yaml.Node, limits: Limits | None = None, aliases: bool = True) -> None:
     """Raise :class:`Refusal` for an anchor used inside itself (E001), more nodes than
     ``max_nodes``, or aliases expanding the file beyond its allowance (see :class:`Limits`).
 
-    Linear in the number of distinct nodes, whatever the aliases expand to.
+    Linear in the number of distinct nodes, whatever the aliases expand to. ``aliases=False``
+    says the text has no anchor, so the graph is a tree: only its size is checked.
     """
     limits = limits or current_limits()
+    if not aliases:
+        _count(root, limits)
+        return
     cap = limits.max_nodes
     state: dict[int, int] = {}  # 1: on the path being walked, 2: done
     size: dict[int, int] = {}  # nodes each expands to, capped just over max_nodes

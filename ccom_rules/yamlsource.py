@@ -55,7 +55,7 @@ class Document:
     def _locate(self) -> None:
         text, self._text = self._text, None
         if text is not None:
-            loader = _Loader(text)
+            loader = _Loader(text, guard=False)  # bounded when first parsed
             try:
                 _index(self, loader.get_single_node(), (), [])
             finally:
@@ -112,11 +112,16 @@ class _Loader(_SafeBase):  # type: ignore[misc]
                 return self.DEFAULT_SEQUENCE_TAG
         return super().resolve(kind, value, implicit)
 
+    def __init__(self, text: str, guard: bool = True) -> None:
+        super().__init__(text)
+        self._guard = guard
+        self._anchors = "&" in text  # without an anchor there is no alias to expand
+
     def get_single_node(self) -> Any:
         """The document's root node, refused (``yamlguard.Refusal``) when unbounded."""
         node = super().get_single_node()
-        if node is not None:
-            yamlguard.check_graph(node)
+        if node is not None and self._guard:
+            yamlguard.check_graph(node, aliases=self._anchors)
         return node
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:

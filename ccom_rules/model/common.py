@@ -41,7 +41,7 @@ AssessmentMethod = Literal["document", "record_series", "interview", "observatio
 
 Aspect = Literal["method", "execution", "approach", "deployment", "results"]
 
-_PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])))?$")
+_PERIOD_RE = re.compile(r"^([0-9]{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])))?$")
 
 
 @lru_cache(maxsize=4096)  # pure, immutable results; called for every item of every series
@@ -51,7 +51,7 @@ def parse_period(text: str) -> tuple[Period, int, int]:
     The index is the month (1-12), the quarter (1-4) or 1 for a year.
     Raises ``ValueError`` for anything else.
     """
-    match = _PERIOD_RE.match(text)
+    match = _PERIOD_RE.fullmatch(text)  # ASCII digits only, and no trailing newline
     if not match:
         raise ValueError(f"period {text!r} is not YYYY, YYYY-Qn or YYYY-MM")
     year, month, quarter = match.groups()
@@ -63,7 +63,9 @@ def parse_period(text: str) -> tuple[Period, int, int]:
 
 
 def _check_period(text: str) -> str:
-    parse_period(text)
+    from ..ranges import check_year
+
+    check_year(parse_period(text)[1])
     return text
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AnyUrl, Field, FiniteFloat, model_validator
+from pydantic import AfterValidator, AnyUrl, Field, FiniteFloat, model_validator
 
+from ..ranges import Day, NotBool
 from .common import Frozen, Identifier, NonEmpty, PeriodText
 
 Sourcing = Literal["in_house", "outsourced"]
 FindingStatus = Literal["met", "partially_met", "not_met"]
-Rating = Literal[0, 5, 10]
+Rating = Annotated[Literal[0, 5, 10], NotBool]
 Precedence = Literal["assessor", "stricter"]
 
 
@@ -19,12 +20,12 @@ class Organisation(Frozen):
     name: NonEmpty
     sourcing: Sourcing
     industry: NonEmpty
-    operations_began: date
-    seats: Annotated[int, Field(ge=0)]
+    operations_began: Day
+    seats: Annotated[int, Field(strict=True, ge=0, le=10_000_000)]
 
 
 class Assessment(Frozen):
-    date: date
+    date: Day
     scope: str = ""
     assessor: str = ""
     precedence: Precedence = "assessor"
@@ -38,7 +39,13 @@ class Assessment(Frozen):
 class Approval(Frozen):
     by: NonEmpty
     role: str = ""
-    date: date
+    date: Day
+
+
+def _by_name(metrics: dict[str, float]) -> dict[str, float]:
+    """Metrics kept in name order: the order they were written in never changes the manifest's
+    identity (``canonical.manifest_sha256``) or any output."""
+    return dict(sorted(metrics.items()))
 
 
 class EvidenceItem(Frozen):
@@ -49,12 +56,14 @@ class EvidenceItem(Frozen):
     """A file below the manifest's evidence root, written with forward slashes."""
     uri: AnyUrl | None = None
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
-    date: date
+    date: Day
     """When the item was issued or recorded. Items dated after the assessment are ignored."""
     period: PeriodText | None = None
     """The month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY) a periodic record covers."""
     approval: Approval | None = None
-    metrics: dict[Identifier, Annotated[FiniteFloat, Field(strict=True)]] = Field(default_factory=dict)
+    metrics: Annotated[dict[Identifier, Annotated[FiniteFloat, Field(strict=True)]], AfterValidator(_by_name)] = Field(
+        default_factory=dict
+    )
     """Recorded values by name, e.g. ``service_level: 0.82``: finite numbers, not text or true/false."""
 
 
@@ -62,8 +71,8 @@ class Certificate(Frozen):
     scheme: Identifier
     """For example ``CEL`` (CCOM facilitator) or a key-post code such as ``WFMP``."""
     number: NonEmpty
-    issued: date
-    expires: date | None = None
+    issued: Day
+    expires: Day | None = None
 
     @model_validator(mode="after")
     def _expires_after_issue(self) -> Certificate:
@@ -94,7 +103,7 @@ class Finding(Frozen):
     status: FindingStatus | None = None
     c_rate: Rating | None = None
     f_rate: Rating | None = None
-    fraction: Annotated[float, Field(ge=0, le=1)] | None = None
+    fraction: Annotated[float, Field(strict=True, ge=0, le=1)] | None = None
     note: str = ""
 
     @model_validator(mode="after")
@@ -112,12 +121,12 @@ class NotApplicable(Frozen):
 
 class CertifiedLevel(Frozen):
     pack: Identifier
-    level: Annotated[int, Field(ge=0, le=9)]
-    date: date
+    level: Annotated[int, Field(strict=True, ge=0, le=9)]
+    date: Day
 
 
 class Manifest(Frozen):
-    manifest_version: Literal[1] = 1
+    manifest_version: Annotated[Literal[1], NotBool] = 1
     organisation: Organisation
     assessment: Assessment
     evidence_root: str = "."

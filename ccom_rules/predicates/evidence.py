@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import FiniteFloat, model_validator
 
 from ..model.common import Frozen, Identifier
 from ..i18n import EvidenceType, Msg
+from ..ranges import Count, Days
 from .base import Facts, Outcome, Patch, ids, planned_item
 
 
@@ -22,7 +23,7 @@ class Present(Frozen):
 
     kind: Literal["present"] = "present"
     type: Identifier
-    min_count: Annotated[int, Field(ge=1)] = 1
+    min_count: Count = 1
 
     def evidence_types(self) -> set[str]:
         return {self.type}
@@ -54,7 +55,7 @@ class Fresh(Frozen):
 
     kind: Literal["fresh"] = "fresh"
     type: Identifier
-    max_age_days: Annotated[int, Field(ge=0)]
+    max_age_days: Days
 
     def evidence_types(self) -> set[str]:
         return {self.type}
@@ -144,9 +145,9 @@ class Metric(Frozen):
     kind: Literal["metric"] = "metric"
     type: Identifier
     metric: Identifier
-    min: float | None = None
-    max: float | None = None
-    max_age_days: Annotated[int, Field(ge=0)] | None = None
+    min: FiniteFloat | None = None
+    max: FiniteFloat | None = None
+    max_age_days: Days | None = None
 
     @model_validator(mode="after")
     def _bounded(self) -> Metric:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field
 
 from ..model.common import Frozen, Identifier
 from ..model.manifest import Person
 from ..i18n import Msg
+from ..ranges import Count
 from .base import Facts, Outcome, Patch
 
 
@@ -23,7 +23,7 @@ class CertifiedPeople(Frozen):
 
     kind: Literal["certified_people"] = "certified_people"
     scheme: Identifier
-    min_count: Annotated[int, Field(ge=1)] = 1
+    min_count: Count = 1
     role: str | None = None
     """When given, only people whose role matches count (case-insensitive)."""
 

@@ -11,6 +11,7 @@ from pydantic import Field
 from ..model.common import Frozen, Identifier, Period, ordinal_of_date, parse_period, period_end, period_label, period_ordinal
 from ..model.manifest import EvidenceItem
 from ..i18n import EvidenceType, Msg
+from ..ranges import Days
 from .base import Facts, Outcome, Patch, planned_item
 
 DEFAULT_WINDOW_DAYS: dict[Period, int] = {"month": 62, "quarter": 123, "year": 400}
@@ -42,8 +43,8 @@ class Continuous(Frozen):
     kind: Literal["continuous"] = "continuous"
     type: Identifier
     period: Period
-    count: Annotated[int, Field(ge=1, le=240)]
-    window_days: Annotated[int, Field(ge=0)] | None = None
+    count: Annotated[int, Field(strict=True, ge=1, le=240)]
+    window_days: Days | None = None
 
     def evidence_types(self) -> set[str]:
         return {self.type}
