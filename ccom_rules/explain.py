@@ -21,7 +21,8 @@ def describe_predicate(pred: Predicate, pack: ClausePack, indent: str = "") -> l
             lines += describe_predicate(sub, pack, indent + "  ")
         return lines
     if isinstance(pred, AssessorCheck):
-        return [f"{indent}assessor decides: {pred.guide}"]
+        guide = pred.guide if isinstance(pred.guide, str) else f"{pred.guide.en} / {pred.guide.zh}"
+        return [f"{indent}assessor decides: {guide}"]
     kind = pred.kind
     if kind == "present":
         return [f"{indent}{pred.min_count} × {title(pred.type)}"]  # type: ignore[union-attr]

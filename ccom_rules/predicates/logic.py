@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..model.common import Frozen, NonEmpty
+from ..model.common import Frozen, NonEmpty, Text
 from ..i18n import Msg
 from .base import Facts, Outcome, Patch, with_added
 
@@ -136,11 +136,11 @@ class AssessorCheck(Frozen):
     """Decided only by an assessor's finding: interviews, observations, walk-throughs.
 
     Without a finding the checkpoint is *not assessed*; the ``guide`` tells the assessor
-    what to look for.
+    what to look for: a text, or ``{en, zh}`` (reasons in results carry the English).
     """
 
     kind: Literal["assessor_check"] = "assessor_check"
-    guide: NonEmpty
+    guide: NonEmpty | Text
 
     def evidence_types(self) -> set[str]:
         return set()

@@ -67,3 +67,37 @@ def test_every_predicate_kind_has_cases() -> None:
             covered.add(node["kind"])
             stack += node.get("of", [])
     assert kinds <= covered, f"predicates without a case: {sorted(kinds - covered)}"
+
+
+def test_a_bilingual_guide_reads_as_its_english_and_says_its_chinese() -> None:
+    from ccom_rules.i18n import say
+
+    facts = _facts({"on": "2026-06-30"})
+    plain = PREDICATE.validate_python({"kind": "assessor_check", "guide": "Interview two agents."})
+    both = PREDICATE.validate_python({"kind": "assessor_check", "guide": {"en": "Interview two agents.", "zh": "访谈两名座席。"}})
+    (en_reason,) = plain.evaluate(facts).reasons
+    (reason,) = both.evaluate(facts).reasons
+    assert reason == en_reason  # results keep the English text byte for byte
+    assert say(reason, "zh").endswith("访谈两名座席。")
+
+
+def test_every_bundled_assessor_guide_has_chinese() -> None:
+    from ccom_rules import installed_packs
+    from ccom_rules.model.common import Text
+    from ccom_rules.predicates import AllOf, AnyOf, AssessorCheck, AtLeast
+
+    def guides(pred: object) -> list[object]:
+        if isinstance(pred, AssessorCheck):
+            return [pred.guide]
+        if isinstance(pred, (AllOf, AnyOf, AtLeast)):
+            return [g for sub in pred.of for g in guides(sub)]
+        return []
+
+    found = [
+        (pack.id, cp.id, g)
+        for pack in installed_packs()
+        for cp, _ in pack.index.checkpoints.values()
+        for g in guides(cp.evidence)
+    ]
+    assert len(found) >= 73
+    assert [(p, c) for p, c, g in found if not isinstance(g, Text)] == []
