@@ -18,6 +18,7 @@ demo           :class:`~ccom_rules.report.subjects.Evaluation`
 gaps           :class:`~ccom_rules.report.subjects.Analysis` (packs, result, gaps, plan)
 report         :class:`~ccom_rules.report.subjects.Analysis`
 packs show     :class:`~ccom_rules.model.pack.ClausePack`
+packs diff     :class:`~ccom_rules.packdiff.PackDiff`
 =============  ==========================================================================
 
 Adding a format is one module and one row: write ``ccom_rules/report/sarif.py`` with
@@ -68,6 +69,8 @@ FORMATS: tuple[Format, ...] = (
     Format("html", ("report",), "html:render_analysis", suffix=".html", description="a self-contained page for the client"),
     Format("text", ("packs show",), "pack_text:render", description="the pack's scoring model and clause tree"),
     Format("json", ("packs show",), "json:render", suffix=".json", description="the resolved pack"),
+    Format("text", ("packs diff",), "packdiff_text:render", description="changes, changed outcomes, the version verdict"),
+    Format("json", ("packs diff",), "json:render", suffix=".json", description="the same, as data"),
 )
 
 
