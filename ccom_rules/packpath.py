@@ -34,15 +34,26 @@ class Found:
         return f"{self.directory} ({self.origin})"
 
 
+_IDS: dict[tuple[str, int, int], str] = {}
+
+
 def pack_id_of(directory: Path) -> str:
     """The ``id`` written in a folder's ``pack.yaml`` (the folder's name when it cannot be read:
-    loading the pack then reports why)."""
+    loading the pack then reports why). Remembered while the file keeps its size and time."""
     from .yamlsource import read
 
-    doc, problems = read(directory / PACK_FILE)
-    data = doc.data if not problems else None
-    value = data.get("id") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and value else directory.name
+    head = directory / PACK_FILE
+    try:
+        st = head.stat()
+    except OSError:
+        return directory.name
+    key = (str(head.resolve()), st.st_size, st.st_mtime_ns)
+    if key not in _IDS:
+        doc, problems = read(head)
+        data = doc.data if not problems else None
+        value = data.get("id") if isinstance(data, dict) else None
+        _IDS[key] = value if isinstance(value, str) and value else directory.name
+    return _IDS[key]
 
 
 def _pack_dirs(root: Path) -> list[Path]:
