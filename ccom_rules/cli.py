@@ -354,20 +354,22 @@ def packs_new(pack_id: str, model: str, directory: Path | None) -> None:
 def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], root: Path | None) -> None:
     """Check pack folders and manifest files; report every problem with file:line:col."""
     from .loader import PACK_FILE, read_manifest, read_pack
+    from .packpath import pack_id_of
     from .problems import InvalidInput, sort_problems
 
     problems: list[Problem] = []
     checked: dict[Path, str] = {}
     given: dict[str, ClausePack] = {}
     search = pack_path()
-    for path in paths:  # packs first: the manifests are checked against them
-        if path.is_dir() or path.name == PACK_FILE:
-            pack, found = read_pack(path, search)
-            checked[path] = f"pack {pack.id} {pack.version}" if pack else f"pack {path}"
-            problems += found
-            if pack is not None and not any(p.severity == "error" for p in found):
-                given[pack.id] = pack
-                search.choose(pack.id, path.parent if path.is_file() else path)
+    folders = {path: path.parent if path.is_file() else path for path in paths if path.is_dir() or path.name == PACK_FILE}
+    for folder in folders.values():  # chosen before any is read: an overlay's base may be one of them
+        search.choose(pack_id_of(folder), folder)
+    for path in folders:  # packs first: the manifests are checked against them
+        pack, found = read_pack(path, search)
+        checked[path] = f"pack {pack.id} {pack.version}" if pack else f"pack {path}"
+        problems += found
+        if pack is not None and not any(p.severity == "error" for p in found):
+            given[pack.id] = pack
     manifests = [p for p in paths if p not in checked]
     if manifests:
         try:

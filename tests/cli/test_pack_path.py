@@ -69,6 +69,10 @@ def test_two_packs_with_one_id_are_an_error_naming_both_places(tmp_path: Path) -
         assert "level L2" in result.stdout
     assert run("evaluate", CMM_CASE, "--pack", f"cc_cmm@{tmp_path}", env=env).exit_code == 2  # no such pack there
     assert run("validate", copy, CMM_CASE, env=env).exit_code == 0  # the folder being validated is the choice
+    overlay = shutil.copytree(ROOT / "tests" / "fixtures" / "overlays" / "cc_cmm_inbound", tmp_path / "cc_cmm_inbound")
+    assert run("validate", overlay, env=env).exit_code == 2  # its base, cc_cmm, is in two places
+    both = run("validate", overlay, copy, env=env)  # the copy given beside it is its base, whatever the order
+    assert both.exit_code == 0, both.stderr
 
 
 def test_the_pack_path_in_the_library(shelf: Path) -> None:
