@@ -200,7 +200,7 @@ def read_both(pack_dir: Path, path: Path) -> tuple[Any, Any]:
         return pack, None
 
 
-FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
 
 @FUZZ
