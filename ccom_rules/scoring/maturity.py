@@ -264,7 +264,7 @@ class MaturityLevels(ScoringModel):
 
     @classmethod
     def read_target(cls, spec: str) -> int | None:
-        return int(spec[1]) if len(spec) == 2 and spec[0] in "Ll" and spec[1] in "123456789" else None  # levels start at L1
+        return int(spec[1]) if len(spec) == 2 and spec[0] in "Ll" and spec[1] in "0123456789" else None  # ASCII digits only
 
     @classmethod
     def target_text(cls, value: int) -> str:

@@ -130,13 +130,19 @@ def test_an_expected_yaml_of_the_wrong_shape_fails_its_case(tmp_path: Path, expe
 
 @pytest.mark.parametrize(
     ("option", "expr"),
-    [("--require", "cccs_op_2003:٦١"), ("--require", "cc_cmm:L٣"), ("--require", "cc_cmm:L0"), ("--target", "cc_cmm:L0")],
+    [("--require", "cccs_op_2003:٦١"), ("--require", "cc_cmm:L٣"), ("--target", "cccs_op_2003:٦١"), ("--target", "cc_cmm:L٣")],
 )
-def test_requirements_take_ascii_digits_and_levels_from_l1(tmp_path: Path, option: str, expr: str) -> None:
+def test_requirements_take_ascii_digits_only(tmp_path: Path, option: str, expr: str) -> None:
     command = "evaluate" if option == "--require" else "gaps"
     result = run(command, write_manifest(tmp_path), "--pack", "cc_cmm", "--pack", "cccs_op_2003", option, expr)
     assert result.exit_code == 2
     assert f"cannot read {option} {expr!r}: use PACK:pass, PACK:L<n> or PACK:<score>" in result.stderr
+
+
+@pytest.mark.parametrize(("command", "option"), [("evaluate", "--require"), ("gaps", "--target")])
+def test_l0_is_met_alike_by_require_and_target(tmp_path: Path, command: str, option: str) -> None:
+    result = run(command, write_manifest(tmp_path), "--pack", "cc_cmm", option, "cc_cmm:L0")
+    assert result.exit_code == 0, result.stderr
 
 
 def test_a_pack_including_its_own_pack_yaml_gets_no_absurd_suggestion(tmp_path: Path) -> None:
