@@ -472,6 +472,82 @@ def report(
 
 @main.command()
 @with_pack_path
+@click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR", help="Export only these packs (repeatable; default: all).")
+@click.option(
+    "--target", "targets", multiple=True, metavar="T", help="Plan towards these targets (default: each pack's next step)."
+)
+@format_option("export")
+@click.option(
+    "--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The workbook to write (never an input)."
+)
+@root_option
+@handles_invalid_input
+def export(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path, root: Path | None) -> None:
+    """Write the assessor's workbook: a gap register for the client (reason, evidence needed, plan
+    step and phase, empty owner and due-date columns) and a worksheet of findings for the assessor
+    (C/F-Rates, fractions and statuses, each cell limited to the values the manifest accepts).
+    Needs the xlsx extra: pip install 'ccom-rules[xlsx]'."""
+    analysis = _analyse(manifest, pack_ids, targets, root)
+    emit("export", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
+
+
+@main.command("import-findings")
+@with_pack_path
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--manifest",
+    "manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The manifest the worksheet was exported from (read, never changed).",
+)
+@click.option("--pack", "pack_ids", multiple=True, metavar="ID|DIR", help="The packs the worksheet names (default: all).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The new manifest to write: the original with the worksheet's findings.",
+)
+@root_option
+@handles_invalid_input
+def import_findings(workbook: Path, manifest: Path, pack_ids: tuple[str, ...], out: Path, root: Path | None) -> None:
+    """Read a filled assessor worksheet back as findings and write them into a copy of the manifest.
+
+    Each finding replaces one recorded for the same clause, or is added; comments and order of
+    the manifest are kept. Problems name the sheet and cell; the new manifest is checked before it
+    is written, and the original is never touched."""
+    from .loader import load_manifest
+    from .manifest_text import with_findings
+    from .problems import InvalidInput
+    from .workbook.read import read_findings
+
+    if out.absolute().parent.resolve() != manifest.absolute().parent.resolve():
+        raise click.UsageError(f"write --out beside {manifest.name}: its evidence paths are relative to {manifest.parent}")
+    packs = select_packs(pack_ids)
+    loaded = load_manifest(manifest, packs, root)
+    findings, problems = read_findings(workbook, packs)
+    if problems:
+        raise InvalidInput(problems)
+    text = with_findings(manifest.read_text(encoding="utf-8"), findings, f"from {workbook.name}")
+    _check_new_manifest(text, manifest, packs, root)
+    inputs = _inputs_of(pack_ids, manifest, loaded) | {workbook.resolve()}
+    write_output(text, out, inputs)
+    echo(f"{len(findings)} finding(s) from {workbook} written to {out}\n", err=True)
+
+
+def _check_new_manifest(text: str, like: Path, packs: Sequence[ClausePack], root: Path | None) -> None:
+    """Raise :class:`InvalidInput` unless ``text`` would load as a manifest standing where ``like`` does."""
+    from .loader import read_manifest
+    from .problems import InvalidInput
+
+    _, problems = read_manifest(like, packs, root, text=text)
+    if any(p.severity == "error" for p in problems):
+        raise InvalidInput(problems)
+
+
+@main.command()
+@with_pack_path
 @click.argument("pack_id")
 @click.argument("clause_id")
 @handles_invalid_input

@@ -18,7 +18,7 @@ from .safeio import resolve as safe_resolve
 from .scoring import MODELS
 from .sources import PackSources
 from .validation import validate
-from .yamlsource import Document, read
+from .yamlsource import Document, parse, read
 
 PACK_FILE = "pack.yaml"
 
@@ -304,14 +304,16 @@ def _date_problems(manifest: Manifest, doc: Document) -> list[Problem]:
 
 
 def read_manifest(
-    path: str | Path, packs: Sequence[ClausePack] | None = None, root: str | Path | None = None
+    path: str | Path, packs: Sequence[ClausePack] | None = None, root: str | Path | None = None, *, text: str | None = None
 ) -> tuple[Manifest | None, list[Problem]]:
     """Read a manifest (YAML or JSON), check its evidence files and, when ``packs`` are given,
     its references to them. Returns the manifest (None on errors) and every problem.
 
-    Its ``evidence_root`` must stay inside ``root`` when given, else inside the manifest's folder."""
+    Its ``evidence_root`` must stay inside ``root`` when given, else inside the manifest's folder.
+    ``text``, when given, is checked as if it were the content of ``path`` (a manifest about to be
+    written there or beside it); the file itself is not read."""
     path = Path(path)
-    doc, problems = read(path, _shown(path))
+    doc, problems = read(path, _shown(path)) if text is None else parse(text, _shown(path))
     if problems:
         return None, problems
     manifest, problems = validate(Manifest, doc)

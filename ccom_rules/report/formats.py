@@ -67,6 +67,7 @@ FORMATS: tuple[Format, ...] = (
     Format("dot", ("gaps",), "graphs:render_dot", suffix=".dot", description="the gap subgraph in Graphviz DOT"),
     Format("mermaid", ("gaps",), "graphs:render_mermaid", suffix=".mmd", description="the gap subgraph in Mermaid"),
     Format("html", ("report",), "html:render_analysis", suffix=".html", description="a self-contained page for the client"),
+    Format("xlsx", ("export",), "xlsx:render", binary=True, suffix=".xlsx", description="gap register and assessor worksheet"),
     Format("text", ("packs show",), "pack_text:render", description="the pack's scoring model and clause tree"),
     Format("json", ("packs show",), "json:render", suffix=".json", description="the resolved pack"),
     Format("text", ("packs diff",), "packdiff_text:render", description="changes, changed outcomes, the version verdict"),
