@@ -55,21 +55,30 @@ class Row:
     recorded: Finding | None
 
 
-def allowed(field: str) -> tuple[Any, ...] | tuple[float, float]:
+def allowed(field: str) -> tuple[Any, ...]:
     """The values ``field`` of a finding takes: a tuple of choices, or (min, max) for a number."""
-    info = Finding.model_fields[field]
-    args = [a for a in typing.get_args(info.annotation) if a is not type(None)]
-    if not args and isinstance(info.annotation, types.UnionType):
-        args = list(info.annotation.__args__)
-    for arg in args or [info.annotation]:
-        choices = typing.get_args(arg)
-        if typing.get_origin(arg) is typing.Literal:
-            return tuple(choices)
-        if typing.get_origin(arg) is typing.Annotated:
-            low = next((m.ge for m in arg.__metadata__ if getattr(m, "ge", None) is not None), 0.0)
-            high = next((m.le for m in arg.__metadata__ if getattr(m, "le", None) is not None), 1.0)
-            return (float(low), float(high))
-    raise TypeError(f"finding field {field} has no closed range")
+    found = _allowed(Finding.model_fields[field].annotation, ())
+    if found is None:
+        raise TypeError(f"finding field {field} has no closed range")
+    return found
+
+
+def _allowed(annotation: Any, metadata: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return tuple(typing.get_args(annotation))
+    if origin is typing.Annotated:
+        inner, *more = typing.get_args(annotation)
+        return _allowed(inner, (*metadata, *more))
+    if origin is typing.Union or isinstance(annotation, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None) and (found := _allowed(arg, metadata)) is not None:
+                return found
+        return None
+    metadata = tuple(part for m in metadata for part in (getattr(m, "metadata", None) or [m]))  # FieldInfo holds its own
+    low = next((m.ge for m in metadata if getattr(m, "ge", None) is not None), None)
+    high = next((m.le for m in metadata if getattr(m, "le", None) is not None), None)
+    return None if low is None or high is None else (float(low), float(high))
 
 
 def rows(packs: Sequence[ClausePack], manifest: Manifest, result: Result) -> Iterator[Row]:
