@@ -19,6 +19,8 @@ from .versions import BUMPS, Bump, bump_of, needed_bump_met
 
 What = Literal["pack", "clause", "checkpoint", "evidence type", "scoring"]
 
+# Scoring parameters that are wording (a level's name, a band's title and meaning, …).
+_WORDING = {"title", "name", "meaning", "description"}
 # Fields whose change can alter an outcome; every other field is wording or description.
 _OUTCOME_FIELDS = {"mandatory", "points", "requires", "parent", "aspect", "evidence", "clause", "model"}
 
@@ -90,10 +92,25 @@ def _items(pack: ClausePack) -> dict[tuple[What, str], dict[str, Any]]:
     for cid, placed in index.clauses.items():
         items[("clause", cid)] = {**_dump(placed.clause, ("children", "checkpoints")), "parent": placed.parent}
     for cp_id, (cp, owner) in index.checkpoints.items():
-        items[("checkpoint", cp_id)] = {**_dump(cp), "clause": owner}
+        data = _dump(cp)
+        guides: list[Any] = []
+        data["evidence"] = _without_guides(data["evidence"], guides)
+        items[("checkpoint", cp_id)] = {**data, "clause": owner, "guide": guides}
     for et_id, et in index.evidence_types.items():
         items[("evidence type", et_id)] = _dump(et)
     return items
+
+
+def _without_guides(pred: Any, guides: list[Any]) -> Any:
+    """A predicate's data without the assessor guides (wording, collected into ``guides``): a
+    changed guide alone is a ``guide`` change, not an ``evidence`` one."""
+    if isinstance(pred, dict):
+        if "guide" in pred:
+            guides.append(pred["guide"])
+        return {k: _without_guides(v, guides) for k, v in pred.items() if k != "guide"}
+    if isinstance(pred, list):
+        return [_without_guides(v, guides) for v in pred]
+    return pred
 
 
 def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
@@ -144,7 +161,9 @@ def structural_changes(old: ClausePack, new: ClausePack) -> list[Change]:
                 kind: Literal["added", "removed", "changed"] = (
                     "added" if path not in a else "removed" if path not in b else "changed"
                 )
-                changes.append(Change(what="scoring", id=path, change=kind, old=a.get(path), new=b.get(path), bump="minor"))
+                wording = any(part.split("[")[0] in _WORDING for part in path.split("."))
+                bump: Bump = "patch" if wording else "minor"
+                changes.append(Change(what="scoring", id=path, change=kind, old=a.get(path), new=b.get(path), bump=bump))
     return changes
 
 

@@ -130,6 +130,10 @@ def _fewer_drills(data: dict[str, Any]) -> None:
     data["clauses"][1]["children"][2]["checkpoints"][0]["evidence"]["count"] = 2
 
 
+def _reguide(data: dict[str, Any]) -> None:  # an assessor's guide is wording, not evidence
+    data["clauses"][1]["children"][2]["checkpoints"][1]["evidence"]["guide"] = "Ask three agents to walk through the drill."
+
+
 def _no_drills(data: dict[str, Any]) -> None:
     del data["clauses"][1]["children"][2]
     data["evidence_types"] = [t for t in data["evidence_types"] if t["id"] != "drill_record"]
@@ -145,6 +149,7 @@ def _no_drills(data: dict[str, Any]) -> None:
         ("1.1.0", _no_drills, "major", False),
         ("2.0.0", _no_drills, "major", True),
         ("0.9.0", _reword, "patch", False),
+        ("1.0.1", _reguide, "patch", True),
     ],
 )
 def test_version_lint(tmp_path: Path, version: str, edit: Callable[[dict[str, Any]], None], needed: str, ok: bool) -> None:
@@ -180,3 +185,21 @@ def test_diff_runs_the_packs_own_cases_when_no_manifest_is_given(tmp_path: Path)
     kept = run("packs", "diff", CMM, same, "--check-version")
     assert kept.exit_code == 1
     assert f"version: {old_version} → {old_version} keeps the version; the changes need minor" in kept.stdout
+
+
+def test_scoring_wording_needs_a_patch_and_a_threshold_a_minor_bump(tmp_path: Path) -> None:
+    fixture = TESTS / "fixtures" / "packs" / "mini_bands"
+    data = yaml.safe_load((fixture / "pack.yaml").read_text(encoding="utf-8"))
+    data["version"] = "1.0.1"
+    data["scoring"]["bands"][1]["title"]["en"] = "Certified on condition"
+    (tmp_path / "wording").mkdir()
+    (tmp_path / "wording" / "pack.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    wording = json.loads(run("packs", "diff", fixture, tmp_path / "wording", "--format", "json").stdout)
+    assert [(c["id"], c["bump"]) for c in wording["changes"]] == [("bands[id=conditional].title.en", "patch")]
+    assert wording["version_ok"]
+    data["scoring"]["bands"][0]["max"], data["scoring"]["bands"][1]["min"] = 45, 46
+    (tmp_path / "threshold").mkdir()
+    (tmp_path / "threshold" / "pack.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run("packs", "diff", fixture, tmp_path / "threshold", "--check-version", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["needed"] == "minor"
