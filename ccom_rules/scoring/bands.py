@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -43,6 +44,13 @@ class StatusFractions(Frozen):
         if not self.not_met <= self.partially_met <= self.met:
             raise ValueError("fractions must not decrease from not_met to partially_met to met")
         return self
+
+
+@lru_cache(maxsize=4096)
+def exact(value: float) -> Fraction:
+    """The decimal a pack or manifest wrote (``0.5``, ``12.5``) as an exact fraction: ``str`` of a
+    float gives back the shortest decimal that reads as it."""
+    return Fraction(str(value))
 
 
 def half_up(value: Fraction) -> int:
@@ -93,17 +101,17 @@ class WeightedBands(ScoringModel):
         state = board.clauses[sub_id]
         if state.status == "not_applicable":
             return None, "declaration"
-        applicable = [r for r in board.checkpoint_results(sub_id) if r.status != "not_applicable"]
-        weights = {"met": self.fractions.met, "partially_met": self.fractions.partially_met}
-        derived = (
-            sum((Fraction(str(weights.get(r.status, self.fractions.not_met))) for r in applicable), Fraction(0)) / len(applicable)
-            if applicable
-            else Fraction(0)
-        )
+        statuses = [r.status for r in board.checkpoint_results(sub_id) if r.status != "not_applicable"]
+        derived = Fraction(0)
+        if statuses:
+            met, partial = statuses.count("met"), statuses.count("partially_met")
+            fractions = self.fractions
+            total = met * exact(fractions.met) + partial * exact(fractions.partially_met)
+            derived = (total + (len(statuses) - met - partial) * exact(fractions.not_met)) / len(statuses)
         finding = board.findings.get(sub_id)
         if finding is None or finding.fraction is None:
             return derived, "evidence"
-        recorded = Fraction(str(finding.fraction))
+        recorded = exact(finding.fraction)
         if board.manifest.assessment.precedence == "stricter" and derived < recorded:
             return derived, "evidence"
         return recorded, "assessor"
@@ -114,7 +122,7 @@ class WeightedBands(ScoringModel):
         raw = Fraction(0)
         applicable_points = Fraction(0)
         for clause in (p.clause for p in board.index.clauses.values() if p.depth == 0 and p.clause.points):
-            points = Fraction(str(clause.points))
+            points = exact(clause.points)
             fractions = []
             subs = [(sub, *self.fraction_of(board, sub.id)) for sub in board.index.leaves_under((clause.id,))]
             # The category's points are shared by its applicable sub-items, so theirs add up to it.
@@ -230,7 +238,7 @@ class WeightedBands(ScoringModel):
         for key, count in tally.items():
             if count and key.endswith("#n"):
                 top = key[:-2]
-                points = Fraction(str(index.clauses[top].clause.points))
+                points = exact(index.clauses[top].clause.points)
                 raw += points * tally[top] / count
                 applicable += points
         if applicable and applicable != self.max_total:
@@ -276,13 +284,13 @@ class WeightedBands(ScoringModel):
         weights = {"met": self.fractions.met, "partially_met": self.fractions.partially_met}
         gain = sum(
             (
-                Fraction(str(self.fractions.met)) - Fraction(str(weights.get(cp.status, self.fractions.not_met)))
+                exact(self.fractions.met) - exact(weights.get(cp.status, self.fractions.not_met))
                 for cp in applicable
                 if cp.id in checkpoint_ids
             ),
             Fraction(0),
         )
-        return gain / len(applicable) * Fraction(str(clause.points)) if applicable else Fraction(0)
+        return gain / len(applicable) * exact(clause.points) if applicable else Fraction(0)
 
     # --- checks ----------------------------------------------------------------------------
 
