@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import t
 from ..model.common import Frozen, Identifier, Text
 from ..model.result import BandsOutcome, CategoryScore, ClauseResult, DecidedBy, Outcome
 from ..problems import Problem
@@ -175,9 +176,9 @@ class WeightedBands(ScoringModel):
     @classmethod
     def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
         out = _outcome(outcome)
-        if lang == "zh":
-            return f"{out.score}/{out.max_total} — {out.band_title.zh}（{out.band}）"
-        return f"{out.score}/{out.max_total} — {out.band_title.en} ({out.band})"
+        return t(
+            "headline.weighted_bands", lang, score=out.score, max_total=out.max_total, band_title=out.band_title, band=out.band
+        )
 
     @classmethod
     def details(cls, outcome: Outcome, detail: int) -> list[str]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, cast
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, Identifier, Percent, Text
-from ..i18n import Msg
+from ..i18n import Msg, t
 from ..model.result import ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
 from .base import Board, ClauseExtras, Lang, operating_years
 from .maturity_plan import MaturityPlanning
@@ -232,15 +232,8 @@ class MaturityLevels(MaturityPlanning):
     @classmethod
     def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
         out = _outcome(outcome)
-        if lang == "zh":
-            return (
-                f"证据支持 L{out.level}，可认证 L{out.certifiable_level}（上次认证 L{out.previous_level}）；"
-                f"总分 {out.total}/{out.max_total}"
-            )
-        return (
-            f"level L{out.level} supported, L{out.certifiable_level} certifiable (previous L{out.previous_level}); "
-            f"total {out.total}/{out.max_total}"
-        )
+        levels = {"level": out.level, "certifiable": out.certifiable_level, "previous": out.previous_level}
+        return t("headline.maturity_levels", lang, total=out.total, max_total=out.max_total, **levels)
 
     @classmethod
     def details(cls, outcome: Outcome, detail: int) -> list[str]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from ..model.common import Frozen, Identifier, Text
 from ..model.result import Nonconformity, Outcome, PassFailOutcome, PrerequisiteResult
 from ..predicates import Predicate
-from ..i18n import Msg
+from ..i18n import Msg, t
 from .base import Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
 from .words import STATUS_WORDS, more
 
@@ -91,11 +91,9 @@ class PassFail(ScoringModel):
     @classmethod
     def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
         out = _outcome(outcome)
-        if lang == "zh":
-            verdict = "通过" if out.passed else "未通过"
-            return f"{verdict} — {len(out.nonconformities)} 项不符合，{len(out.not_assessed)} 项未评估"
-        verdict = "PASS" if out.passed else "FAIL"
-        return f"{verdict} — {len(out.nonconformities)} nonconformities, {len(out.not_assessed)} not assessed"
+        verdict = Msg("verdict.pass" if out.passed else "verdict.fail")
+        counts = {"nonconformities": len(out.nonconformities), "not_assessed": len(out.not_assessed)}
+        return t("headline.pass_fail", lang, verdict=verdict, **counts)
 
     @classmethod
     def details(cls, outcome: Outcome, detail: int) -> list[str]:

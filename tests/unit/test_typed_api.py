@@ -30,3 +30,16 @@ def test_accessors_return_the_typed_outcome_or_say_why_not() -> None:
 def test_every_public_name_resolves() -> None:
     for name in ccom_rules.__all__:
         assert getattr(ccom_rules, name) is not None
+
+
+def test_each_model_says_its_headline_in_english_and_chinese() -> None:
+    from ccom_rules.scoring import model_of
+
+    packs = list(real_packs())
+    result = evaluate(packs, load_manifest(EXAMPLES / "jade-river-health" / "manifest.yaml", packs))
+    said = {
+        p.pack.id: (model_of(p.outcome).headline(p.outcome), model_of(p.outcome).headline(p.outcome, "zh")) for p in result.packs
+    }
+    assert said["ccom_sj_t_11739"] == ("FAIL — 21 nonconformities, 0 not assessed", "未通过 — 21 项不符合，0 项未评估")
+    assert said["cc_cmm"][1].startswith("证据支持 L0，可认证 L0")
+    assert said["cccs_op_2003"] == ("54/100 — Certified on condition (conditional)", "54/100 — 有条件认证（conditional）")
