@@ -58,7 +58,7 @@ class MaturityLevels(MaturityPlanning):
     a partial rating counts toward the total points only. A level is reached when its
     conditions and those of every lower level hold; with ``stepwise`` the certifiable
     level is at most one above the previous certified level.
-    Targets: ``PACK:L<n>`` (the certifiable level, from ``L1``). Its distance counts
+    Targets: ``PACK:L<n>`` (the certifiable level; ``L0`` is always met). Its distance counts
     items short of each share condition up to the target level, 2 × ``scale.full`` points each,
     plus points short of each level's total.
     """
@@ -277,6 +277,8 @@ class MaturityLevels(MaturityPlanning):
         return level if level <= len(self.levels) else None
 
     def unreachable(self, value: int, board: Board) -> str | None:
+        if value == 0:  # L0: any outcome meets it
+            return None
         if not 1 <= value <= len(self.levels):
             return f"{board.pack_id} has levels L1–L{len(self.levels)}"
         years = operating_years(board.manifest)
