@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
+from .cli_run import baseline_option, run_options
 from .report.formats import formats_for
 
 if TYPE_CHECKING:
@@ -353,23 +354,38 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
     help="Exit 1 unless met: PACK:pass, PACK:L<n> (certifiable level), PACK:<score>.",
 )
 @root_option
+@baseline_option
+@run_options
 @handles_invalid_input
 def evaluate(
-    manifest: Path, pack_ids: tuple[str, ...], fmt: str, out: Path | None, requires: tuple[str, ...], root: Path | None
+    manifest: Path,
+    pack_ids: tuple[str, ...],
+    fmt: str,
+    out: Path | None,
+    requires: tuple[str, ...],
+    root: Path | None,
+    baseline: Path | None,
+    **run: Any,
 ) -> None:
-    """Evaluate MANIFEST against the installed packs."""
-    from .engine import evaluate as run
-    from .loader import load_manifest
+    """Evaluate MANIFEST against the installed packs.
+
+    Prints the manifest's warnings on stderr. With --baseline, exits 1 on regressions.
+    """
+    from .cli_run import load_for_run, print_comparison, ratchet
     from .report.subjects import Evaluation
+    from .timing import evaluate_as_of
 
     packs = select_packs(pack_ids)
-    loaded = load_manifest(manifest, packs, root)
-    result = run(packs, loaded)
+    source = load_for_run(manifest, packs, root, **run)
+    loaded = source.manifest
+    result = evaluate_as_of(packs, loaded, source.as_of)
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
+    comparison = ratchet(baseline, result) if baseline is not None else None
     emit("evaluate", fmt, Evaluation(packs, loaded, result, manifest), out, _inputs_of(pack_ids, manifest, loaded))
     for message in unmet:
         click.echo(f"requirement not met: {message}", err=True)
-    if unmet:
+    regressed = comparison is not None and baseline is not None and print_comparison(baseline, comparison)
+    if unmet or regressed:
         sys.exit(EXIT_UNMET)
 
 
@@ -410,32 +426,36 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
 @format_option("gaps")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @root_option
+@run_options
 @handles_invalid_input
 def gaps(
-    manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None, root: Path | None
+    manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None, root: Path | None, **run: Any
 ) -> None:
     """Trace every gap to its root cause and plan a short road to the targets.
 
     Exits 1 when a --target cannot be reached.
     """
-    analysis = _analyse(manifest, pack_ids, targets, root)
+    analysis = _analyse(manifest, pack_ids, targets, root, **run)
     emit("gaps", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
     if any(not t.reached for t in analysis.plan.targets if targets):
         sys.exit(EXIT_UNMET)
 
 
-def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], root: Path | None = None) -> Analysis:
-    """Evaluate, trace the gaps and plan towards ``targets``: what ``gaps`` and ``report`` render."""
-    from .engine import evaluate as run
+def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], root: Path | None = None, **run: Any) -> Analysis:
+    """Evaluate, trace the gaps and plan towards ``targets``: what ``gaps`` and ``report`` render.
+    ``run``: the options of :func:`~ccom_rules.cli_run.run_options` (all off by default)."""
+    from .cli_run import load_for_run
     from .gaps import trace_gaps
-    from .loader import load_manifest
     from .planner import plan_remediation
     from .report.subjects import Analysis
+    from .timing import evaluate_as_of
 
     packs = select_packs(pack_ids)
     reqs = _targets(packs, targets)
-    loaded = load_manifest(manifest, packs, root)
-    result = run(packs, loaded)
+    options = {"as_of": None, "warn_within": None, "quiet": False, "strict": False, **run}
+    source = load_for_run(manifest, packs, root, **options)
+    loaded = source.judged
+    result = evaluate_as_of(packs, source.manifest, source.as_of)
     report = trace_gaps(packs, loaded, result)
     return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs))
 

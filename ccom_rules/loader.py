@@ -6,6 +6,7 @@ import difflib
 import os
 import stat
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from .model.manifest import Finding, Manifest
@@ -312,20 +313,59 @@ def read_manifest(
     Its ``evidence_root`` must stay inside ``root`` when given, else inside the manifest's folder.
     ``text``, when given, is checked as if it were the content of ``path`` (a manifest about to be
     written there or beside it); the file itself is not read."""
+    manifest, problems, _ = read_manifest_source(path, packs, root, text=text)
+    return manifest, problems
+
+
+def read_manifest_source(
+    path: str | Path,
+    packs: Sequence[ClausePack] | None = None,
+    root: str | Path | None = None,
+    on: date | None = None,
+    *,
+    text: str | None = None,
+) -> tuple[Manifest | None, list[Problem], Document]:
+    """:func:`read_manifest`, with the parsed document too (its source map locates each value;
+    positions are worked out only when first asked for). ``on`` is the reference date items may
+    not be dated after (W107); default the assessment date."""
     path = Path(path)
     doc, problems = read(path, _shown(path)) if text is None else parse(text, _shown(path))
     if problems:
-        return None, problems
+        return None, problems, doc
     manifest, problems = validate(Manifest, doc)
     if manifest is None:
-        return None, problems
+        return None, problems, doc
     problems += _evidence_problems(manifest, doc, path.parent, None if root is None else Path(root))
     problems += _date_problems(manifest, doc)
+    problems += dated_after(manifest, doc, manifest.assessment.date if on is None else on)
     if packs is not None:
         problems += reference_problems(manifest, doc, packs)
     if any(p.severity == "error" for p in problems):
-        return None, problems
-    return manifest, problems
+        return None, problems, doc
+    return manifest, problems, doc
+
+
+def dated_after(manifest: Manifest, doc: Document, on: date) -> list[Problem]:
+    """W107 for each evidence item dated after ``on``: it is not counted."""
+    return [
+        doc.problem(
+            ("evidence", i, "date"),
+            "W107",
+            f"evidence {item.id!r} is dated {item.date}, after the reference date {on}: it is not counted",
+            severity="warning",
+        )
+        for i, item in enumerate(manifest.evidence)
+        if item.date > on
+    ]
+
+
+_MAX_HINTS = 50
+"""Distinct unknown evidence types given a "did you mean" (each costs a search of the catalogue)."""
+
+
+def _did_you_mean(word: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[ClausePack]) -> list[Problem]:
@@ -334,13 +374,16 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
     bases = {b: p for p in by_id.values() if p.lineage for b in p.lineage.answers_to if b not in by_id}
     problems: list[Problem] = []
     known_types = {t for p in by_id.values() for t in p.index.evidence_types}
+    hints: dict[str, str] = {}
     for i, item in enumerate(manifest.evidence):
         if by_id and item.type not in known_types:
+            if item.type not in hints:
+                hints[item.type] = _did_you_mean(item.type, known_types) if len(hints) < _MAX_HINTS else ""
             problems.append(
                 doc.problem(
                     ("evidence", i, "type"),
                     "W102",
-                    f"evidence type {item.type!r} is in none of the evaluated packs ({', '.join(sorted(by_id))})",
+                    f"evidence type {item.type!r} is in none of the evaluated packs ({', '.join(sorted(by_id))}){hints[item.type]}",
                     severity="warning",
                 )
             )

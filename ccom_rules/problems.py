@@ -29,6 +29,9 @@ CODES: dict[str, str] = {
     "W104": "certificate number listed twice",
     "W105": "finding or declaration names a pack that is not installed or evaluated",
     "W106": "finding field that its target's scoring ignores",
+    "W107": "evidence item dated after the reference date (not counted)",
+    "W108": "evidence goes stale within --warn-within days",
+    "W109": "certificate expires within --warn-within days",
 }
 
 

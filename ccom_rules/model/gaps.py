@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..i18n import Reason
-from .common import Frozen, Text
+from .common import Frozen, OmitsUnused, Text
 from .manifest import EvidenceItem, Finding, Person
 from .result import Status
 
@@ -99,11 +99,15 @@ class Plan(Frozen):
     rationale: str
 
 
-class GapAnalysis(Frozen):
+class GapAnalysis(OmitsUnused):
     """The ``gaps`` command's JSON: the gap report and the remediation plan."""
+
+    omitted_when_none = ("as_of",)
 
     engine_version: str
     manifest_sha256: str
     assessment_date: str
+    as_of: str | None = None
+    """The reference date given with ``--as-of``; absent otherwise."""
     gaps: GapReport
     plan: Plan

@@ -50,6 +50,7 @@ class Analysis:
             engine_version=self.result.engine_version,
             manifest_sha256=self.result.manifest.sha256,
             assessment_date=str(self.result.manifest.assessment_date),
+            as_of=None if self.result.manifest.as_of is None else str(self.result.manifest.as_of),
             gaps=self.gaps,
             plan=self.plan,
         )
