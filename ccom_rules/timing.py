@@ -19,6 +19,7 @@ from .problems import Problem
 from .uses import leaves, pack_predicates
 from .yamlsource import Document
 
+
 def as_of(manifest: Manifest, day: date) -> Manifest:
     """``manifest`` with its reference date (the assessment date) replaced by ``day``: items dated
     after it are not counted, freshness, continuity, certificates and operating years are judged on it."""
