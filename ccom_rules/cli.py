@@ -196,7 +196,7 @@ def select_packs(refs: Sequence[str], path: PackPath | None = None) -> list[Clau
     return list(chosen.values())
 
 
-root_option = click.option(
+root_option: Callable[[F], F] = click.option(
     "--root",
     type=click.Path(path_type=Path, file_okay=False),
     metavar="DIR",
@@ -630,3 +630,8 @@ from .cli_packs import packs_diff, packs_new, schemas  # noqa: E402
 packs.add_command(packs_diff, "diff")
 packs.add_command(packs_new, "new")
 main.add_command(schemas, "schemas")
+
+from .cli_evidence import checklist, evidence  # noqa: E402  (its commands use the helpers above)
+
+main.add_command(evidence)
+main.add_command(checklist)
