@@ -5,18 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    SerializerFunctionWrapHandler,
-    StringConstraints,
-    WithJsonSchema,
-    model_serializer,
-)
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 
 class Frozen(BaseModel):
@@ -32,22 +23,6 @@ Identifier = Annotated[
 """Ids of packs, clauses, checkpoints, evidence types and evidence items."""
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-
-
-class OmitsUnused(Frozen):
-    """A model whose optional fields named in ``omitted_when_none`` are left out of its dump while
-    None: a field added later leaves every earlier result byte-identical."""
-
-    omitted_when_none: ClassVar[tuple[str, ...]] = ()
-
-    # No return annotation: pydantic then keeps the model's own JSON Schema for serialization.
-    @model_serializer(mode="wrap")
-    def _omit_unused(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
-        data: dict[str, Any] = handler(self)
-        for name in self.omitted_when_none:
-            if getattr(self, name) is None:
-                data.pop(name, None)
-        return data
 
 
 class Text(Frozen):

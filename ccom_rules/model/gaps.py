@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from ..i18n import Reason
-from .common import Frozen, OmitsUnused, Text
+from .common import Frozen, Text
 from .manifest import EvidenceItem, Finding, Person
 from .result import Status
 
@@ -99,15 +101,13 @@ class Plan(Frozen):
     rationale: str
 
 
-class GapAnalysis(OmitsUnused):
+class GapAnalysis(Frozen):
     """The ``gaps`` command's JSON: the gap report and the remediation plan."""
-
-    omitted_when_none = ("as_of",)
 
     engine_version: str
     manifest_sha256: str
     assessment_date: str
-    as_of: str | None = None
+    as_of: str | None = Field(default=None, exclude_if=lambda value: value is None)
     """The reference date given with ``--as-of``; absent otherwise."""
     gaps: GapReport
     plan: Plan

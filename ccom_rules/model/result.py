@@ -10,7 +10,7 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import Field
 
 from ..i18n import Reason
-from .common import Aspect, Frozen, OmitsUnused, Text
+from .common import Aspect, Frozen, Text
 
 Status = Literal["met", "partially_met", "not_met", "not_applicable", "not_assessed"]
 DecidedBy = Literal["evidence", "assessor", "declaration", "children"]
@@ -168,16 +168,14 @@ class PackResult(Frozen):
     clauses: tuple[ClauseResult, ...]
 
 
-class ManifestRef(OmitsUnused):
-    omitted_when_none = ("as_of",)
-
+class ManifestRef(Frozen):
     sha256: str
     """sha256 of the manifest's canonical content (``ccom_rules.canonical.manifest_sha256``): its
     evidence, people, findings, declarations and certified levels in a canonical order, so their
     order in the file does not count."""
     organisation: str
     assessment_date: date
-    as_of: date | None = None
+    as_of: date | None = Field(default=None, exclude_if=_unset)
     """The date freshness, continuity and certificates were judged on, when not the assessment
     date (``--as-of``); absent otherwise."""
 
