@@ -271,7 +271,18 @@ def packs_show(pack_id: str, fmt: str) -> None:
     "with the pack folders given as PATHS in place of the installed ones of the same id).",
 )
 @root_option
-def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], root: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", *formats_for("validate")]),
+    default="text",
+    show_default=True,
+    help="sarif: every problem as a SARIF log on stdout (or --out); they still print on stderr.",
+)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the SARIF log to FILE (never over an input).")
+def validate(
+    paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], root: Path | None, fmt: str, out: Path | None
+) -> None:
     """Check pack folders and manifest files; report every problem with file:line:col."""
     from .loader import PACK_FILE, read_manifest, read_pack
     from .packpath import pack_id_of
@@ -310,11 +321,16 @@ def validate(paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], r
         except InvalidInput as exc:
             problems += exc.problems
     _print_problems(sort_problems(problems))
+    if fmt != "text":
+        from .report.subjects import Validation
+
+        emit("validate", fmt, Validation(sort_problems(problems)), out, {path.resolve() for path in paths})
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         sys.exit(EXIT_INVALID)
     for path in paths:
-        echo(f"ok  {checked[path]}")
+        if fmt == "text":
+            echo(f"ok  {checked[path]}")
 
 
 def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
@@ -381,7 +397,8 @@ def evaluate(
     result = evaluate_as_of(packs, loaded, source.as_of)
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     comparison = ratchet(baseline, result) if baseline is not None else None
-    emit("evaluate", fmt, Evaluation(packs, loaded, result, manifest), out, _inputs_of(pack_ids, manifest, loaded))
+    subject = Evaluation(packs, loaded, result, manifest, source.places)
+    emit("evaluate", fmt, subject, out, _inputs_of(pack_ids, manifest, loaded))
     for message in unmet:
         click.echo(f"requirement not met: {message}", err=True)
     regressed = comparison is not None and baseline is not None and print_comparison(baseline, comparison)
@@ -457,7 +474,7 @@ def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], ro
     loaded = source.judged
     result = evaluate_as_of(packs, source.manifest, source.as_of)
     report = trace_gaps(packs, loaded, result)
-    return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs))
+    return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs), source.places)
 
 
 @main.command()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .model.manifest import Manifest
     from .model.pack import ClausePack
     from .model.result import Result
+    from .places import ManifestPlaces
     from .ratchet import Comparison
     from .yamlsource import Document
 
@@ -82,6 +83,13 @@ class Loaded:
     """As judged: with the ``--as-of`` date in place of the assessment date."""
     doc: Document
     as_of: date | None
+
+    @property
+    def places(self) -> ManifestPlaces:
+        """Where the manifest's items and findings are (worked out only if asked for)."""
+        from .places import ManifestPlaces
+
+        return ManifestPlaces(self.doc, self.manifest)
 
 
 def load_for_run(

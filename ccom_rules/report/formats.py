@@ -72,6 +72,10 @@ FORMATS: tuple[Format, ...] = (
     Format("json", ("packs show",), "json:render", suffix=".json", description="the resolved pack"),
     Format("text", ("packs diff",), "packdiff_text:render", description="changes, changed outcomes, the version verdict"),
     Format("json", ("packs diff",), "json:render", suffix=".json", description="the same, as data"),
+    Format(
+        "sarif", ("validate", "evaluate", "gaps"), "sarif:render", suffix=".sarif", description="annotations for code scanning"
+    ),
+    Format("junit", ("evaluate",), "junit:render", suffix=".xml", description="a test suite per pack, a test case per clause"),
     Format("md", ("checklist",), "checklist:render_md", suffix=".md", description="a section per evidence type"),
     Format("csv", ("checklist",), "checklist:render_csv", suffix=".csv", description="a row per evidence type, pack and demand"),
     Format("json", ("checklist",), "checklist:render_json", suffix=".json", description="the checklist model"),

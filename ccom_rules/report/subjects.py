@@ -16,6 +16,9 @@ from ..model.result import Result
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ..places import ManifestPlaces
+    from ..problems import Problem
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -25,6 +28,15 @@ class Evaluation:
     manifest: Manifest
     result: Result
     manifest_path: Path | None = None
+    places: ManifestPlaces | None = None
+    """Where each evidence item and finding is in the manifest file (for SARIF), when read from one."""
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What ``validate`` found in the files it checked (for SARIF)."""
+
+    problems: Sequence[Problem]
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,8 @@ class Analysis:
     result: Result
     gaps: GapReport
     plan: Plan
+    places: ManifestPlaces | None = None
+    """Where each evidence item and finding is in the manifest file (for SARIF), when read from one."""
 
     @cached_property
     def drawing(self) -> nx.DiGraph[str]:
