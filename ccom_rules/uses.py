@@ -1,5 +1,5 @@
-"""Where a pack uses evidence predicates: each checkpoint, and the conditions its scoring adds
-(pass_fail prerequisites, for instance)."""
+"""Where a pack uses evidence predicates: each checkpoint, and the conditions its scoring model
+adds (pass_fail prerequisites, for instance)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from .predicates import Predicate
 
 def pack_predicates(pack: ClausePack) -> Iterator[tuple[str, Predicate]]:
     """(label, predicate) for every checkpoint in document order, then for every condition the
-    scoring model holds (labelled ``prerequisite ID``)."""
+    scoring model adds (labelled ``condition ID``, e.g. a pass_fail prerequisite)."""
     for cp_id, (cp, _) in pack.index.checkpoints.items():
         yield cp_id, cp.evidence
-    for condition in getattr(pack.scoring, "prerequisites", ()):
-        yield f"prerequisite {condition.id}", condition.check
+    for condition_id, predicate in pack.scoring.conditions().items():
+        yield f"condition {condition_id}", predicate
 
 
 def leaves(predicate: Predicate) -> Iterator[Predicate]:

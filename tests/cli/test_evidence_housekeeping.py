@@ -162,7 +162,7 @@ def test_checklist_markdown_names_types_asks_and_clauses() -> None:
     assert "## `drill_plan` — " in text
     assert "| ccom_sj_t_11739 | continuous: period month, count 12 | " in text
     assert "## Certified people: `CEL`" in text
-    assert "certified_people: min_count 2 | prerequisite cel_facilitators |" in text
+    assert "certified_people: min_count 2 | condition cel_facilitators |" in text
 
 
 def test_checklist_json_and_csv_cover_every_pack() -> None:
