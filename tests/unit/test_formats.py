@@ -37,7 +37,7 @@ def test_cli_choices_come_from_the_table(command: str) -> None:
 
 def test_defaults_and_rows() -> None:
     assert formats_for("evaluate")[:2] == ["text", "json"]
-    assert formats_for("gaps") == ["text", "json", "dot", "mermaid"]
+    assert formats_for("gaps") == ["text", "json", "dot", "mermaid", "sarif"]
     assert formats_for("report") == ["html"]
     assert formats_for("demo")[0] == "text"
     for row in FORMATS:
