@@ -105,7 +105,7 @@ def load_for_run(
     on stderr (none with ``quiet``; with ``strict`` they stop the run as errors would)."""
     from .cli import _print_problems
     from .loader import read_manifest_source
-    from .problems import InvalidInput
+    from .problems import InvalidInput, sort_problems
     from .timing import as_of as shifted
     from .timing import lapsing
 
@@ -118,7 +118,7 @@ def load_for_run(
     if strict and problems:
         raise InvalidInput(problems)
     if not quiet:
-        _print_problems(sorted(problems))
+        _print_problems(sort_problems(problems))
     return Loaded(manifest, judged, doc, as_of)
 
 
