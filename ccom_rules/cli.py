@@ -441,24 +441,44 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
     help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).",
 )
 @format_option("gaps")
+@click.option(
+    "--max-actions",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="List at most N of the plan's actions (the summary says how many are not shown).",
+)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @root_option
 @run_options
 @handles_invalid_input
 def gaps(
-    manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None, root: Path | None, **run: Any
+    manifest: Path,
+    pack_ids: tuple[str, ...],
+    targets: tuple[str, ...],
+    fmt: str,
+    max_actions: int | None,
+    out: Path | None,
+    root: Path | None,
+    **run: Any,
 ) -> None:
     """Trace every gap to its root cause and plan a short road to the targets.
 
     Exits 1 when a --target cannot be reached.
     """
-    analysis = _analyse(manifest, pack_ids, targets, root, **run)
+    analysis = _analyse(manifest, pack_ids, targets, root, max_actions, **run)
     emit("gaps", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
     if any(not t.reached for t in analysis.plan.targets if targets):
         sys.exit(EXIT_UNMET)
 
 
-def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], root: Path | None = None, **run: Any) -> Analysis:
+def _analyse(
+    manifest: Path,
+    pack_ids: Sequence[str],
+    targets: Sequence[str],
+    root: Path | None = None,
+    max_actions: int | None = None,
+    **run: Any,
+) -> Analysis:
     """Evaluate, trace the gaps and plan towards ``targets``: what ``gaps`` and ``report`` render.
     ``run``: the options of :func:`~ccom_rules.cli_run.run_options` (all off by default)."""
     from .cli_run import load_for_run
@@ -474,7 +494,7 @@ def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], ro
     loaded = source.judged
     result = evaluate_as_of(packs, source.manifest, source.as_of)
     report = trace_gaps(packs, loaded, result)
-    return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs), source.places)
+    return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs), source.places, max_actions=max_actions)
 
 
 @main.command()
@@ -495,15 +515,27 @@ def _analyse(manifest: Path, pack_ids: Sequence[str], targets: Sequence[str], ro
     help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).",
 )
 @format_option("report")
+@click.option(
+    "--max-actions",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="List at most N of the plan's actions (the summary says how many are not shown).",
+)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (never over an input).")
 @root_option
 @handles_invalid_input
 def report(
-    manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], fmt: str, out: Path | None, root: Path | None
+    manifest: Path,
+    pack_ids: tuple[str, ...],
+    targets: tuple[str, ...],
+    fmt: str,
+    max_actions: int | None,
+    out: Path | None,
+    root: Path | None,
 ) -> None:
     """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
     the remediation plan."""
-    analysis = _analyse(manifest, pack_ids, targets, root)
+    analysis = _analyse(manifest, pack_ids, targets, root, max_actions)
     emit("report", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
 
 

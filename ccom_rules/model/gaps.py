@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -71,6 +72,9 @@ class Gain(Frozen):
     points: float = 0.0
 
 
+Phase = Literal["now", "within_3_months", "later"]
+PHASES: tuple[Phase, ...] = ("now", "within_3_months", "later")
+
 ActionKind = Literal["provide_evidence", "certify_people", "assessor_finding", "raise_rating", "raise_fraction"]
 
 
@@ -85,14 +89,24 @@ class Action(Frozen):
     findings: tuple[Finding, ...] = ()
     """Findings to record, replacing any for the same pack and target."""
     gains: tuple[Gain, ...] = ()
+    earliest: date | None = None
+    """The earliest date by which the action can be complete (its last record's or certificate's date)."""
+    phase: Phase | None = None
+    """``now`` (earliest on the assessment date), ``within_3_months`` or ``later``."""
+    workstream: str | None = None
+    """The area of the evidence it adds (quality, workforce, training, …): see docs/evidence-vocabulary.md."""
+    timing: str | None = None
+    """Why the action can be complete no earlier than ``earliest``, in one line."""
 
 
 class TargetStatus(Frozen):
     target: str
     reachable: bool
     reached: bool
-    """True when re-evaluating the manifest with every action applied meets the target."""
+    """True when re-evaluating the manifest with the actions applied, as of ``earliest``, meets the target."""
     reason: str
+    earliest: date | None = None
+    """The earliest date on which the plan reaches the target (the assessment date when already met)."""
 
 
 class Plan(Frozen):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
-from .search import RATIONALE, apply_actions, default_targets, plan_remediation
+from .search import RATIONALE, apply_actions, default_targets
+from .timeline import as_of, done_by, plan_remediation
 
-__all__ = ["RATIONALE", "apply_actions", "default_targets", "plan_remediation"]
+__all__ = ["RATIONALE", "apply_actions", "as_of", "default_targets", "done_by", "plan_remediation"]

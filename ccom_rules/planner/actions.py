@@ -13,7 +13,7 @@ from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
 from .predicates import leaves
 from .state import PlanState
 
-_DONE = ("met", "not_applicable")
+DONE = ("met", "not_applicable")
 CONFIRM = "met after remediation, to be confirmed by the assessor"
 
 
@@ -43,7 +43,7 @@ def _pack_candidates(plan: PlanState, pack_id: str) -> frozenset[ActionKey]:
     state = plan.states[pack_id]
     pack = state.pack
     for cp_id, res in state.checkpoints.items():
-        if res.status in _DONE:
+        if res.status in DONE:
             continue
         if res.decided_by == "assessor" or (pack_id, cp_id) in plan.findings:
             found.add(keys.assessor(pack_id, cp_id))
@@ -57,7 +57,7 @@ def _pack_candidates(plan: PlanState, pack_id: str) -> frozenset[ActionKey]:
             )
         found.update(cp_keys)
     for cid, st in state.clauses.items():
-        if st.decided_by == "assessor" and st.status not in _DONE:
+        if st.decided_by == "assessor" and st.status not in DONE:
             found.add(keys.assessor(pack_id, cid))
     for cond, pred in pack.scoring.conditions().items():
         if not state.held[cond]:
@@ -85,7 +85,7 @@ def _patch_for(plan: PlanState, only: str, people: bool) -> Patch:
         targets: list[Predicate] = []
         for cp_id in wanted:
             res = state.checkpoints[cp_id]
-            if res.status not in _DONE and res.decided_by != "assessor":
+            if res.status not in DONE and res.decided_by != "assessor":
                 targets.append(pack.index.checkpoints[cp_id][0].evidence)
         targets += [pred for cond, pred in pack.scoring.conditions().items() if not state.held[cond]]
         for pred in targets:
@@ -138,7 +138,7 @@ def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None) -> 
             stack += clause.children
     total, findings = Patch(), []
     for cp in wanted:
-        if state.checkpoints[cp.id].status in _DONE:
+        if state.checkpoints[cp.id].status in DONE:
             continue
         patch = cp.evidence.remedy(with_added(plan.facts, total), None)
         total = total + Patch(patch.evidence, patch.people)

@@ -8,14 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..engine import evaluate
-from ..model.gaps import Action, Plan, TargetStatus
+from ..model.gaps import Action
 from ..model.manifest import Manifest
-from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
-from ..requirements import Requirement, parse_requirement
+from ..requirements import Requirement
 from ..scoring.base import RANK
 from .actions import Built, build, candidates
+from . import calendar
 from .describe import describe, gains, number
 from .keys import ActionKey, action_id
 from .state import Delta, PlanState
@@ -26,7 +25,11 @@ RATIONALE = (
     "share condition up to the target level, counted as 20 points each, plus points short of each total; "
     "CCCS-OP: points short of the target), ties broken by checkpoint progress, then by fewer additions. "
     "Each action is re-evaluated incrementally: only the checkpoints needing what it adds, their clauses and "
-    "the scores they feed. The plan is then verified by re-evaluating the manifest with every action applied."
+    "the scores they feed. Time is part of the plan: the search first uses what can be done on the assessment "
+    "date; targets it cannot reach are planned again as of the date by which the continuous series and "
+    "certificates they need can be complete (no record for a period already gone, none before operations "
+    "began). Each target is then verified by re-evaluating the manifest as of its earliest date, with the "
+    "actions complete by then applied."
 )
 
 MAX_ACTIONS = 400
@@ -75,7 +78,8 @@ def default_targets(plan: PlanState, packs: Sequence[ClausePack]) -> list[Requir
 class Search:
     """One greedy search towards ``targets`` (each already checked reachable)."""
 
-    def __init__(self, plan: PlanState, targets: Sequence[Requirement]):
+    def __init__(self, plan: PlanState, targets: Sequence[Requirement], done: int = 0):
+        """``done``: how many actions the plan holds already (targets met at the start needed those)."""
         self.plan = plan
         self.initial = {r: plan.distance(r, None) for r in targets}
         self.scale = {r: 1 / float(d) for r, d in self.initial.items() if d > 0}
@@ -83,6 +87,8 @@ class Search:
         self.current = self.combined(None)
         self.step = 0
         self.cache: dict[ActionKey, Candidate | None] = {}
+        self.met: dict[Requirement, int] = {r: done for r, d in self.initial.items() if d == 0}
+        """For each target met so far, how many of the plan's actions it needed."""
 
     def combined(self, delta: Delta | None) -> float:
         """Each target's distance as a share of where it started, summed (0.0 when all are met)."""
@@ -134,9 +140,11 @@ class Search:
                 heapq.heappush(heap, fresh.rank)
         return None
 
-    def run(self) -> list[Action]:
-        actions: list[Action] = []
-        planned = 0
+    def run(self, actions: list[Action], planned: int = 0) -> int:
+        """Append the chosen actions to ``actions`` (planned evidence numbered from ``planned`` + 1)
+        until every target is met or nothing helps; record in :attr:`met` how many actions each
+        target needed. Returns the number of planned evidence items so far."""
+        now = self.plan.facts.today
         while self.current > 0 and len(actions) < MAX_ACTIONS:
             chosen = self.choose()
             if chosen is None or (chosen.rank[0] >= 0 and chosen.rank[1] >= 0):
@@ -144,49 +152,31 @@ class Search:
             key = chosen.rank[3]
             patch = number(self.plan, chosen.built.patch, planned)
             planned += len(patch.evidence)
+            when = calendar.earliest(patch, now)
+            taken = {a.id for a in actions}
+            ident = action_id(key)
+            if ident in taken:  # the same kind of action again, later (e.g. a series continued)
+                ident = next(f"{ident}+{n}" for n in range(2, len(actions) + 2) if f"{ident}+{n}" not in taken)
             actions.append(
                 Action(
-                    id=action_id(key),
+                    id=ident,
                     kind=chosen.built.kind,
                     title=describe(self.plan, key, patch),
                     evidence=patch.evidence,
                     people=patch.people,
                     findings=chosen.built.findings,
                     gains=gains(self.plan, chosen.delta),
+                    earliest=when,
+                    phase=calendar.phase(when, now),
+                    workstream=calendar.workstream(patch, chosen.built.findings),
+                    timing=calendar.timing(patch, chosen.built.findings, when, now),
                 )
             )
             self.plan.commit(chosen.delta)
             self.current = self.combined(None)
             self.step += 1
             self.cache.pop(key, None)
-        return actions
-
-
-def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str | Requirement] = ()) -> Plan:
-    """A greedy plan of actions reaching ``targets`` (``PACK:pass``, ``PACK:L3``, ``PACK:81``).
-
-    Without targets, each pack's next step (a pass, the next certifiable level, the next
-    band). Unreachable targets are reported with the reason. Raises ``ValueError`` for a
-    target that cannot be read.
-    """
-    manifest = with_base_findings(packs, manifest)  # a base's findings apply to its overlays
-    plan = PlanState(packs, manifest)
-    reqs = [parse_requirement(t) if isinstance(t, str) else t for t in targets] or default_targets(plan, packs)
-    reasons = {r: plan.blocked(r) for r in reqs}
-    search = Search(plan, [r for r in reqs if reasons[r] is None])
-    actions = search.run()
-    # The guarantee: the plan is checked by a full evaluation of the manifest with every action.
-    verified = evaluate(packs, apply_actions(manifest, actions))
-    statuses = []
-    for req in reqs:
-        reason = reasons[req]
-        if reason is not None:
-            statuses.append(TargetStatus(target=str(req), reachable=False, reached=False, reason=reason))
-            continue
-        reached, message = req.check(verified.pack(req.pack))
-        if reached:
-            reason = "already met" if search.initial[req] == 0 else f"reached: {message}"
-        else:
-            reason = f"not reached with the available actions: {message}"
-        statuses.append(TargetStatus(target=str(req), reachable=reached, reached=reached, reason=reason))
-    return Plan(targets=tuple(statuses), actions=tuple(actions), rationale=RATIONALE)
+            for req in self.scale:
+                if req not in self.met and self.plan.distance(req, None) == 0:
+                    self.met[req] = len(actions)
+        return planned

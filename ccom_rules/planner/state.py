@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import ChainMap, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -101,9 +102,11 @@ def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackState
 class PlanState:
     """Every pack's state for one manifest, as actions are simulated and committed."""
 
-    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest):
+    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest, now: date | None = None):
+        """``manifest`` as of the date the plan looks at (its assessment date); ``now``, when
+        earlier, the date planned work can start (see :class:`~ccom_rules.predicates.Facts`)."""
         self.manifest = manifest
-        self.facts = Facts.of(manifest)
+        self.facts = Facts.of(manifest, now)
         self.findings: dict[tuple[str, str], Finding] = {(f.pack, f.target): f for f in manifest.findings}
         self.packs = {p.id: p for p in packs}
         self.states = {p.id: _pack_state(p, manifest, self.facts) for p in packs}

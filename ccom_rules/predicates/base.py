@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from ..model.manifest import EvidenceItem, Manifest, Person
@@ -22,17 +22,25 @@ class Facts:
     on: date
     by_type: Mapping[str, tuple[EvidenceItem, ...]]
     people: tuple[Person, ...]
+    now: date | None = None
+    """The date that parts the past from the future, when a plan looks ahead of it: no record can
+    be made for a period before it. None: ``on`` itself (an evaluation, not a plan)."""
+
+    @property
+    def today(self) -> date:
+        """The first day on which planned work can be done (``now``, else ``on``)."""
+        return self.now if self.now is not None else self.on
 
     @classmethod
-    def of(cls, manifest: Manifest) -> Facts:
-        """Index ``manifest`` for predicates."""
+    def of(cls, manifest: Manifest, now: date | None = None) -> Facts:
+        """Index ``manifest`` for predicates (as of its assessment date; ``now``: see above)."""
         on = manifest.assessment.date
         grouped: dict[str, list[EvidenceItem]] = defaultdict(list)
         for item in manifest.evidence:
             if item.date <= on:
                 grouped[item.type].append(item)
         by_type = {k: tuple(sorted(v, key=lambda i: (i.date, i.id))) for k, v in grouped.items()}
-        return cls(on=on, by_type=by_type, people=manifest.people)
+        return cls(on=on, by_type=by_type, people=manifest.people, now=now)
 
     def items(self, evidence_type: str) -> tuple[EvidenceItem, ...]:
         return self.by_type.get(evidence_type, ())
@@ -84,8 +92,16 @@ class Patch:
         return len(self.evidence) + len(self.people) + (1 if self.assessor else 0)
 
 
+def planned_on(facts: Facts, max_age_days: int | None = None) -> date:
+    """When planned work is dated: as soon as it can be done (``facts.today``), but late enough to
+    be at most ``max_age_days`` old on ``facts.on``."""
+    if max_age_days is None:
+        return facts.today
+    return max(facts.today, facts.on - timedelta(days=max_age_days))
+
+
 def planned_item(evidence_type: str, on: date, **fields: object) -> EvidenceItem:
-    """A placeholder evidence item dated on the assessment date."""
+    """A placeholder evidence item dated ``on``."""
     return EvidenceItem.model_validate(
         {"id": "planned", "type": evidence_type, "title": f"planned {evidence_type}", "date": on, **fields}
     )
@@ -99,7 +115,7 @@ def with_added(facts: Facts, patch: Patch) -> Facts:
     for item in patch.evidence:
         if item.date <= facts.on:
             by_type[item.type] = tuple(sorted((*by_type.get(item.type, ()), item), key=lambda i: (i.date, i.id)))
-    return Facts(on=facts.on, by_type=by_type, people=facts.people + patch.people)
+    return Facts(on=facts.on, by_type=by_type, people=facts.people + patch.people, now=facts.now)
 
 
 def ids(items: tuple[EvidenceItem, ...] | list[EvidenceItem]) -> tuple[str, ...]:

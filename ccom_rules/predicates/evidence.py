@@ -11,7 +11,7 @@ from pydantic import FiniteFloat, model_validator
 from ..model.common import Frozen, Identifier
 from ..i18n import EvidenceType, Msg
 from ..ranges import Count, Days
-from .base import Facts, Outcome, Patch, ids, planned_item
+from .base import Facts, Outcome, Patch, ids, planned_item, planned_on
 
 
 class Present(Frozen):
@@ -43,7 +43,7 @@ class Present(Frozen):
         missing = self.min_count - len(facts.items(self.type))
         if missing <= 0 or only not in (None, self.type):
             return Patch()
-        return Patch(evidence=tuple(planned_item(self.type, facts.on) for _ in range(missing)))
+        return Patch(evidence=tuple(planned_item(self.type, planned_on(facts)) for _ in range(missing)))
 
 
 class Fresh(Frozen):
@@ -80,10 +80,10 @@ class Fresh(Frozen):
         return Outcome.no(Msg("evidence.none", type=EvidenceType(self.type)))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
-        """A current item, dated on the assessment date."""
+        """A current item: dated as soon as it can be made, and still fresh on the assessment date."""
         if self.evaluate(facts).satisfied or only not in (None, self.type):
             return Patch()
-        return Patch(evidence=(planned_item(self.type, facts.on),))
+        return Patch(evidence=(planned_item(self.type, planned_on(facts, self.max_age_days)),))
 
 
 class Approved(Frozen):
@@ -128,8 +128,8 @@ class Approved(Frozen):
         """A signed-off item."""
         if self.evaluate(facts).satisfied or only not in (None, self.type):
             return Patch()
-        approval = {"by": "sign-off to obtain", "role": self.role or "", "date": facts.on}
-        return Patch(evidence=(planned_item(self.type, facts.on, approval=approval),))
+        approval = {"by": "sign-off to obtain", "role": self.role or "", "date": planned_on(facts)}
+        return Patch(evidence=(planned_item(self.type, planned_on(facts), approval=approval),))
 
 
 class Metric(Frozen):
@@ -195,4 +195,4 @@ class Metric(Frozen):
         if self.evaluate(facts).satisfied or only not in (None, self.type):
             return Patch()
         value = self.min if self.min is not None else self.max
-        return Patch(evidence=(planned_item(self.type, facts.on, metrics={self.metric: value}),))
+        return Patch(evidence=(planned_item(self.type, planned_on(facts, self.max_age_days), metrics={self.metric: value}),))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Literal
 
@@ -11,6 +12,11 @@ from ..model.manifest import Person
 from ..i18n import Msg
 from ..ranges import Count
 from .base import Facts, Outcome, Patch
+
+
+COURSE_DAYS = 30
+"""How long a planned certificate takes: the post course and its examination (a planning
+assumption; the packs give no course lengths). A certificate is issued when its course ends."""
 
 
 class CertifiedPeople(Frozen):
@@ -45,6 +51,10 @@ class CertifiedPeople(Frozen):
                     expired += 1
         return numbers, expired
 
+    def ready(self, facts: Facts) -> date:
+        """The earliest date a certificate planned now can be issued: after its course."""
+        return facts.today + timedelta(days=COURSE_DAYS)
+
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """People to certify (or to bring in) until ``min_count`` distinct certificates are valid."""
         if only not in (None, f"people:{self.scheme}"):
@@ -57,7 +67,7 @@ class CertifiedPeople(Frozen):
                     "name": f"{self.scheme} candidate {n + 1}",
                     "role": self.role or "",
                     "certificates": [
-                        {"scheme": self.scheme, "number": f"PLANNED-{self.scheme}-{len(numbers) + n + 1}", "issued": facts.on}
+                        {"scheme": self.scheme, "number": f"PLANNED-{self.scheme}-{len(numbers) + n + 1}", "issued": self.ready(facts)}
                     ],
                 }
             )

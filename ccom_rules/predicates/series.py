@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Annotated, Literal
 
@@ -94,14 +94,40 @@ class Continuous(Frozen):
             used,
         )
 
+    def _planned_end(self, facts: Facts, covered: dict[int, str]) -> int:
+        """The first period that can end an unbroken run made only of records kept so far and
+        records still to be made: a past period never recorded cannot be recorded later, so the
+        run continues the unbroken one that ends just before the current period (``facts.today``'s)
+        or, when there is none, starts from the current period."""
+        current = ordinal_of_date(self.period, facts.today)
+        run = 0
+        while current - run - 1 in covered:
+            run += 1
+        return max(current, current - run + self.count - 1)
+
+    def ready(self, facts: Facts) -> date:
+        """The earliest date on which the series can be complete: when its last period has ended."""
+        if self.evaluate(facts).satisfied:
+            return facts.today
+        _, covered = self._window(facts)
+        return period_end(self.period, self._planned_end(facts, covered))
+
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
-        """The records for the missing periods of the best window."""
-        if only not in (None, self.type):
+        """The records still to be made, from the current period on, for the earliest unbroken run
+        that can end within the window on ``facts.on``; each dated on its period's last day.
+        Nothing when no such run can be complete by ``facts.on``."""
+        if only not in (None, self.type) or self.evaluate(facts).satisfied:
             return Patch()
-        best_end, covered = self._window(facts)
+        _, covered = self._window(facts)
+        end = self._planned_end(facts, covered)
+        window = self.window_days if self.window_days is not None else DEFAULT_WINDOW_DAYS[self.period]
+        while period_end(self.period, end) < facts.on - timedelta(days=window):
+            end += 1  # a later run, still unbroken, that is recent enough on facts.on
+        if period_end(self.period, end) > facts.on:
+            return Patch()
         items = tuple(
-            planned_item(self.type, min(period_end(self.period, o), facts.on), period=period_label(self.period, o))
-            for o in range(best_end - self.count + 1, best_end + 1)
+            planned_item(self.type, period_end(self.period, o), period=period_label(self.period, o))
+            for o in range(end - self.count + 1, end + 1)
             if o not in covered
         )
         return Patch(evidence=items)

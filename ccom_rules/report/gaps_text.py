@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from ..i18n import t
+from ..model.gaps import PHASES, Plan
 from .subjects import Analysis
 
 _STATUS = {"not_met": "not met", "partially_met": "partially met", "not_assessed": "not assessed"}
@@ -35,10 +39,37 @@ def render(subject: Analysis, detail: int = 3) -> str:
     for t in plan.targets:
         mark = "✓" if t.reached else "✗"
         lines.append(f"  {mark} {t.target}: {t.reason}")
-    lines += ["", f"Remediation plan ({len(plan.actions)} actions)"]
-    for n, action in enumerate(plan.actions, 1):
-        lines.append(f"  {n:>3}. {action.title}")
-        for gain in action.gains:
-            lines.append(f"       {gain.pack}: {gain.summary}")
+    lines += ["", *plan_lines(plan, subject.max_actions)]
     lines += ["", f"How: {plan.rationale}"]
     return "\n".join(lines) + "\n"
+
+
+def plan_lines(plan: Plan, max_actions: int | None = None) -> list[str]:
+    """The plan: a summary (actions per phase and workstream, each target's earliest date), then
+    the actions grouped by phase and workstream, at most ``max_actions`` of them."""
+    lines = [t("plan.summary", count=len(plan.actions)), f"  {t('plan.summary.phases')}:"]
+    phases = Counter(a.phase for a in plan.actions)
+    for ph in PHASES:
+        lines.append(f"    {t('plan.phase.' + ph)}: {phases[ph]} — {t('plan.phase.' + ph + '.why')}")
+    streams = Counter(a.workstream for a in plan.actions if a.workstream)
+    shown = ", ".join(f"{t('plan.workstream.' + w)} {n}" for w, n in sorted(streams.items(), key=lambda x: (-x[1], x[0])))
+    lines.append(f"  {t('plan.summary.workstreams')}: {shown}")
+    lines.append(f"  {t('plan.summary.targets')}: " + ", ".join(f"{s.target} {s.earliest or '—'}" for s in plan.targets))
+    limit = len(plan.actions) if max_actions is None else max(max_actions, 0)
+    if limit < len(plan.actions):
+        lines.append("  " + t("plan.summary.not_shown", shown=limit, count=len(plan.actions), hidden=len(plan.actions) - limit))
+    numbered = list(enumerate(plan.actions, 1))
+    order = sorted(numbered[:limit], key=lambda na: (PHASES.index(na[1].phase) if na[1].phase else 0, na[1].workstream or "", na[0]))
+    group = None
+    for n, action in order:
+        key = (action.phase, action.workstream)
+        if key != group:
+            group = key
+            ph = t("plan.phase." + action.phase) if action.phase else ""
+            lines += ["", f"  [{ph}] {t('plan.workstream.' + action.workstream) if action.workstream else ''}"]
+        lines.append(f"  {n:>3}. {action.title}")
+        if action.earliest is not None and action.timing:
+            lines.append(f"       {action.timing}")
+        for gain in action.gains:
+            lines.append(f"       {gain.pack}: {gain.summary}")
+    return lines

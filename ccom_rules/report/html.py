@@ -18,7 +18,9 @@ from .text import headline
 TEMPLATE = "report.html.j2"
 
 
-def render(packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: Plan, evidence_rows: int = 15) -> str:
+def render(
+    packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: Plan, evidence_rows: int = 15, max_actions: int | None = None
+) -> str:
     """The report as one HTML page."""
     from jinja2 import Environment, StrictUndefined
     from markupsafe import Markup
@@ -37,6 +39,7 @@ def render(packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: P
         result=result,
         gaps=gaps,
         plan=plan,
+        max_actions=len(plan.actions) if max_actions is None else max_actions,
         evidence_rows=evidence_rows,
         headline={p.pack.id: headline(p) for p in result.packs},
         sections=sections,
@@ -46,4 +49,4 @@ def render(packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: P
 
 def render_analysis(subject: Analysis) -> str:
     """The ``report`` command's page."""
-    return render(subject.packs, subject.result, subject.gaps, subject.plan)
+    return render(subject.packs, subject.result, subject.gaps, subject.plan, max_actions=subject.max_actions)

@@ -50,6 +50,8 @@ class Analysis:
     plan: Plan
     places: ManifestPlaces | None = None
     """Where each evidence item and finding is in the manifest file (for SARIF), when read from one."""
+    max_actions: int | None = None
+    """List at most this many of the plan's actions (the text and HTML outputs; JSON has them all)."""
 
     @cached_property
     def drawing(self) -> nx.DiGraph[str]:

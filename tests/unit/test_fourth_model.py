@@ -98,7 +98,9 @@ def test_every_output_format(percent: None, command: str, fmt: str, tmp_path: Pa
             "target": "mini_pct:100%",
             "reachable": True,
             "reached": True,
-            "reason": "reached: mini_pct: needs 100 % of clauses met, has 100 %",
+            # 2025-11 was never recorded: the 12-month KPI series restarts after it and ends in 2026-11
+            "reason": "reached on 2026-11-30 at the earliest: mini_pct: needs 100 % of clauses met, has 100 %",
+            "earliest": "2026-11-30",
         }
 
 

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ccom_rules import evaluate, load_manifest
 from ccom_rules.model.manifest import Finding
-from ccom_rules.planner import apply_actions, plan_remediation
+from ccom_rules.planner import apply_actions, as_of, done_by, plan_remediation
 from ccom_rules.requirements import parse_requirement
 
 from ..conftest import CASES, EXAMPLES, fixture_pack, real_packs
 
 FIXTURES = ("mini_pf", "mini_levels", "mini_bands")
 START = CASES / "gaps" / "root_and_blocked" / "manifest.yaml"
+START_DATE = date(2026, 6, 30)
 
 
 def _reaches(packs, manifest, targets):  # type: ignore[no-untyped-def]
+    """Each target is met by re-evaluating, as of its earliest date, with the actions complete by then."""
     plan = plan_remediation(packs, manifest, targets)
-    result = evaluate(packs, apply_actions(manifest, plan.actions))
     for target in targets:
         req = parse_requirement(target)
+        status = next(s for s in plan.targets if s.target == target)
+        assert status.earliest is not None and status.earliest >= manifest.assessment.date
+        result = evaluate(packs, apply_actions(as_of(manifest, status.earliest), done_by(plan.actions, status.earliest)))
         met, message = req.check(result.pack(req.pack))
         assert met, f"{target}: {message}\n" + "\n".join(a.title for a in plan.actions)
     assert all(t.reached for t in plan.targets)
@@ -51,7 +57,13 @@ def test_plan_names_its_gains() -> None:
     closed = {c for a in plan.actions for g in a.gains for c in g.closes}
     assert {"5", "6.1", "6.8"} <= closed
     titles = " | ".join(a.title for a in plan.actions)
-    assert "2025-11" in titles and "2026-Q2" in titles  # the missing KPI month and drill quarter
+    # 2025-11 was never recorded and cannot be now: the KPI series restarts from the current month,
+    # and the missing drill quarter is the current one
+    assert "2025-11" not in titles and "2026-06" in titles and "2026-Q2" in titles
+    periods = [i.period for a in plan.actions for i in a.evidence if i.period]
+    assert periods and all(p >= "2026" for p in periods)
+    (target,) = plan.targets
+    assert target.reached and target.earliest is not None and target.earliest > START_DATE
 
 
 @pytest.mark.parametrize(
@@ -129,3 +141,20 @@ def test_stricter_findings_are_raised_together_with_their_evidence() -> None:
     (raise_5a,) = [a for a in plan.actions if a.id == "assessor:mini_pf:5.a"]
     assert raise_5a.findings[0].status == "met" and {i.type for i in raise_5a.evidence} == {"strategic_plan"}
     assert "backed by 1 evidence item(s) (strategic_plan)" in raise_5a.title
+
+
+def test_jade_plan_is_a_calendar() -> None:
+    """A centre that began on 2025-06-16: no record before then, no past period that was never
+    kept, every action and target dated, phases and workstreams given."""
+    packs = real_packs()
+    manifest = load_manifest(EXAMPLES / "jade-river-health" / "manifest.yaml", packs)
+    plan = plan_remediation(packs, manifest)
+    now = manifest.assessment.date
+    planned = [i for a in plan.actions for i in a.evidence]
+    assert all(i.date >= now for i in planned)
+    assert all(i.period >= "2026-06" for i in planned if i.period and "Q" not in i.period and len(i.period) == 7)
+    assert all(a.earliest is not None and a.earliest >= now and a.phase and a.workstream and a.timing for a in plan.actions)
+    assert {a.phase for a in plan.actions} >= {"now", "later"}
+    assert len({a.workstream for a in plan.actions}) >= 5
+    assert all(t.earliest is not None and t.earliest >= now for t in plan.targets)
+    assert any(t.earliest is not None and t.earliest > now for t in plan.targets)

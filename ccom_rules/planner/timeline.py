@@ -1,0 +1,102 @@
+"""The plan as a calendar: search what can be done now, then look ahead to the date by which the
+series and certificates still needed can be complete, and verify each target as of its own date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..engine import evaluate
+from ..i18n import Msg
+from ..model.gaps import Action, Plan, TargetStatus
+from ..model.manifest import Manifest
+from ..model.overlay import with_base_findings
+from ..model.pack import ClausePack
+from ..model.result import Result
+from ..predicates import CertifiedPeople, Continuous
+from ..requirements import Requirement, parse_requirement
+from .actions import DONE
+from .predicates import leaves
+from .search import RATIONALE, Search, apply_actions, default_targets
+from .state import PlanState
+
+
+def as_of(manifest: Manifest, on: date) -> Manifest:
+    """``manifest`` assessed on ``on`` instead: what a later assessment would see."""
+    return manifest.model_copy(update={"assessment": manifest.assessment.model_copy(update={"date": on})})
+
+
+def done_by(actions: Sequence[Action], on: date) -> list[Action]:
+    """The actions that can be complete on ``on``."""
+    return [a for a in actions if a.earliest is None or a.earliest <= on]
+
+
+def horizon(plan: PlanState, targets: Sequence[Requirement]) -> date:
+    """The date by which every continuous series and certificate the targets' packs still lack
+    can be complete (``plan``'s date when none is lacking)."""
+    latest = plan.facts.today
+    for pack_id in {r.pack for r in targets}:
+        state = plan.states[pack_id]
+        preds = [
+            state.pack.index.checkpoints[cp][0].evidence
+            for cp, res in state.checkpoints.items()
+            if res.status not in DONE and res.decided_by != "assessor"
+        ]
+        preds += [pred for cond, pred in state.pack.scoring.conditions().items() if not state.held[cond]]
+        for pred in preds:
+            for leaf in leaves(pred):
+                if isinstance(leaf, (Continuous, CertifiedPeople)) and not leaf.evaluate(plan.facts).satisfied:
+                    latest = max(latest, leaf.ready(plan.facts))
+    return latest
+
+
+def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str | Requirement] = ()) -> Plan:
+    """A greedy plan of actions reaching ``targets`` (``PACK:pass``, ``PACK:L3``, ``PACK:81``),
+    each action dated by when it can be complete and each target by when it can be reached.
+
+    Without targets, each pack's next step (a pass, the next certifiable level, the next
+    band). Unreachable targets are reported with the reason. Raises ``ValueError`` for a
+    target that cannot be read.
+    """
+    manifest = with_base_findings(packs, manifest)  # a base's findings apply to its overlays
+    now = manifest.assessment.date
+    plan = PlanState(packs, manifest)
+    reqs = [parse_requirement(t) if isinstance(t, str) else t for t in targets] or default_targets(plan, packs)
+    reasons = {r: plan.blocked(r) for r in reqs}
+    live = [r for r in reqs if reasons[r] is None]
+    search = Search(plan, live)
+    actions: list[Action] = []
+    planned = search.run(actions)
+    initial, met = dict(search.initial), dict(search.met)
+    left = [r for r in live if r not in met]
+    ahead = horizon(plan, left) if left else now
+    if ahead > now:  # what remains needs time: plan again as of the date it can be complete
+        later = PlanState(packs, apply_actions(as_of(manifest, ahead), actions), now)
+        more = Search(later, left, len(actions))
+        more.run(actions, planned)
+        met.update(more.met)
+    checked: dict[date, Result] = {}
+
+    def check(req: Requirement, on: date) -> tuple[bool, str]:
+        if on not in checked:  # the guarantee: a full evaluation, as of that date, of the actions done by then
+            checked[on] = evaluate(packs, apply_actions(as_of(manifest, on), done_by(actions, on)))
+        return req.check(checked[on].pack(req.pack))
+
+    statuses = []
+    for req in reqs:
+        reason = reasons[req]
+        if reason is not None:
+            statuses.append(TargetStatus(target=str(req), reachable=False, reached=False, reason=reason))
+            continue
+        needed = met.get(req)
+        on = max([now, *(a.earliest for a in actions[:needed] if a.earliest)]) if needed is not None else ahead
+        reached, message = check(req, on)
+        if not reached and on < ahead:
+            on = ahead
+            reached, message = check(req, on)
+        if reached:
+            words = Msg("plan.target.already") if initial[req] == 0 else Msg("plan.target.reached", date=on, message=message)
+        else:
+            words = Msg("plan.target.not_reached", date=on, message=message)
+        statuses.append(TargetStatus(target=str(req), reachable=reached, reached=reached, reason=words, earliest=on))
+    return Plan(targets=tuple(statuses), actions=tuple(actions), rationale=RATIONALE)
