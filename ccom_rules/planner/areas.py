@@ -17,18 +17,44 @@ AREAS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "quality",
-        ("management_system", "internal_audit", "qa_", "quality_check", "calibration", "process", "improvement", "problem_report"),
+        (
+            "management_system",
+            "internal_audit",
+            "qa_",
+            "quality_check",
+            "calibration",
+            "process",
+            "improvement",
+            "problem_report",
+        ),
     ),
     (
         "technology",
-        ("system", "security", "access_control", "routing", "machine_room", "it_management", "technical", "technology", "recording", "data"),
+        (
+            "system",
+            "security",
+            "access_control",
+            "routing",
+            "machine_room",
+            "it_management",
+            "technical",
+            "technology",
+            "recording",
+            "data",
+        ),
     ),
     (
         "workforce",
         ("schedule", "shift", "forecast", "capacity", "floor", "realtime", "recruitment", "retention", "exit_interview"),
     ),
-    ("customers", ("customer", "csat", "satisfaction", "voice_of_customer", "client", "outbound", "benchmark", "service_standard")),
-    ("strategy", ("strateg", "mission", "business_plan", "organisation", "role_", "innovation", "leadership", "management_review")),
+    (
+        "customers",
+        ("customer", "csat", "satisfaction", "voice_of_customer", "client", "outbound", "benchmark", "service_standard"),
+    ),
+    (
+        "strategy",
+        ("strateg", "mission", "business_plan", "organisation", "role_", "innovation", "leadership", "management_review"),
+    ),
     ("performance", ("performance", "kpi", "appraisal", "efficiency", "report", "under_target", "scorecard")),
     ("partners", ("partner", "vendor", "third_party", "support_", "agreement")),
 )

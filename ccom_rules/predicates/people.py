@@ -67,7 +67,11 @@ class CertifiedPeople(Frozen):
                     "name": f"{self.scheme} candidate {n + 1}",
                     "role": self.role or "",
                     "certificates": [
-                        {"scheme": self.scheme, "number": f"PLANNED-{self.scheme}-{len(numbers) + n + 1}", "issued": self.ready(facts)}
+                        {
+                            "scheme": self.scheme,
+                            "number": f"PLANNED-{self.scheme}-{len(numbers) + n + 1}",
+                            "issued": self.ready(facts),
+                        }
                     ],
                 }
             )

@@ -36,9 +36,9 @@ def render(subject: Analysis, detail: int = 3) -> str:
     if len(report.evidence) > max(detail * 4, 10):
         lines.append(f"  … {len(report.evidence) - max(detail * 4, 10)} more evidence types (--format json for all)")
     lines += ["", "Targets"]
-    for t in plan.targets:
-        mark = "✓" if t.reached else "✗"
-        lines.append(f"  {mark} {t.target}: {t.reason}")
+    for status in plan.targets:
+        mark = "✓" if status.reached else "✗"
+        lines.append(f"  {mark} {status.target}: {status.reason}")
     lines += ["", *plan_lines(plan, subject.max_actions)]
     lines += ["", f"How: {plan.rationale}"]
     return "\n".join(lines) + "\n"
@@ -59,14 +59,16 @@ def plan_lines(plan: Plan, max_actions: int | None = None) -> list[str]:
     if limit < len(plan.actions):
         lines.append("  " + t("plan.summary.not_shown", shown=limit, count=len(plan.actions), hidden=len(plan.actions) - limit))
     numbered = list(enumerate(plan.actions, 1))
-    order = sorted(numbered[:limit], key=lambda na: (PHASES.index(na[1].phase) if na[1].phase else 0, na[1].workstream or "", na[0]))
+    order = sorted(
+        numbered[:limit], key=lambda na: (PHASES.index(na[1].phase) if na[1].phase else 0, na[1].workstream or "", na[0])
+    )
     group = None
     for n, action in order:
         key = (action.phase, action.workstream)
         if key != group:
             group = key
-            ph = t("plan.phase." + action.phase) if action.phase else ""
-            lines += ["", f"  [{ph}] {t('plan.workstream.' + action.workstream) if action.workstream else ''}"]
+            heading = t("plan.phase." + action.phase) if action.phase else ""
+            lines += ["", f"  [{heading}] {t('plan.workstream.' + action.workstream) if action.workstream else ''}"]
         lines.append(f"  {n:>3}. {action.title}")
         if action.earliest is not None and action.timing:
             lines.append(f"       {action.timing}")

@@ -19,7 +19,12 @@ TEMPLATE = "report.html.j2"
 
 
 def render(
-    packs: Sequence[ClausePack], result: Result, gaps: GapReport, plan: Plan, evidence_rows: int = 15, max_actions: int | None = None
+    packs: Sequence[ClausePack],
+    result: Result,
+    gaps: GapReport,
+    plan: Plan,
+    evidence_rows: int = 15,
+    max_actions: int | None = None,
 ) -> str:
     """The report as one HTML page."""
     from jinja2 import Environment, StrictUndefined

@@ -45,3 +45,21 @@ def test_report_never_overwrites_an_input(tmp_path: Path) -> None:
     _usage_error(run("report", manifest, "--pack", "ccom_sj_t_11739", "--out", manifest), "is an input file")
     assert manifest.read_bytes() == before
     _usage_error(run("report", EXAMPLES / "harbour-bank" / "manifest.yaml", "--target", "cc_cmm:pass"), "needs a pass_fail pack")
+
+
+def test_gaps_text_summarises_the_dated_plan_and_limits_actions() -> None:
+    """The plan's summary comes first (phases, workstreams, each target's earliest date); --max-actions limits the list."""
+    from click.testing import CliRunner
+
+    from ccom_rules.cli import main
+
+    manifest = str(Path(__file__).parents[2] / "examples" / "jade-river-health" / "manifest.yaml")
+    result = CliRunner().invoke(main, ["gaps", manifest, "--max-actions", "5"])
+    assert result.exit_code == 0, result.output
+    plan = result.output[result.output.index("Remediation plan") :]
+    assert "By phase:" in plan and "later:" in plan and "By workstream:" in plan
+    assert "Earliest date per target: cc_cmm:L1 2026-06-30" in plan
+    assert "5 of " in plan and "not shown (--max-actions)" in plan
+    listed = [line for line in plan.splitlines() if line[:6].strip().rstrip(".").isdigit()]
+    assert len(listed) == 5
+    assert "[now]" in plan and "can be done now (2026-06-30)" in plan

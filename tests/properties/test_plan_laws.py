@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from ccom_rules import evaluate
 from ccom_rules.model.manifest import Manifest
 from ccom_rules.model.result import BandsOutcome, MaturityOutcome, PassFailOutcome, Result
-from ccom_rules.planner import apply_actions, plan_remediation
+from ccom_rules.planner import apply_actions, as_of, done_by, plan_remediation
+from ccom_rules.requirements import parse_requirement
 
 from ..conftest import fixture_pack
 
@@ -82,3 +83,13 @@ def test_every_plan_action_never_lowers_an_outcome(manifest: Manifest, targets: 
         previous = current
     for status in plan.targets:  # a target is either reached or blocked for a stated reason
         assert status.reached or not status.reason.startswith("not reached"), status
+    now = manifest.assessment.date
+    # no record is planned for a period that has gone, and no action is dated before now
+    assert all(i.date >= now for a in plan.actions for i in a.evidence)
+    assert all(a.earliest is not None and a.earliest >= now for a in plan.actions)
+    for status in plan.targets:  # a reached target is met as of its date, by the actions done by then
+        if status.reached:
+            assert status.earliest is not None
+            dated = evaluate(PACKS, apply_actions(as_of(manifest, status.earliest), done_by(plan.actions, status.earliest)))
+            req = parse_requirement(status.target)
+            assert req.check(dated.pack(req.pack))[0], status

@@ -158,3 +158,25 @@ def test_jade_plan_is_a_calendar() -> None:
     assert len({a.workstream for a in plan.actions}) >= 5
     assert all(t.earliest is not None and t.earliest >= now for t in plan.targets)
     assert any(t.earliest is not None and t.earliest > now for t in plan.targets)
+
+
+def test_jade_24_month_series_completes_no_earlier_than_2027_06() -> None:
+    """The centre began in 2025-06: 24 unbroken months cannot be complete before 2027-06, and the
+    records planned for it are for the current month on, none before operations began."""
+    from ccom_rules.predicates import Continuous, Facts
+
+    packs = real_packs()
+    manifest = load_manifest(EXAMPLES / "jade-river-health" / "manifest.yaml", packs)
+    series = Continuous(type="monthly_performance_report", period="month", count=24)
+    facts = Facts.of(manifest)
+    ready = series.ready(facts)
+    assert ready >= date(2027, 6, 1)
+    assert not series.remedy(facts).evidence  # cannot be complete on the assessment date
+    ahead = Facts.of(as_of(manifest, ready), manifest.assessment.date)
+    planned = series.remedy(ahead).evidence
+    assert planned and all(i.period is not None and i.period >= "2026-06" for i in planned)
+    assert all(i.date >= manifest.assessment.date for i in planned)
+    from ccom_rules.predicates.base import with_added
+    from ccom_rules.predicates import Patch
+
+    assert series.evaluate(with_added(ahead, Patch(planned))).satisfied
