@@ -42,6 +42,9 @@ _EXPORTS = {
     "apply_actions": "planner",
     "Requirement": "requirements",
     "parse_requirement": "requirements",
+    "compare": "crosswalk.compare",
+    "load_crosswalks": "crosswalk.load",
+    "Comparison": "crosswalk.result",
 }
 
 __all__ = [
@@ -70,10 +73,16 @@ __all__ = [
     "apply_actions",
     "Requirement",
     "parse_requirement",
+    "compare",
+    "load_crosswalks",
+    "Comparison",
 ]
 assert set(__all__) == {"__version__", *_EXPORTS}
 
 if TYPE_CHECKING:  # explicit re-exports (``import X as X``) for type checkers; at run time, __getattr__
+    from .crosswalk.compare import compare as compare
+    from .crosswalk.load import load_crosswalks as load_crosswalks
+    from .crosswalk.result import Comparison as Comparison
     from .engine import evaluate as evaluate
     from .gaps import trace_gaps as trace_gaps
     from .loader import installed_packs as installed_packs

@@ -450,6 +450,12 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @root_option
 @run_options
+@click.option(
+    "--crosswalks",
+    "crosswalk_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Name the crosswalk themes of gaps and actions from DIR (default: the installed crosswalks).",
+)
 @handles_invalid_input
 def gaps(
     manifest: Path,
@@ -459,14 +465,24 @@ def gaps(
     max_actions: int | None,
     out: Path | None,
     root: Path | None,
+    crosswalk_dir: Path | None = None,
     **run: Any,
 ) -> None:
-    """Trace every gap to its root cause and plan a short road to the targets.
+    """Trace every gap to its root cause and plan a short road to the targets; each evidence gap
+    and action names the crosswalk themes it touches, with their clauses in each standard.
 
     Exits 1 when a --target cannot be reached.
     """
+    from dataclasses import replace
+
+    from .cli_crosswalk import _crosswalks_for
+    from .crosswalk.across import see_across
+
     analysis = _analyse(manifest, pack_ids, targets, root, max_actions, **run)
-    emit("gaps", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
+    crosswalks = _crosswalks_for(analysis.packs, crosswalk_dir)
+    report, plan = see_across(analysis.packs, analysis.manifest, analysis.result, analysis.gaps, analysis.plan, crosswalks)
+    analysis = replace(analysis, gaps=report, plan=plan)
+    emit("gaps", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
     if any(not t.reached for t in analysis.plan.targets if targets):
         sys.exit(EXIT_UNMET)
 
@@ -684,3 +700,9 @@ from .cli_evidence import checklist, evidence  # noqa: E402  (its commands use t
 
 main.add_command(evidence)
 main.add_command(checklist)
+
+# Commands that read crosswalks live in their own module too.
+from .cli_crosswalk import compare_cmd, crosswalk  # noqa: E402
+
+main.add_command(crosswalk, "crosswalk")
+main.add_command(compare_cmd, "compare")

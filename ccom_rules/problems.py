@@ -23,6 +23,10 @@ CODES: dict[str, str] = {
     "E012": "scoring parameters inconsistent",
     "E021": "two packs with the same id on the pack path",
     "E022": "overlay cannot be resolved: base not found, version not allowed, or a cycle",
+    "E030": "crosswalk relation contradicts the same pair read the other way",
+    "E031": "crosswalk leaves a clause neither mapped nor listed unmapped, or lists a mapped one",
+    "E032": "crosswalk written for another major version of a pack",
+    "E033": "crosswalk id differs from its file name",
     "W101": "evidence type never used",
     "W102": "evidence type not in any evaluated pack",
     "W103": "checkpoint aspect unusual for the scoring model",
@@ -32,6 +36,7 @@ CODES: dict[str, str] = {
     "W107": "evidence item dated after the reference date (not counted)",
     "W108": "evidence goes stale within --warn-within days",
     "W109": "certificate expires within --warn-within days",
+    "W130": "crosswalk written for another minor version of a pack",
 }
 
 

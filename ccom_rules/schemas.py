@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .crosswalk.model import Crosswalk, ThemeCatalogue
+from .crosswalk.result import Comparison
 from .model.manifest import Manifest
 from .model.overlay import PackOverlay
 from .model.pack import ClausePack, PackFragment
@@ -21,6 +23,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "clause-pack-overlay.schema.json": (PackOverlay, "validation", "A ccom-rules overlay pack.yaml (extends: another pack)"),
     "evidence-manifest.schema.json": (Manifest, "validation", "A ccom-rules evidence manifest"),
     "result.schema.json": (Result, "serialization", "The JSON result of ccom-rules evaluate"),
+    "crosswalk.schema.json": (Crosswalk, "validation", "A ccom-rules crosswalk between two clause packs"),
+    "crosswalk-themes.schema.json": (ThemeCatalogue, "validation", "The themes of a ccom-rules crosswalk folder (themes.yaml)"),
+    "comparison.schema.json": (Comparison, "serialization", "The JSON result of ccom-rules compare"),
 }
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import Field
 
 from pydantic import Field
 
@@ -31,6 +33,19 @@ class ClauseGap(Frozen):
     """Each chain runs from this clause through unmet prerequisites down to a root."""
 
 
+def _empty(value: Any) -> bool:
+    return not value
+
+
+class ThemeReach(Frozen):
+    """The clauses of one crosswalk theme that something touches, per standard."""
+
+    theme: str
+    title: Text
+    clauses: dict[str, tuple[str, ...]]
+    """Pack id → clause ids."""
+
+
 class PackImpact(Frozen):
     pack: str
     checkpoints: tuple[str, ...]
@@ -49,6 +64,8 @@ class EvidenceGap(Frozen):
     state: Literal["missing", "insufficient"]
     items_present: int
     impact: tuple[PackImpact, ...]
+    themes: tuple[ThemeReach, ...] = Field(default=(), exclude_if=_empty)
+    """The crosswalk themes of the clauses it holds back (omitted when none: no crosswalk applies)."""
 
     @property
     def checkpoint_count(self) -> int:
@@ -97,6 +114,8 @@ class Action(Frozen):
     """The area of the evidence it adds (quality, workforce, training, …): see docs/evidence-vocabulary.md."""
     timing: str | None = None
     """Why the action can be complete no earlier than ``earliest``, in one line."""
+    themes: tuple[ThemeReach, ...] = Field(default=(), exclude_if=_empty)
+    """The crosswalk themes of the clauses it works on (omitted when none: no crosswalk applies)."""
 
 
 class TargetStatus(Frozen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..i18n import t
-from ..model.gaps import PHASES, Plan
+from ..model.gaps import PHASES, Plan, ThemeReach
 from .subjects import Analysis
 
 _STATUS = {"not_met": "not met", "partially_met": "partially met", "not_assessed": "not assessed"}
@@ -33,6 +33,7 @@ def render(subject: Analysis, detail: int = 3) -> str:
             for i in ev.impact
         )
         lines.append(f"  {ev.type} ({ev.state}, {ev.items_present} present): {where}")
+        lines += _themes(ev.themes, "      ", detail)
     if len(report.evidence) > max(detail * 4, 10):
         lines.append(f"  … {len(report.evidence) - max(detail * 4, 10)} more evidence types (--format json for all)")
     lines += ["", "Targets"]
@@ -74,4 +75,16 @@ def plan_lines(plan: Plan, max_actions: int | None = None) -> list[str]:
             lines.append(f"       {action.timing}")
         for gain in action.gains:
             lines.append(f"       {gain.pack}: {gain.summary}")
+        lines += _themes(action.themes, "       ", 3)
+    return lines
+
+
+def _themes(reaches: tuple[ThemeReach, ...], indent: str, detail: int) -> list[str]:
+    """The crosswalk themes something touches, with its clauses in each standard (none without crosswalks)."""
+    lines = [
+        f"{indent}theme {r.title.en}: " + "; ".join(f"{p} {', '.join(cs)}" for p, cs in r.clauses.items())
+        for r in reaches[:detail]
+    ]
+    if len(reaches) > detail:
+        lines.append(f"{indent}… {len(reaches) - detail} more theme(s)")
     return lines

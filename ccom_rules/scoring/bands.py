@@ -13,7 +13,8 @@ from ..i18n import t
 from ..model.common import Frozen, Identifier, Text
 from ..model.result import BandsOutcome, CategoryScore, ClauseResult, DecidedBy, Outcome
 from ..problems import Problem
-from .base import Board, ClauseExtras, GainWords, Lang, Raised, RaiseFinding, ScoringModel, Tally, Unit
+from .base import AtStake, Board, ClauseExtras, GainWords, Lang, Raised, RaiseFinding, ScoringModel, Tally, Unit
+from ..model.manifest import FindingStatus
 
 if TYPE_CHECKING:
     from ..model.pack import ClausePack, PackIndex, Placed
@@ -292,6 +293,30 @@ class WeightedBands(ScoringModel):
             Fraction(0),
         )
         return gain / len(applicable) * exact(clause.points) if applicable else Fraction(0)
+
+    # --- across standards ------------------------------------------------------------------
+
+    def stake(
+        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+    ) -> AtStake:
+        """Points: each sub-item's points times the share of its checkpoints that need them."""
+        total = Fraction(0)
+        for cid, checkpoints in needs.items():
+            own, sub_points = index.clauses[cid].clause.checkpoints, points.get(cid)
+            if own and sub_points:
+                total += Fraction(str(sub_points)) * len(checkpoints) / len(own)
+        share = float(round(total, 2))
+        return AtStake(share, (), f"sub-items {', '.join(needs)}: up to {share:g} points")
+
+    def figure(self, clause: ClauseResult) -> str:
+        if clause.fraction is None or not clause.points:
+            return ""
+        return f"{clause.fraction:g} × {round(clause.points, 2):g} points"
+
+    def finding_fields(self, index: PackIndex, clause_id: str, status: FindingStatus) -> dict[str, Any]:
+        if index.clauses[clause_id].clause.children:
+            return {"status": status}
+        return {"fraction": getattr(self.fractions, status)}
 
     # --- checks ----------------------------------------------------------------------------
 

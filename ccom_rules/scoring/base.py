@@ -10,7 +10,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from ..model.common import Frozen
-from ..model.manifest import Finding, Manifest
+from ..model.manifest import Finding, FindingStatus, Manifest
 from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, Status
 from ..predicates import Facts, Predicate
 
@@ -93,6 +93,15 @@ class GainWords:
     summary: str
     closes: tuple[str, ...] = ()
     points: float = 0.0
+
+
+class AtStake(NamedTuple):
+    """What some checkpoints hold under a model: the points they carry, the conditions of the
+    outcome they feed, and the two in words."""
+
+    points: float
+    conditions: tuple[str, ...]
+    summary: str
 
 
 class ScoringModel(Frozen):
@@ -228,6 +237,25 @@ class ScoringModel(Frozen):
     def at_stake(self, clause: ClauseResult, checkpoint_ids: set[str]) -> Fraction:
         """What meeting ``checkpoint_ids`` of ``clause`` could add to the pack's points."""
         return Fraction(0)
+
+    # --- across standards (compare, crosswalk apply) ----------------------------------------
+
+    def stake(
+        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+    ) -> AtStake:
+        """What the checkpoints ``needs`` (clause id → checkpoint ids, clauses in document order)
+        and the conditions ``held`` (ids of :meth:`conditions`) hold under this model; ``points``
+        are the clauses' points in the result. By default, the clauses and conditions named."""
+        named = (*needs, *held)
+        return AtStake(0.0, named, ", ".join(named))
+
+    def figure(self, clause: ClauseResult) -> str:
+        """The clause as this model counts it, in a few words ('' when it adds nothing)."""
+        return ""
+
+    def finding_fields(self, index: PackIndex, clause_id: str, status: FindingStatus) -> dict[str, Any]:
+        """The fields of a finding recording ``status`` on the whole clause, as this model reads them."""
+        return {"status": status}
 
     # --- checks ----------------------------------------------------------------------------
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, cast
 
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, Identifier, Percent, Text
 from ..i18n import Msg, t
-from ..model.result import ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
-from .base import Board, ClauseExtras, Lang, operating_years
+from ..model.manifest import FindingStatus
+from ..model.result import ClauseResult, ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
+from .base import AtStake, Board, ClauseExtras, Lang, operating_years
 from .maturity_plan import MaturityPlanning
 
 if TYPE_CHECKING:
@@ -295,6 +296,33 @@ class MaturityLevels(MaturityPlanning):
                 f"so it can be certified at L{previous + 1} at most this time"
             )
         return None
+
+    # --- across standards ------------------------------------------------------------------
+
+    def stake(
+        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+    ) -> AtStake:
+        """Rating points (``scale.full`` per aspect of an item) and the C/F share conditions fed."""
+        total, parts, conditions = 0, [], set()
+        for cid, checkpoints in needs.items():
+            aspects = {index.checkpoints[cp][0].aspect for cp in checkpoints}
+            letters = [x for x, aspect in (("C", "method"), ("F", "execution")) if aspect in aspects]
+            total += self.scale.full * len(letters)
+            top = index.clauses[cid].top
+            group = self.core_sections if top in self.core_sections else self.innovation_sections
+            conditions |= {f"{x} share of {self.section_label(group)}" for x in letters}
+            parts.append(f"{cid} ({'/'.join(letters) or '-'})")
+        shown = tuple(sorted(conditions))
+        return AtStake(float(total), shown, f"items {', '.join(parts)}: up to {total} points; {', '.join(shown)}")
+
+    def figure(self, clause: ClauseResult) -> str:
+        return f"C {clause.c_rate} · F {clause.f_rate}" if clause.c_rate is not None else ""
+
+    def finding_fields(self, index: PackIndex, clause_id: str, status: FindingStatus) -> dict[str, Any]:
+        if index.clauses[clause_id].clause.children:
+            return {"status": status}
+        rating = {"met": self.scale.full, "partially_met": self.scale.partial, "not_met": self.scale.none}[status]
+        return {"c_rate": rating, "f_rate": rating}
 
     # --- checks ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from ..model.common import Frozen, Identifier, Text
 from ..model.result import Nonconformity, Outcome, PassFailOutcome, PrerequisiteResult
 from ..predicates import Predicate
 from ..i18n import Msg, t
-from .base import Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
+from .base import AtStake, Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
 from .words import STATUS_WORDS, more
 
 if TYPE_CHECKING:
@@ -134,6 +134,23 @@ class PassFail(ScoringModel):
 
     def next_target(self, outcome: Outcome) -> int | None:
         return 1
+
+    # --- across standards ------------------------------------------------------------------
+
+    def stake(
+        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+    ) -> AtStake:
+        """Nonconformities: the mandatory clauses, and the prerequisites, that would fail without them."""
+        mandatory = [c for c in needs if index.clauses[c].clause.mandatory]
+        optional = [c for c in needs if c not in mandatory]
+        parts = []
+        if mandatory:
+            parts.append(f"{', '.join(mandatory)}: {len(mandatory)} nonconformit{'y' if len(mandatory) == 1 else 'ies'} if unmet")
+        if held:
+            parts.append(f"prerequisite {', '.join(held)}")
+        if optional:
+            parts.append(f"{', '.join(optional)} (not mandatory)")
+        return AtStake(0.0, (*mandatory, *(f"prerequisite {p}" for p in held)), "; ".join(parts))
 
     # --- gaps and planning -----------------------------------------------------------------
 
