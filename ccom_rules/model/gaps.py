@@ -7,8 +7,6 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from pydantic import Field
-
 from ..i18n import Reason
 from .common import Frozen, Text
 from .manifest import EvidenceItem, Finding, Person
