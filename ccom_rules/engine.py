@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import __version__
-from .canonical import manifest_sha256
+from .compiled import builder, compiled, construct, manifest_index
 from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
-from .model.pack import Checkpoint, Clause, ClausePack
 from .model.overlay import with_base_findings
-from .model.result import CheckpointResult, ClauseResult, ManifestRef, PackRef, PackResult, Result, Status
+from .model.pack import Checkpoint, Clause, ClausePack
+from .model.result import CheckpointResult, ClauseResult, DecidedBy, ManifestRef, PackResult, Result, Status
 from .predicates import Facts, Outcome
 from .predicates.logic import ASSESSOR_NEEDED
 from .scoring.base import RANK, Board, ClauseState
@@ -22,14 +22,19 @@ def evaluate(packs: Sequence[ClausePack], manifest: Manifest) -> Result:
     Returns a :class:`Result`; the same packs and manifest always give an equal result.
     Findings and declarations naming other packs are ignored here (the loader reports
     those naming unknown targets), except that those naming an overlay's base apply to the
-    overlay too (``ccom_rules.model.overlay.with_base_findings``).
+    overlay too (``ccom_rules.model.overlay.with_base_findings``). Each pack is compiled once per pack object and the
+    manifest indexed once per manifest object, so evaluating again costs less.
     """
-    ref = ManifestRef(
-        sha256=manifest_sha256(manifest), organisation=manifest.organisation.name, assessment_date=manifest.assessment.date
+    index = manifest_index(manifest)
+    ref = construct(
+        ManifestRef,
+        {"sha256": index.sha256, "organisation": manifest.organisation.name, "assessment_date": manifest.assessment.date},
     )
-    manifest = with_base_findings(packs, manifest)
-    facts = Facts.of(manifest)
-    return Result(engine_version=__version__, manifest=ref, packs=tuple(evaluate_pack(pack, manifest, facts) for pack in packs))
+    answered = with_base_findings(packs, manifest)
+    facts = index.facts if answered is manifest else manifest_index(answered).facts
+    manifest = answered
+    results = tuple(evaluate_pack(pack, manifest, facts) for pack in packs)
+    return construct(Result, {"engine_version": __version__, "manifest": ref, "packs": results})
 
 
 def evidence_status(outcome: Outcome) -> Status:
@@ -42,14 +47,17 @@ def evidence_status(outcome: Outcome) -> Status:
 
 def combine_statuses(statuses: Iterable[Status]) -> Status:
     """A clause's status from its checkpoints' and children's statuses."""
-    applicable = [s for s in statuses if s != "not_applicable"]
-    if not applicable:
-        return "not_applicable" if statuses else "not_assessed"
-    if all(s == "met" for s in applicable):
-        return "met"
-    if any(s in ("met", "partially_met") for s in applicable):
+    seen = set(statuses)
+    if not seen:
+        return "not_assessed"
+    seen.discard("not_applicable")
+    if not seen:
+        return "not_applicable"
+    if "met" in seen:
+        return "met" if len(seen) == 1 else "partially_met"
+    if "partially_met" in seen:
         return "partially_met"
-    return "not_met" if any(s == "not_met" for s in applicable) else "not_assessed"
+    return "not_met" if "not_met" in seen else "not_assessed"
 
 
 def with_finding(derived: Status, finding: FindingStatus | None, precedence: Precedence) -> tuple[Status, bool]:
@@ -71,31 +79,52 @@ def checkpoint_result(
 ) -> tuple[CheckpointResult, Outcome | None]:
     """One checkpoint's result: declared not applicable, or its evidence combined with any finding."""
     if waived is not None:
-        result = CheckpointResult(
-            id=cp.id,
-            aspect=cp.aspect,
-            status="not_applicable",
-            decided_by="declaration",
-            reasons=(Msg("reason.not_applicable", reason=waived),),
-            evidence=(),
-        )
-        return result, None
+        return _waived_checkpoint(cp.id, cp.aspect, waived), None
     outcome = cp.evidence.evaluate(facts)
-    status, by_assessor = with_finding(evidence_status(outcome), finding.status if finding else None, precedence)
+    return _decided_checkpoint(cp.id, cp.aspect, outcome, finding, precedence), outcome
+
+
+def _waived_checkpoint(cp_id: str, aspect: str | None, waived: str) -> CheckpointResult:
+    return _checkpoint(cp_id, aspect, "not_applicable", "declaration", (Msg("reason.not_applicable", reason=waived),), ())
+
+
+def _decided_checkpoint(
+    cp_id: str, aspect: str | None, outcome: Outcome, finding: Finding | None, precedence: Precedence
+) -> CheckpointResult:
+    if finding is None:
+        return _checkpoint(cp_id, aspect, evidence_status(outcome), "evidence", outcome.reasons, outcome.evidence)
+    status, by_assessor = with_finding(evidence_status(outcome), finding.status, precedence)
     reasons = outcome.reasons
-    if finding is not None and finding.status is not None:  # the finding answers the assessor checks
+    if finding.status is not None:  # the finding answers the assessor checks
         reasons = tuple(r for r in reasons if not r.startswith(ASSESSOR_NEEDED))
-    if by_assessor and finding is not None:
+    if by_assessor:
         reasons = (assessor_said(finding.note, finding.status), *reasons)
-    result = CheckpointResult(
-        id=cp.id,
-        aspect=cp.aspect,
-        status=status,
-        decided_by="assessor" if by_assessor else "evidence",
-        reasons=reasons,
-        evidence=outcome.evidence,
+    return _checkpoint(cp_id, aspect, status, "assessor" if by_assessor else "evidence", reasons, outcome.evidence)
+
+
+def _checkpoint(
+    cp_id: str, aspect: str | None, status: Status, decided_by: str, reasons: tuple[str, ...], evidence: tuple[str, ...]
+) -> CheckpointResult:
+    return _CHECKPOINT(
+        {"id": cp_id, "aspect": aspect, "status": status, "decided_by": decided_by, "reasons": reasons, "evidence": evidence}
     )
-    return result, outcome
+
+
+_CHECKPOINT = builder(CheckpointResult)
+_CLAUSE = builder(ClauseResult)
+
+
+# Clause states decided by evidence or children carry no note: one shared object per pair.
+_PLAIN_STATES: dict[tuple[Status, DecidedBy], ClauseState] = {}
+
+
+def _state(status: Status, decided_by: DecidedBy, note: str = "") -> ClauseState:
+    if note:
+        return ClauseState(status, decided_by, note)
+    state = _PLAIN_STATES.get((status, decided_by))
+    if state is None:
+        state = _PLAIN_STATES[status, decided_by] = ClauseState(status, decided_by)
+    return state
 
 
 def clause_state(
@@ -108,70 +137,92 @@ def clause_state(
 ) -> ClauseState:
     """One clause's state from its checkpoints, its children's states and any finding."""
     if waived is not None:
-        return ClauseState("not_applicable", "declaration", waived)
+        return _state("not_applicable", "declaration", waived)
     parts = [checkpoints[cp.id].status for cp in clause.checkpoints]
     parts += [states[child.id].status for child in clause.children]
-    status, by_assessor = with_finding(combine_statuses(parts), finding.status if finding else None, precedence)
+    return _combined_state(parts, bool(clause.children and not clause.checkpoints), finding, precedence)
+
+
+def _combined_state(parts: list[Status], by_children: bool, finding: Finding | None, precedence: Precedence) -> ClauseState:
+    if finding is None:
+        return _state(combine_statuses(parts), "children" if by_children else "evidence")
+    status, by_assessor = with_finding(combine_statuses(parts), finding.status, precedence)
     if by_assessor:
-        return ClauseState(status, "assessor", finding.note if finding else "")
-    return ClauseState(status, "children" if clause.children and not clause.checkpoints else "evidence")
+        return _state(status, "assessor", finding.note)
+    return _state(status, "children" if by_children else "evidence")
 
 
 def waivers(pack: ClausePack, manifest: Manifest) -> tuple[dict[str, str], dict[str, str]]:
     """Not-applicable declarations of this pack: (by target as declared, by clause incl. descendants)."""
-    index = pack.index
     declared = {d.target: d.reason for d in manifest.not_applicable if d.pack == pack.id}
     waived: dict[str, str] = {}
-    for cid in index.order:
-        parent = index.clauses[cid].parent
-        if cid in declared:
-            waived[cid] = declared[cid]
-        elif parent is not None and parent in waived:
-            waived[cid] = waived[parent]
+    if not declared:
+        return declared, waived
+    for clause in compiled(pack).clauses:
+        if clause.id in declared:
+            waived[clause.id] = declared[clause.id]
+        elif clause.parent is not None and clause.parent in waived:
+            waived[clause.id] = waived[clause.parent]
     return declared, waived
 
 
 def decide(pack: ClausePack, manifest: Manifest, facts: Facts) -> tuple[Board, dict[str, Outcome]]:
     """Every checkpoint and clause of ``pack`` decided, before scoring; with the predicate outcomes."""
-    index = pack.index
+    plan = compiled(pack)
     precedence = manifest.assessment.precedence
     findings: dict[str, Finding] = {f.target: f for f in manifest.findings if f.pack == pack.id}
     declared, waived = waivers(pack, manifest)
     checkpoints: dict[str, CheckpointResult] = {}
     outcomes: dict[str, Outcome] = {}
-    for cp_id, (cp, cid) in index.checkpoints.items():
-        result, outcome = checkpoint_result(cp, facts, findings.get(cp_id), precedence, declared.get(cp_id, waived.get(cid)))
-        checkpoints[cp_id] = result
-        if outcome is not None:
-            outcomes[cp_id] = outcome
+    for cp in plan.checkpoints:
+        why = declared.get(cp.id, waived.get(cp.clause)) if waived else None
+        if why is not None:
+            checkpoints[cp.id] = _waived_checkpoint(cp.id, cp.aspect, why)
+            continue
+        outcome = outcomes[cp.id] = cp.predicate.evaluate(facts)
+        checkpoints[cp.id] = _decided_checkpoint(cp.id, cp.aspect, outcome, findings.get(cp.id), precedence)
     states: dict[str, ClauseState] = {}
-    for cid in reversed(index.order):
-        states[cid] = clause_state(index.clauses[cid].clause, checkpoints, states, findings.get(cid), precedence, waived.get(cid))
+    for clause in reversed(plan.clauses):
+        why = waived.get(clause.id) if waived else None
+        if why is not None:
+            states[clause.id] = _state("not_applicable", "declaration", why)
+            continue
+        parts = [checkpoints[x].status for x in clause.checkpoints]
+        parts += [states[x].status for x in clause.children]
+        states[clause.id] = _combined_state(
+            parts, bool(clause.children and not clause.checkpoints), findings.get(clause.id), precedence
+        )
     board = Board(
-        pack_id=pack.id, index=index, manifest=manifest, facts=facts, checkpoints=checkpoints, clauses=states, findings=findings
+        pack_id=pack.id,
+        index=pack.index,
+        manifest=manifest,
+        facts=facts,
+        checkpoints=checkpoints,
+        clauses=states,
+        findings=findings,
     )
     return board, outcomes
 
 
 def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackResult:
     """Evaluate one pack; ``facts`` is ``Facts.of(manifest)``, shared across packs."""
-    index = pack.index
+    plan = compiled(pack)
     board, _ = decide(pack, manifest, facts)
-    states = board.clauses
+    states, checkpoints = board.clauses, board.checkpoints
     outcome, extras = pack.scoring.score(board)
     clauses = tuple(
-        ClauseResult(
-            id=cid,
-            parent=index.clauses[cid].parent,
-            title=index.clauses[cid].clause.title,
-            status=states[cid].status,
-            decided_by=states[cid].decided_by,
-            note=states[cid].note,
-            checkpoints=tuple(board.checkpoints[cp.id] for cp in index.clauses[cid].clause.checkpoints),
-            **extras.get(cid, {}),
+        _CLAUSE(
+            {
+                "id": clause.id,
+                "parent": clause.parent,
+                "title": clause.title,
+                "status": states[clause.id].status,
+                "decided_by": states[clause.id].decided_by,
+                "note": states[clause.id].note,
+                "checkpoints": tuple(checkpoints[x] for x in clause.checkpoints),
+                **extras.get(clause.id, {}),
+            },
         )
-        for cid in index.order
+        for clause in plan.clauses
     )
-    layers = {"base": pack.lineage.base, "overlays": pack.lineage.overlays} if pack.lineage else {}
-    ref = PackRef(id=pack.id, version=pack.version, sha256=pack.sha256, standard=pack.standard, title=pack.title, **layers)
-    return PackResult(pack=ref, outcome=outcome, clauses=clauses)
+    return construct(PackResult, {"pack": plan.ref, "outcome": outcome, "clauses": clauses})

@@ -7,8 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import Any
 
+from ..model.common import Period, ordinal_of_date, parse_period, period_ordinal
 from ..model.manifest import EvidenceItem, Manifest, Person
+
+ZERO, HALF, ONE = Fraction(0), Fraction(1, 2), Fraction(1)
+"""Shared degrees: fractions are immutable, so the common ones are built once."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,10 @@ class Facts:
         """The first day on which planned work can be done (``now``, else ``on``)."""
         return self.now if self.now is not None else self.on
 
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Indexes derived from the facts above (periods covered per type, certificate holders),
+    built on first use: the facts never change, so neither do they."""
+
     @classmethod
     def of(cls, manifest: Manifest, now: date | None = None) -> Facts:
         """Index ``manifest`` for predicates (as of its assessment date; ``now``: see above)."""
@@ -44,6 +53,34 @@ class Facts:
 
     def items(self, evidence_type: str) -> tuple[EvidenceItem, ...]:
         return self.by_type.get(evidence_type, ())
+
+    def ids(self, evidence_type: str) -> tuple[str, ...]:
+        """The ids of :meth:`items` of ``evidence_type``, in the same order."""
+        key = ("ids", evidence_type)
+        found: tuple[str, ...] | None = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = tuple(i.id for i in self.items(evidence_type))
+        return found
+
+    def covered(self, evidence_type: str, granularity: Period) -> dict[int, str]:
+        """The periods of ``granularity`` that items of ``evidence_type`` cover: ordinal → the
+        first item's id (in (date, id) order). An item without ``period`` covers the period
+        containing its date; one recording another granularity covers none."""
+        key = ("covered", evidence_type, granularity)
+        found: dict[int, str] | None = self.memo.get(key)
+        if found is None:
+            found = {}
+            for item in self.items(evidence_type):
+                if item.period is None:
+                    ordinal = ordinal_of_date(granularity, item.date)
+                else:
+                    kind, year, index = parse_period(item.period)
+                    if kind != granularity:
+                        continue
+                    ordinal = period_ordinal(kind, year, index)
+                found.setdefault(ordinal, item.id)
+            self.memo[key] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -63,11 +100,11 @@ class Outcome:
 
     @classmethod
     def yes(cls, reason: str, evidence: tuple[str, ...] = ()) -> Outcome:
-        return cls(True, Fraction(1), (reason,), evidence)
+        return cls(True, ONE, (reason,), evidence)
 
     @classmethod
-    def no(cls, reason: str, degree: Fraction = Fraction(0), evidence: tuple[str, ...] = ()) -> Outcome:
-        return cls(False, min(degree, Fraction(1)), (reason,), evidence)
+    def no(cls, reason: str, degree: Fraction = ZERO, evidence: tuple[str, ...] = ()) -> Outcome:
+        return cls(False, degree if degree <= ONE else ONE, (reason,), evidence)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pydantic import FiniteFloat, model_validator
 from ..model.common import Frozen, Identifier
 from ..i18n import EvidenceType, Msg
 from ..ranges import Count, Days
-from .base import Facts, Outcome, Patch, ids, planned_item, planned_on
+from .base import HALF, ZERO, Facts, Outcome, Patch, planned_item, planned_on
 
 
 class Present(Frozen):
@@ -31,11 +31,13 @@ class Present(Frozen):
     def evaluate(self, facts: Facts) -> Outcome:
         found = facts.items(self.type)
         if len(found) >= self.min_count:
-            return Outcome.yes(Msg("present.ok", count=len(found), type=EvidenceType(self.type), min=self.min_count), ids(found))
+            return Outcome.yes(
+                Msg("present.ok", count=len(found), type=EvidenceType(self.type), min=self.min_count), facts.ids(self.type)
+            )
         return Outcome.no(
             Msg("present.short", count=len(found), min=self.min_count, type=EvidenceType(self.type)),
             Fraction(len(found), self.min_count),
-            ids(found),
+            facts.ids(self.type),
         )
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
@@ -63,9 +65,8 @@ class Fresh(Frozen):
     def evaluate(self, facts: Facts) -> Outcome:
         found = facts.items(self.type)
         oldest = facts.on - timedelta(days=self.max_age_days)
-        fresh = [i for i in found if i.date >= oldest]
-        if fresh:
-            newest = fresh[-1]
+        if found and found[-1].date >= oldest:  # sorted by (date, id): the last is the newest
+            newest = found[-1]
             return Outcome.yes(
                 Msg("fresh.ok", type=EvidenceType(self.type), item=newest.id, date=newest.date, days=self.max_age_days),
                 (newest.id,),
@@ -74,7 +75,7 @@ class Fresh(Frozen):
             newest = found[-1]
             return Outcome.no(
                 Msg("fresh.stale", type=EvidenceType(self.type), item=newest.id, date=newest.date, days=self.max_age_days),
-                Fraction(1, 2),
+                HALF,
                 (newest.id,),
             )
         return Outcome.no(Msg("evidence.none", type=EvidenceType(self.type)))
@@ -103,25 +104,28 @@ class Approved(Frozen):
 
     def evaluate(self, facts: Facts) -> Outcome:
         found = facts.items(self.type)
-        signed = [
-            i
-            for i in found
-            if i.approval is not None
-            and i.approval.date <= facts.on
-            and (self.role is None or i.approval.role.casefold() == self.role.casefold())
-        ]
+        wanted = None if self.role is None else self.role.casefold()
+        item = next(
+            (
+                i
+                for i in reversed(found)
+                if i.approval is not None
+                and i.approval.date <= facts.on
+                and (wanted is None or i.approval.role.casefold() == wanted)
+            ),
+            None,
+        )  # the latest sign-off
         role = {"role": self.role} if self.role else {}
         suffix = "_role" if self.role else ""
         etype = EvidenceType(self.type)
-        if signed:
-            item = signed[-1]
+        if item is not None:
             assert item.approval is not None
             approval = item.approval
             return Outcome.yes(
                 Msg("approved.ok" + suffix, type=etype, item=item.id, by=approval.by, date=approval.date, **role), (item.id,)
             )
         if found:
-            return Outcome.no(Msg("approved.unsigned" + suffix, type=etype, **role), Fraction(1, 2), ids(found))
+            return Outcome.no(Msg("approved.unsigned" + suffix, type=etype, **role), HALF, facts.ids(self.type))
         return Outcome.no(Msg("approved.none" + suffix, type=etype, **role))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
@@ -174,18 +178,15 @@ class Metric(Frozen):
             oldest = facts.on - timedelta(days=self.max_age_days)
             items = tuple(i for i in items if i.date >= oldest)
         recorded = [i for i in items if self.metric in i.metrics]
-        passing = [i for i in recorded if self._ok(i.metrics[self.metric])]
-        if passing:
-            item = passing[-1]
+        item = next((i for i in reversed(recorded) if self._ok(i.metrics[self.metric])), None)
+        if item is not None:
             value = item.metrics[self.metric]
             return Outcome.yes(Msg("metric.ok", metric=self.metric, value=value, item=item.id, wanted=self._wanted()), (item.id,))
         if recorded:
             item = recorded[-1]
             value = item.metrics[self.metric]
             wanted = self._wanted()
-            return Outcome.no(
-                Msg("metric.off", metric=self.metric, value=value, item=item.id, wanted=wanted), Fraction(0), (item.id,)
-            )
+            return Outcome.no(Msg("metric.off", metric=self.metric, value=value, item=item.id, wanted=wanted), ZERO, (item.id,))
         if self.max_age_days is not None:
             return Outcome.no(Msg("metric.none_within", type=EvidenceType(self.type), days=self.max_age_days, metric=self.metric))
         return Outcome.no(Msg("metric.none", type=EvidenceType(self.type), metric=self.metric))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, NonEmpty, Text
 from ..i18n import Msg
-from .base import Facts, Outcome, Patch, with_added
+from .base import ONE, ZERO, Facts, Outcome, Patch, with_added
 
 if TYPE_CHECKING:
     from . import Predicate
@@ -38,11 +37,13 @@ class AllOf(Frozen):
         outs = [p.evaluate(facts) for p in self.of]
         reasons, evidence = _join(outs)
         ok = all(o.satisfied for o in outs)
-        degree = sum((o.degree for o in outs), Fraction(0)) / len(outs)
+        if ok:
+            return Outcome(True, ONE, reasons, evidence)
+        degree = sum((o.degree for o in outs), ZERO) / len(outs)
         # Only an assessor can decide when what remains open is theirs; a part the evidence
         # already fails settles it (so a finding cannot lift it under the stricter precedence).
-        undecided = not ok and all(o.satisfied or not o.decided for o in outs)
-        return Outcome(ok, Fraction(1) if ok else degree, reasons, evidence, decided=not undecided)
+        undecided = all(o.satisfied or not o.decided for o in outs)
+        return Outcome(False, degree, reasons, evidence, decided=not undecided)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Each sub-predicate's remedy, applied in turn."""
@@ -67,7 +68,7 @@ class AnyOf(Frozen):
         winners = [o for o in outs if o.satisfied]
         if winners:
             reasons, evidence = _join(winners[:1])
-            return Outcome(True, Fraction(1), reasons, evidence)
+            return Outcome(True, ONE, reasons, evidence)
         reasons, evidence = _join(outs)
         undecided = any(not o.decided for o in outs)
         return Outcome(
@@ -102,14 +103,12 @@ class AtLeast(Frozen):
         held = sum(1 for o in outs if o.satisfied)
         reasons, evidence = _join(outs)
         if held >= self.k:
-            return Outcome(
-                True, Fraction(1), (Msg("logic.at_least_ok", held=held, total=len(outs), k=self.k), *reasons), evidence
-            )
+            return Outcome(True, ONE, (Msg("logic.at_least_ok", held=held, total=len(outs), k=self.k), *reasons), evidence)
         top = sorted((o.degree for o in outs), reverse=True)[: self.k]
         undecided = held + sum(1 for o in outs if not o.decided) >= self.k  # an assessor could still make it hold
         return Outcome(
             False,
-            sum(top, Fraction(0)) / self.k,
+            sum(top, ZERO) / self.k,
             (Msg("logic.at_least_short", held=held, total=len(outs), k=self.k), *reasons),
             evidence,
             decided=not undecided,
@@ -146,7 +145,7 @@ class AssessorCheck(Frozen):
         return set()
 
     def evaluate(self, facts: Facts) -> Outcome:
-        return Outcome(False, Fraction(0), (Msg("assessor.needed", guide=self.guide),), decided=False)
+        return Outcome(False, ZERO, (Msg("assessor.needed", guide=self.guide),), decided=False)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Only an assessor's finding settles it."""

@@ -37,6 +37,13 @@ class CertifiedPeople(Frozen):
         return set()
 
     def _holders(self, facts: Facts) -> tuple[dict[str, str], int]:
+        key = ("holders", self.scheme, self.role)
+        found: tuple[dict[str, str], int] | None = facts.memo.get(key)
+        if found is None:
+            found = facts.memo[key] = self._count_holders(facts)
+        return found
+
+    def _count_holders(self, facts: Facts) -> tuple[dict[str, str], int]:
         numbers: dict[str, str] = {}
         expired = 0
         for person in sorted(facts.people, key=lambda p: p.name):

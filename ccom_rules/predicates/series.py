@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..model.common import Frozen, Identifier, Period, ordinal_of_date, parse_period, period_end, period_label, period_ordinal
-from ..model.manifest import EvidenceItem
+from ..model.common import Frozen, Identifier, Period, ordinal_of_date, period_end, period_label
 from ..i18n import EvidenceType, Msg
 from ..ranges import Days
 from .base import Facts, Outcome, Patch, planned_item
@@ -17,17 +17,18 @@ from .base import Facts, Outcome, Patch, planned_item
 DEFAULT_WINDOW_DAYS: dict[Period, int] = {"month": 62, "quarter": 123, "year": 400}
 
 
-def item_period(item: EvidenceItem, granularity: Period) -> int | None:
-    """The period ordinal an item covers at ``granularity``, or None if it covers another kind.
-
-    An item without ``period`` covers the period containing its date.
-    """
-    if item.period is None:
-        return ordinal_of_date(granularity, item.date)
-    kind, year, index = parse_period(item.period)
-    if kind != granularity:
-        return None
-    return period_ordinal(kind, year, index)
+@lru_cache(maxsize=1024)  # pure: a few (period, window, date) triples per assessment
+def window_ends(granularity: Period, window_days: int, on: date) -> tuple[int, ...]:
+    """The ordinals a run may end at, latest first: every period ending no more than
+    ``window_days`` before ``on`` (at least the period containing ``on``)."""
+    latest = ordinal_of_date(granularity, on)
+    earliest_end = on - timedelta(days=window_days)
+    ends = []
+    end = latest
+    while period_end(granularity, end) >= earliest_end:
+        ends.append(end)
+        end -= 1
+    return tuple(ends) or (latest,)  # a window shorter than the current period: only the current one
 
 
 class Continuous(Frozen):
@@ -52,27 +53,18 @@ class Continuous(Frozen):
     def _window(self, facts: Facts) -> tuple[int, dict[int, str]]:
         """The best window's last period and the periods covered (ordinal → item id)."""
         window = self.window_days if self.window_days is not None else DEFAULT_WINDOW_DAYS[self.period]
-        covered: dict[int, str] = {}
-        for item in facts.items(self.type):
-            ordinal = item_period(item, self.period)
-            if ordinal is not None:
-                covered.setdefault(ordinal, item.id)
-        latest = ordinal_of_date(self.period, facts.on)
-        earliest_end = facts.on - timedelta(days=window)
-        ends = []
-        end = latest
-        while period_end(self.period, end) >= earliest_end:
-            ends.append(end)
-            end -= 1
-        if not ends:  # a window shorter than the current period: only the current one
-            ends = [latest]
+        covered = facts.covered(self.type, self.period)
+        ends = window_ends(self.period, window, facts.on)
         # On a tie the latest window wins: a past period cannot be recorded after the fact, so
         # the gap worth reporting (and the one a plan can fill) is the most recent one.
-        best_end, best = latest, -1
+        best_end, best = ends[0], -1
+        count = self.count
         for end in ends:
-            present = sum(1 for o in range(end - self.count + 1, end + 1) if o in covered)
+            present = sum(map(covered.__contains__, range(end - count + 1, end + 1))) if covered else 0
             if present > best:
                 best_end, best = end, present
+                if present == count:
+                    break
         return best_end, covered
 
     def evaluate(self, facts: Facts) -> Outcome:

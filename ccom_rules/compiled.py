@@ -1,0 +1,179 @@
+"""Packs and manifests in the form evaluation reads: compiled once, then evaluated many times.
+
+A checked :class:`ClausePack` compiles into a :class:`CompiledPack`: its checkpoints, clauses and
+result header laid out in evaluation order, its ``sha256`` and index built. A manifest is indexed
+once per object (:func:`manifest_index`): its identity hash and its evidence by type and period.
+Both are derived from frozen models, so they are kept beside the object they came from (a side
+table keyed by the object, dropped with it) and never go stale.
+
+Results are built from parts that are already valid (:func:`construct`): the engine's own
+statuses, ids and texts taken from checked packs, so the hot path runs no validation. The JSON of
+a constructed result is the JSON of the same result validated, byte for byte (the golden tests
+hold this).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .canonical import manifest_sha256
+from .model.manifest import Manifest
+from .model.pack import ClausePack
+from .model.result import PackRef
+from .predicates import Facts, Predicate
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+_BUILDERS: dict[type[BaseModel], Callable[[dict[str, Any]], Any]] = {}
+
+
+def builder(cls: type[M]) -> Callable[[dict[str, Any]], M]:
+    """A function making instances of ``cls`` from valid values (see :func:`construct`)."""
+    template: dict[str, Any] = {}
+    floats = []
+    for name, info in cls.model_fields.items():
+        # Every field in declaration order, the serialiser's order; a required one is always given.
+        template[name] = None if info.is_required() else info.get_default(call_default_factory=True)
+        if info.annotation in (float, float | None):
+            floats.append(name)
+    new, setattr_ = object.__new__, object.__setattr__
+
+    def build(values: dict[str, Any]) -> M:
+        data = template.copy()
+        data.update(values)  # keys keep the template's (declaration) order
+        for name in floats:
+            if type(data[name]) is int:
+                data[name] = float(data[name])
+        obj: M = new(cls)
+        setattr_(obj, "__dict__", data)
+        setattr_(obj, "__pydantic_fields_set__", set(values))
+        setattr_(obj, "__pydantic_extra__", None)
+        setattr_(obj, "__pydantic_private__", None)
+        return obj
+
+    return build
+
+
+def construct(cls: type[M], values: dict[str, Any]) -> M:
+    """An instance of ``cls`` from values that are already valid, without validating them.
+
+    Defaults fill the fields not given, and an ``int`` given for a ``float`` field becomes a
+    float, as validation would make it (so the JSON is the same). Only for the engine's own
+    results: the caller vouches for every value.
+    """
+    build = _BUILDERS.get(cls)
+    if build is None:
+        build = _BUILDERS[cls] = builder(cls)
+    made: M = build(values)
+    return made
+
+
+class _SideTable:
+    """Values derived from objects, kept while the object lives (by identity, not equality:
+    frozen models compare and hash by value, which costs as much as deriving)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[weakref.ref[Any], Any]] = {}
+
+    def get(self, obj: Any, build: Callable[[], T]) -> T:
+        key = id(obj)
+        entry = self._entries.get(key)
+        if entry is not None and entry[0]() is obj:
+            value: T = entry[1]
+            return value
+        value = build()
+        entries = self._entries
+        entries[key] = (weakref.ref(obj, lambda _ref: entries.pop(key, None)), value)
+        return value
+
+
+@dataclass(frozen=True)
+class ManifestIndex:
+    """A manifest's identity hash and its facts (evidence by type, sorted; periods covered)."""
+
+    sha256: str
+    facts: Facts
+
+
+_MANIFESTS = _SideTable()
+
+
+def manifest_index(manifest: Manifest) -> ManifestIndex:
+    """The manifest's :class:`ManifestIndex`, built once per manifest object."""
+    return _MANIFESTS.get(manifest, lambda: ManifestIndex(manifest_sha256(manifest), Facts.of(manifest)))
+
+
+@dataclass(frozen=True)
+class CheckpointPlan:
+    id: str
+    aspect: str | None
+    clause: str
+    predicate: Predicate
+
+
+@dataclass(frozen=True)
+class ClausePlan:
+    id: str
+    parent: str | None
+    title: Any
+    checkpoints: tuple[str, ...]
+    children: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompiledPack:
+    """A checked pack laid out for evaluation: checkpoints in index order, clauses in document
+    order (children after their parent), the result header built once."""
+
+    pack: ClausePack
+    checkpoints: tuple[CheckpointPlan, ...]
+    clauses: tuple[ClausePlan, ...]
+    ref: PackRef
+
+    @classmethod
+    def of(cls, pack: ClausePack) -> CompiledPack:
+        index = pack.index
+        checkpoints = tuple(CheckpointPlan(cp_id, cp.aspect, cid, cp.evidence) for cp_id, (cp, cid) in index.checkpoints.items())
+        clauses = tuple(
+            ClausePlan(
+                cid,
+                placed.parent,
+                placed.clause.title,
+                tuple(cp.id for cp in placed.clause.checkpoints),
+                tuple(child.id for child in placed.clause.children),
+            )
+            for cid, placed in ((cid, index.clauses[cid]) for cid in index.order)
+        )
+        layers = {"base": pack.lineage.base, "overlays": pack.lineage.overlays} if pack.lineage else {}
+        ref = construct(
+            PackRef,
+            {
+                "id": pack.id,
+                "version": pack.version,
+                "sha256": pack.sha256,
+                "standard": pack.standard,
+                "title": pack.title,
+                **layers,
+            },
+        )
+        return cls(pack, checkpoints, clauses, ref)
+
+
+_PACKS = _SideTable()
+
+
+def compiled(pack: ClausePack) -> CompiledPack:
+    """The pack's :class:`CompiledPack`, compiled once per pack object."""
+    return _PACKS.get(pack, lambda: CompiledPack.of(pack))
+
+
+def adopt(compiled_pack: CompiledPack) -> ClausePack:
+    """Register a compiled pack (read back from the cache) as its pack's compiled form."""
+    _PACKS.get(compiled_pack.pack, lambda: compiled_pack)
+    return compiled_pack.pack
