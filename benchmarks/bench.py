@@ -1,577 +1,551 @@
-"""Benchmarks for ccom-rules: imports, pack loading, evaluation, planning and the CLI's cold start.
+"""Benchmarks for ccom-rules, every figure a ratio of two timings taken side by side in one run.
 
-    python benchmarks/bench.py [--quick] [--json OUT] [--cli CMD]
+    python benchmarks/bench.py [--quick] [--baseline-tree DIR] [--wheel-venv DIR] [--only NAME,...] [--json OUT]
 
-Standard library only (plus the package itself, taken from this source tree). Cold figures run
-in fresh subprocesses of the same interpreter; warm figures run in this process after the packs
-are loaded. Every figure is measured several times: the table shows the median and the minimum,
-and peak memory (the child's max RSS for subprocesses, the tracemalloc peak for in-process runs).
-The machine may be busy with other work, so trust the minimum for "what the code costs" and the
-median for "what a user sees"; targets are judged on the median.
+Each figure times the subject and its yardstick alternately (subject, yardstick, subject, …) so a
+change in the machine's load touches both, and reports the ratio of their medians against its
+target. Timings are CPU seconds of the process doing the work (``time.process_time`` in
+process, or the child's user+system time for a command), so other processes on a shared machine
+move them less than wall time. Never a timed assertion in the tests: speed is measured here.
+
+Figures (names for ``--only``):
+  evaluate   evaluate(demo manifest, three packs), packs loaded: the baseline tree ÷ this tree (≥ 8)
+  rego       the CC-CMM level computation in Rego through regopy's compiled bundle ÷
+             evaluate(demo manifest, cc_cmm alone) (≥ 5); the verdicts compared on every run
+  plan       plan_remediation ÷ one evaluate of the same manifest, each example (≤ 3)
+  cli        ``ccom-rules demo`` ÷ ``python -c "import pydantic, yaml, click"`` (≤ 3) and
+             ``ccom-rules --help`` ÷ ``python -c "import click"`` (≤ 1.3), CPU, from the source
+             tree and (with --wheel-venv) from an installed wheel
+  load       load_manifest(demo) ÷ yaml.load(same file, CSafeLoader) (≤ 1.5); a manifest with one
+             warning ÷ the same without it (≈ 1)
+  scale      load + evaluate of 500 … 50,000 evidence entries: time per entry and peak memory (≤ 250 MB)
+  batch      evaluate_many, 1 job ÷ parsing the same files with CSafeLoader (throughput ≥ 0.6);
+             2 jobs ÷ 1 job (throughput ≥ 1.7 on 2 idle cores)
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+BENCH = Path(__file__).resolve().parent
+for _p in (str(ROOT), str(BENCH)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
 
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
-ENV.pop("PYTHONPROFILEIMPORTTIME", None)
-
-# What the `ccom-rules` console script runs (pip writes exactly this into the script).
-CONSOLE_SCRIPT = [sys.executable, "-c", "import sys; from ccom_rules.cli import main; sys.exit(main())"]
-
-# Appended to child code: report the child's own peak RSS (VmHWM) on stderr at exit. (ru_maxrss
-# from wait4 would count the forked copy of this process before exec, so it is not used.)
-HWM = (
-    "import atexit as _a, sys as _s; _a.register(lambda: _s.stderr.write(''.join("
-    "'\\nHWM ' + l.split()[1] + '\\n' for l in open('/proc/self/status') if l.startswith('VmHWM'))))"
-)
-
-TARGETS = {  # name → seconds (median must be below)
-    "evaluate": 0.020,
-    "cli --help": 0.25,
-    "cli demo": 0.80,
-    "plan": 0.200,
-}
+DEMO = "examples/harbour-bank/manifest.yaml"
+BASELINE_COMMIT = "564bb9d"
 
 
-# --------------------------------------------------------------------------- measuring
+@dataclass
+class Figure:
+    """One ratio: ``subject`` ÷ ``yardstick`` (or the inverse, see ``faster``) against a target."""
 
-
-class Stat:
-    """Repeated timings of one figure (seconds), plus peak memory in bytes when known."""
-
-    def __init__(
-        self,
-        name: str,
-        times: Sequence[float],
-        peak: int | None = None,
-        note: str = "",
-        target: float | None = None,
-        cpu: Sequence[float] | None = None,
-    ):
-        self.name, self.times, self.peak, self.note, self.target = name, list(times), peak, note, target
-        self.cpu = list(cpu) if cpu else []
+    name: str
+    subject: list[float]
+    yardstick: list[float]
+    target: float
+    faster: bool
+    """True: the target is a minimum speed-up, yardstick ÷ subject ≥ target. False: the target
+    is a maximum cost, subject ÷ yardstick ≤ target."""
+    unit: str = "ms"
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def median(self) -> float:
-        return statistics.median(self.times)
+    def ratio(self) -> float:
+        s, y = statistics.median(self.subject), statistics.median(self.yardstick)
+        return y / s if self.faster else s / y
 
     @property
-    def best(self) -> float:
-        return min(self.times)
+    def met(self) -> bool:
+        return self.ratio >= self.target if self.faster else self.ratio <= self.target
 
-    @property
-    def met(self) -> bool | None:
-        return None if self.target is None or not self.times else self.median < self.target
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "runs": len(self.times),
-            "median_s": self.median if self.times else None,
-            "min_s": self.best if self.times else None,
-            "times_s": self.times,
-            "cpu_median_s": statistics.median(self.cpu) if self.cpu else None,
-            "peak_bytes": self.peak,
-            "target_s": self.target,
-            "met": self.met,
-            "note": self.note,
-        }
+    def line(self) -> str:
+        s, y = statistics.median(self.subject) * 1000, statistics.median(self.yardstick) * 1000
+        op = "≥" if self.faster else "≤"
+        verdict = "met" if self.met else "MISSED"
+        return f"{self.name:<62} {s:9.2f} {y:9.2f} {self.ratio:7.2f}× {op} {self.target:<4g} {verdict}"
 
 
-def repeat(func: Callable[[], Any], runs: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU seconds of ``runs`` calls."""
-    walls, cpus = [], []
+def cpu_runs(func: Callable[[], Any], runs: int, inner: int = 1) -> list[float]:
+    """CPU seconds per call of ``func``, ``runs`` samples of ``inner`` calls each."""
+    out = []
     for _ in range(runs):
-        start, cpu = time.perf_counter(), time.process_time()
-        func()
-        walls.append(time.perf_counter() - start)
-        cpus.append(time.process_time() - cpu)
-    return walls, cpus
+        start = time.process_time()
+        for _ in range(inner):
+            func()
+        out.append((time.process_time() - start) / inner)
+    return out
 
 
-def traced_peak(func: Callable[[], Any]) -> int:
-    """Peak Python heap allocated while ``func`` runs (one extra, slower run)."""
-    tracemalloc.start()
-    try:
-        func()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+def child_cpu(argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, str]:
+    """Run a command; its CPU seconds (user + system of the child) and its stdout."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(list(argv), cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr[-1500:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
 
 
-def _children_cpu() -> float:
-    try:
-        import resource  # POSIX only
-    except ImportError:
-        return 0.0
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def tree_env(tree: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(tree)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
 
 
-def run_child(argv: Sequence[str], *, check: bool = True) -> tuple[float, float, int, str]:
-    """Run a subprocess: (wall seconds, CPU seconds, peak RSS in bytes or 0 if unknown, stdout)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        cpu = _children_cpu()
-        start = time.perf_counter()
-        proc = subprocess.run(argv, stdout=out, stderr=err, cwd=ROOT, env=ENV, check=False)
-        wall = time.perf_counter() - start
-        cpu = _children_cpu() - cpu
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode()
-    if check and proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}:\n{stderr[-2000:]}")
-    hwm = [int(line.split()[1]) * 1024 for line in stderr.splitlines() if line.startswith("HWM ")]
-    return wall, cpu, (hwm[-1] if hwm else 0), stdout
+# --------------------------------------------------------------------------- evaluate vs the baseline
+
+EVAL_CODE = """
+import json, sys, time
+sys.path.insert(0, {tree!r})
+from ccom_rules import installed_packs, load_manifest, evaluate
+packs = installed_packs()
+manifest = load_manifest({manifest!r}, packs)
+for _ in range(3):
+    evaluate(packs, manifest)
+times = []
+for _ in range({runs}):
+    start = time.process_time()
+    for _ in range({inner}):
+        evaluate(packs, manifest)
+    times.append((time.process_time() - start) / {inner})
+fresh = []
+if {fresh}:
+    copies = [manifest.model_copy(deep=True) for _ in range({runs})]
+    for copy in copies:
+        start = time.process_time()
+        evaluate(packs, copy)
+        fresh.append(time.process_time() - start)
+result = evaluate(packs, manifest).model_dump_json()
+print(json.dumps({{"times": times, "fresh": fresh, "result": result}}))
+"""
 
 
-def with_hwm(argv: Sequence[str]) -> list[str] | None:
-    """``argv`` (a ``python -c CODE`` command) that also reports its peak RSS; None if not Python."""
-    if len(argv) >= 3 and argv[0] == sys.executable and argv[1] == "-c" and Path("/proc/self/status").exists():
-        return [argv[0], "-c", HWM + "\n" + argv[2], *argv[3:]]
-    return None
+def bench_evaluate(baseline: Path | None, rounds: int) -> list[Figure]:
+    if baseline is None:
+        print("evaluate: no --baseline-tree given; skipped (git worktree add /tmp/base 564bb9d)")
+        return []
+    ours: list[float] = []
+    theirs: list[float] = []
+    fresh: list[float] = []
+    same = True
+    for _ in range(rounds):
+        for tree, into in ((ROOT, ours), (baseline, theirs)):
+            code = EVAL_CODE.format(tree=str(tree), manifest=str(tree / DEMO), runs=5, inner=10, fresh=tree == ROOT)
+            _, out = child_cpu([sys.executable, "-c", code], env=tree_env(tree), cwd=tree)
+            data = json.loads(out.strip().splitlines()[-1])
+            into += data["times"]
+            fresh += data["fresh"]
+            if tree == ROOT:
+                mine = data["result"]
+            else:
+                same = same and data["result"] == mine
+    figures = [
+        Figure("evaluate(demo, 3 packs): baseline tree ÷ this tree", ours, theirs, 8, True, note=f"results identical: {same}"),
+        Figure(
+            "evaluate(demo, 3 packs), a new manifest object each call (index built)",
+            fresh,
+            theirs,
+            8,
+            True,
+            note="the manifest's identity hash and evidence index are built on every call here",
+        ),
+    ]
+    return figures
 
 
-def child_python(code: str, runs: int) -> tuple[list[dict[str, float]], int]:
-    """Run ``code`` in fresh interpreters; it prints one JSON object. Returns those and the max RSS."""
-    results, peak = [], 0
-    for _ in range(runs):
-        _, _, rss, stdout = run_child(with_hwm([sys.executable, "-c", code]) or [sys.executable, "-c", code])
-        results.append(json.loads(stdout.strip().splitlines()[-1]))
-        peak = max(peak, rss)
-    return results, peak
+# --------------------------------------------------------------------------- cc_cmm vs Rego
 
 
-# --------------------------------------------------------------------------- the synthetic manifest
+def rego_input(pack: Any, result: Any) -> dict[str, Any]:
+    """The per-item ratings the engine decided, and the pack's level table: what the Rego reads."""
+    scoring = pack.scoring
+    by_id = {c.id: c for c in result.clauses}
 
+    def items(sections: tuple[str, ...]) -> list[list[int]]:
+        return [[by_id[c.id].c_rate, by_id[c.id].f_rate] for c in pack.index.leaves_under(sections)]
 
-def _predicates(pred: Any) -> Any:
-    yield pred
-    for sub in getattr(pred, "of", ()) or ():
-        yield from _predicates(sub)
-
-
-def _period_back(granularity: str, on: date, back: int) -> tuple[str, date]:
-    """The label and last day of the period ``back`` periods before the one containing ``on``."""
-    from ccom_rules.model.common import ordinal_of_date, period_end, period_label
-
-    ordinal = ordinal_of_date(granularity, on) - back  # type: ignore[arg-type]
-    return period_label(granularity, ordinal), period_end(granularity, ordinal)  # type: ignore[arg-type]
-
-
-def synthetic_manifest_data(packs: Sequence[Any], items: int = 500, seed: int = 11739) -> dict[str, Any]:
-    """A deterministic manifest of ``items`` evidence items drawn from the packs' catalogues:
-    every evidence type, monthly/quarterly/yearly series with a few gaps, metrics around each
-    threshold, approvals, a few items dated after the assessment, people with CEL and key-post
-    certificates (some expired, one number listed twice), findings, ratings, fractions and
-    not-applicable declarations."""
-    rng = random.Random(seed)
-    on = date(2026, 6, 30)
-    types: dict[str, dict[str, Any]] = {}
-    schemes: dict[str, set[str]] = {}
-    for pack in packs:
-        for et in pack.evidence_types:
-            types.setdefault(et.id, {"periods": set(), "metrics": {}, "roles": set()})
-        preds = [cp.evidence for cp, _ in pack.index.checkpoints.values()]
-        preds += [pre.check for pre in getattr(pack.scoring, "prerequisites", ())]
-        for top in preds:
-            for pred in _predicates(top):
-                kind = pred.kind
-                if kind == "certified_people":
-                    schemes.setdefault(pred.scheme, set()).add(pred.role or "")
-                    continue
-                info = types.setdefault(getattr(pred, "type", ""), {"periods": set(), "metrics": {}, "roles": set()})
-                if kind == "continuous":
-                    info["periods"].add(pred.period)
-                elif kind == "metric":
-                    info["metrics"][pred.metric] = (pred.min, pred.max)
-                elif kind == "approved":
-                    info["roles"].add(pred.role or "")
-    types.pop("", None)
-    names = sorted(types)
-    counters = dict.fromkeys(names, 0)
-    evidence = []
-    for n in range(items):
-        etype = names[n % len(names)] if n < 2 * len(names) else rng.choice(names)
-        info = types[etype]
-        k = counters[etype]
-        counters[etype] += 1
-        item: dict[str, Any] = {"id": f"ev-{n:04d}", "type": etype, "title": f"{etype} #{k + 1}"}
-        if info["periods"]:
-            granularity = sorted(info["periods"])[k % len(info["periods"])]
-            back = k + (1 if rng.random() < 0.08 else 0)  # an occasional gap in the series
-            label, end = _period_back(granularity, on, back)
-            item["period"] = label
-            item["date"] = min(end, on)
-        else:
-            item["date"] = on - timedelta(days=rng.randint(0, 900))
-        if rng.random() < 0.03:
-            item["date"] = on + timedelta(days=rng.randint(1, 60))  # after the assessment: ignored
-        if info["metrics"]:
-            metrics = {}
-            for metric, (lo, hi) in sorted(info["metrics"].items()):
-                edge = lo if lo is not None else hi
-                metrics[metric] = round(edge * rng.uniform(0.9, 1.1), 4) if edge else round(rng.uniform(0, 1), 4)
-            item["metrics"] = metrics
-        if info["roles"] and rng.random() < 0.7:
-            role = sorted(info["roles"])[k % len(info["roles"])] or "Director"
-            item["approval"] = {"by": f"Approver {k % 7}", "role": role, "date": item["date"] - timedelta(days=3)}
-        if n % 50 == 0:
-            item["uri"] = f"https://records.example.invalid/{etype}/{k}"
-        evidence.append(item)
-    people = []
-    for i in range(40):
-        scheme_names = sorted(schemes) or ["CEL"]
-        scheme = "CEL" if i % 2 == 0 and "CEL" in schemes else scheme_names[i % len(scheme_names)]
-        roles = sorted(schemes.get(scheme, {""}))
-        issued = on - timedelta(days=rng.randint(30, 1500))
-        cert: dict[str, Any] = {"scheme": scheme, "number": f"{scheme}-{i:03d}", "issued": issued}
-        if i % 9 == 4:
-            cert["expires"] = on - timedelta(days=10)  # expired
-        if i == 39:
-            cert["number"] = f"{scheme}-001"  # listed twice: counts once
-        people.append({"name": f"Person {i:02d}", "role": roles[i % len(roles)], "certificates": [cert]})
-    findings, not_applicable = [], []
-    for pack in packs:
-        index = pack.index
-        model = pack.scoring.model
-        if model == "maturity_levels":
-            items_ = index.leaves_under((*pack.scoring.core_sections, *pack.scoring.innovation_sections))
-            for clause in rng.sample(items_, min(25, len(items_))):
-                findings.append(
-                    {"pack": pack.id, "target": clause.id, "c_rate": rng.choice([0, 5, 10]), "f_rate": rng.choice([0, 5, 10])}
-                )
-        elif model == "weighted_bands":
-            tops = tuple(p.clause.id for p in index.clauses.values() if p.depth == 0)
-            items_ = index.leaves_under(tops)
-            for clause in rng.sample(items_, min(25, len(items_))):
-                findings.append({"pack": pack.id, "target": clause.id, "fraction": rng.choice([0.0, 0.25, 0.5, 1.0])})
-        taken = {f["target"] for f in findings if f["pack"] == pack.id}
-        checkpoints = sorted(c for c in index.checkpoints if c not in taken)
-        for cp in rng.sample(checkpoints, min(20, len(checkpoints))):
-            findings.append(
-                {
-                    "pack": pack.id,
-                    "target": cp,
-                    "status": rng.choice(["met", "partially_met", "not_met"]),
-                    "note": "observed on site",
-                }
-            )
-            taken.add(cp)
-        free = [c for c in index.order if c not in taken and index.clauses[c].depth > 0]
-        for cid in rng.sample(free, min(2, len(free))):
-            not_applicable.append({"pack": pack.id, "target": cid, "reason": "not offered by this centre"})
-    certified = [{"pack": p.id, "level": 2, "date": date(2024, 5, 1)} for p in packs if p.scoring.model == "maturity_levels"]
+    keys = {"level", "core_c_percent", "core_f_percent", "innovation_c_percent", "innovation_f_percent", "min_total"}
     return {
-        "manifest_version": 1,
-        "organisation": {
-            "name": "Synthetic Centre",
-            "sourcing": "in_house",
-            "industry": "banking",
-            "operations_began": date(2021, 3, 1),
-            "seats": 800,
-        },
-        "assessment": {"date": on, "scope": "all sites", "assessor": "bench", "precedence": "assessor"},
-        "evidence": evidence,
-        "people": people,
-        "findings": findings,
-        "not_applicable": not_applicable,
-        "certified_levels": certified,
+        "scale_full": scoring.scale.full,
+        "core": items(scoring.core_sections),
+        "innovation": items(scoring.innovation_sections),
+        "years": result.outcome.operating_years,
+        "previous": result.outcome.previous_level,
+        "stepwise": scoring.stepwise,
+        "levels": [{**lv.model_dump(include=keys), "min_operating_years": lv.min_operating_years} for lv in scoring.levels],
     }
 
 
-# --------------------------------------------------------------------------- the figures
-
-IMPORT_CODE = """
-import json, time
-t = time.perf_counter()
-c = time.process_time()
-import {module}
-print(json.dumps({{"t": time.perf_counter() - t, "c": time.process_time() - c}}))
-"""
-
-LOAD_CODE = """
-import json, sys, time
-t0, c0 = time.perf_counter(), time.process_time()
-import ccom_rules.loader as loader
-t1, c1 = time.perf_counter(), time.process_time()
-packs = loader.installed_packs()
-t2, c2 = time.perf_counter(), time.process_time()
-heavy = [m for m in ("networkx", "jinja2", "jsonschema") if m in sys.modules]
-print(json.dumps({"import": t1 - t0, "load": t2 - t1, "both": t2 - t0, "load_c": c2 - c1, "both_c": c2 - c0, "heavy": heavy}))
-"""
-
-MODULES_CODE = """
-import json, sys
-sys.argv = ["ccom-rules", *{args!r}]
-try:
-    from ccom_rules.cli import main
-    main()
-except SystemExit:
-    pass
-mods = sorted(m for m in ("pydantic", "yaml", "networkx", "jinja2", "jsonschema", "ccom_rules.model.pack") if m in sys.modules)
-print(json.dumps({{"modules": mods}}), file=sys.stderr)
-"""
+def python_verdict(outcome: Any) -> dict[str, Any]:
+    return {
+        "level": outcome.level,
+        "certifiable_level": outcome.certifiable_level,
+        "total": outcome.total,
+        "max_total": outcome.max_total,
+        "core": {"items": outcome.core.items, "c_full": outcome.core.c_full, "f_full": outcome.core.f_full},
+        "innovation": {
+            "items": outcome.innovation.items,
+            "c_full": outcome.innovation.c_full,
+            "f_full": outcome.innovation.f_full,
+        },
+        "next_level_unmet": sorted(g.condition for g in outcome.next_level_gaps if g.condition != "stepwise"),
+    }
 
 
-def bench_imports(runs: int) -> list[Stat]:
-    stats = []
-    runs_ = [run_child([sys.executable, "-c", "pass"]) for _ in range(runs)]
-    stats.append(
-        Stat(
-            "python -c pass (interpreter start, wall)",
-            [r[0] for r in runs_],
-            cpu=[r[1] for r in runs_],
-            note="the floor under every cold figure",
+def bench_rego(rounds: int) -> list[Figure]:
+    try:
+        from regopy import Interpreter
+    except ImportError:
+        print("rego: regopy is not installed (pip install -e '.[bench]'); skipped")
+        return []
+    from ccom_rules import evaluate, installed_packs, load_manifest
+
+    packs = [p for p in installed_packs() if p.id == "cc_cmm"]
+    manifest = load_manifest(ROOT / DEMO, packs)
+    result = evaluate(packs, manifest).packs[0]
+    want = python_verdict(result.outcome)
+    rego = Interpreter()
+    rego.add_module("ccmm", (BENCH / "cc_cmm_levels.rego").read_text(encoding="utf-8"))
+    bundle = rego.build("data.ccmm.verdict", ["ccmm/verdict"])
+    inp = rego_input(packs[0], result)
+    compared = 0
+
+    def run_rego() -> None:
+        nonlocal compared
+        rego.set_input(inp)
+        out = rego.query_bundle(bundle)
+        got = json.loads(str(out))["expressions"][0]
+        if got != want:
+            raise AssertionError(f"Rego and the engine disagree: {got} != {want}")
+        compared += 1
+
+    ours: list[float] = []
+    theirs: list[float] = []
+    for _ in range(rounds):
+        ours += cpu_runs(lambda: evaluate(packs, manifest), 5, 10)
+        theirs += cpu_runs(run_rego, 5, 2)
+    return [
+        Figure(
+            "Rego bundle (levels from ratings) ÷ evaluate(demo, cc_cmm)",
+            ours,
+            theirs,
+            5,
+            True,
+            note=f"verdicts equal on all {compared} Rego runs (level {want['level']}, certifiable {want['certifiable_level']})",
         )
-    )
-    for module in ("ccom_rules", "ccom_rules.loader", "ccom_rules.engine", "ccom_rules.cli"):
-        results, rss = child_python(IMPORT_CODE.format(module=module), runs)
-        stats.append(
-            Stat(f"import {module}", [r["t"] for r in results], rss, note="in a fresh interpreter", cpu=[r["c"] for r in results])
-        )
-    return stats
-
-
-def bench_load(runs: int, warm_runs: int) -> tuple[list[Stat], Any]:
-    results, rss = child_python(LOAD_CODE, runs)
-    heavy = sorted({m for r in results for m in r["heavy"]})
-    note = "networkx/jinja2/jsonschema imported: " + (", ".join(heavy) if heavy else "none")
-    stats = [
-        Stat(
-            "installed_packs() cold (after import)",
-            [r["load"] for r in results],
-            rss,
-            note=note,
-            cpu=[r["load_c"] for r in results],
-        ),
-        Stat("import loader + installed_packs() cold", [r["both"] for r in results], rss, cpu=[r["both_c"] for r in results]),
     ]
+
+
+# --------------------------------------------------------------------------- the planner
+
+
+def bench_plan(rounds: int) -> list[Figure]:
+    """plan_remediation ÷ one evaluate of the same example manifest (≤ 3), each example."""
+    from ccom_rules import evaluate, installed_packs, load_manifest, plan_remediation
+
+    packs = installed_packs()
+    figures = []
+    for path in sorted((ROOT / "examples").glob("*/manifest.yaml")):
+        manifest = load_manifest(path, packs)
+        plans: list[float] = []
+        evaluations: list[float] = []
+        for _ in range(rounds):
+            plans += cpu_runs(lambda m=manifest: plan_remediation(packs, m), 2)  # type: ignore[misc]
+            evaluations += cpu_runs(lambda m=manifest: evaluate(packs, m), 3, 3)  # type: ignore[misc]
+        figures.append(Figure(f"plan_remediation({path.parent.name}) ÷ evaluate", plans, evaluations, 3, False))
+    return figures
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def bench_cli(rounds: int, venv: Path | None) -> list[Figure]:
+    setups: list[tuple[str, list[str], list[str], dict[str, str]]] = []
+    source = tree_env(ROOT)
+    source.pop("PYTHONDONTWRITEBYTECODE")
+    script = [sys.executable, "-c", "import sys; from ccom_rules.cli import main; sys.exit(main())"]
+    setups.append(("source tree", script, [sys.executable], source))
+    if venv is not None:
+        python = venv / "bin" / "python"
+        if not python.exists():
+            print(f"cli: making {venv} with the project installed from a wheel …")
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+            subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(ROOT)], check=True)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        setups.append(("installed wheel", [str(venv / "bin" / "ccom-rules")], [str(python)], env))
+    figures = []
+    for where, command, python_, env in setups:
+        for args, imports, target in ((["demo"], "import pydantic, yaml, click", 3.0), (["--help"], "import click", 1.3)):
+            child_cpu([*command, *args], env=env)  # warm: bytecode, the OS file cache, the pack cache
+            ours: list[float] = []
+            theirs: list[float] = []
+            for _ in range(rounds * 3):
+                ours.append(child_cpu([*command, *args], env=env)[0])
+                theirs.append(child_cpu([*python_, "-c", imports], env=env)[0])
+            figures.append(Figure(f"ccom-rules {args[0]} ÷ python -c {imports!r} ({where})", ours, theirs, target, False))
+    return figures
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def bench_load(rounds: int) -> list[Figure]:
+    import yaml
+
+    from ccom_rules import installed_packs, load_manifest
+
+    packs = installed_packs()
+    path = ROOT / DEMO
+    ours: list[float] = []
+    theirs: list[float] = []
+
+    def parse() -> Any:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+    for _ in range(rounds):
+        ours += cpu_runs(lambda: load_manifest(path, packs), 5)
+        theirs += cpu_runs(parse, 5)
+    figures = [Figure("load_manifest(demo) ÷ yaml.load(CSafeLoader)", ours, theirs, 1.5, False, note="evidence files checked")]
+    data = parse()
+    for item in data["evidence"]:
+        item.pop("path", None)
+        item.pop("sha256", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, warned = Path(tmp) / "plain.yaml", Path(tmp) / "warned.yaml"
+        plain.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        data["evidence"][-1]["type"] = "a_type_no_pack_knows"  # W102, on the last entry
+        warned.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        with_warning: list[float] = []
+        without: list[float] = []
+        for _ in range(rounds):
+            with_warning += cpu_runs(lambda: load_manifest(warned, packs), 5)
+            without += cpu_runs(lambda: load_manifest(plain, packs), 5)
+    figures.append(
+        Figure("load with one warning (last entry) ÷ without", with_warning, without, 1.2, False, note="no evidence files")
+    )
+    return figures
+
+
+# --------------------------------------------------------------------------- scaling
+
+SCALE_CODE = """
+import gc, json, resource, sys, time
+sys.path.insert(0, {root!r})
+from ccom_rules import installed_packs, load_manifest, evaluate
+packs = installed_packs()
+gc.collect()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.process_time()
+manifest = load_manifest({path!r}, packs)
+loaded = time.process_time()
+evaluate(packs, manifest)
+done = time.process_time()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"load": loaded - start, "evaluate": done - loaded, "peak_kib": peak, "base_kib": base}}))
+"""
+
+
+def bench_scale(sizes: Sequence[int]) -> list[dict[str, Any]]:
+    from synthetic import synthetic_manifest_data
+
     from ccom_rules import installed_packs
 
     packs = installed_packs()
-    times, cpu = repeat(installed_packs, warm_runs)
-    stats.append(Stat("installed_packs() warm (in-process)", times, traced_peak(installed_packs), cpu=cpu))
-    return stats, packs
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"m{n}.json"  # JSON is YAML: read by the same loader
+            path.write_text(json.dumps(synthetic_manifest_data(packs, n), default=str), encoding="utf-8")
+            runs = [
+                json.loads(child_cpu([sys.executable, "-c", SCALE_CODE.format(root=str(ROOT), path=str(path))])[1])
+                for _ in range(3 if n <= 10_000 else 1)
+            ]
+            best = min(runs, key=lambda r: r["load"] + r["evaluate"])
+            rows.append({"entries": n, **best, "per_entry_us": (best["load"] + best["evaluate"]) / n * 1e6})
+    return rows
 
 
-def bench_evaluate(packs: Any, runs: int) -> tuple[list[Stat], Any, dict[str, Any]]:
-    from ccom_rules import evaluate
-    from ccom_rules.model.manifest import Manifest
-
-    data = synthetic_manifest_data(packs)
-    gc.collect()  # one-shot figures below: not charged with collecting what loading left behind
-    start = time.perf_counter()
-    manifest = Manifest.model_validate(data)
-    build = time.perf_counter() - start
-    fresh = [p.with_content(p.evidence_types, p.clauses) for p in packs]  # caches (sha256, index) dropped
-    gc.collect()
-    start = time.perf_counter()
-    evaluate(fresh, manifest)
-    first = time.perf_counter() - start
-    evaluate(packs, manifest)
-    times, cpu = repeat(lambda: evaluate(packs, manifest), runs)
-    peak = traced_peak(lambda: evaluate(packs, manifest))
-    n = len(manifest.evidence)
-    return (
-        [
-            Stat(
-                f"evaluate(packs, {n}-item manifest)",
-                times,
-                peak,
-                target=TARGETS["evaluate"],
-                cpu=cpu,
-                note=f"{len(manifest.people)} people, {len(manifest.findings)} findings",
-            ),
-            Stat("  first evaluate after loading (pack sha256/index built)", [first]),
-            Stat(f"  Manifest.model_validate({n} items)", [build]),
-        ],
-        manifest,
-        data,
-    )
+# --------------------------------------------------------------------------- batch
 
 
-def bench_plans(packs: Any, synthetic: Any, runs: int) -> tuple[list[Stat], list[str]]:
-    from ccom_rules import evaluate, load_manifest, plan_remediation
+def bench_batch(count: int, rounds: int) -> list[Figure]:
+    import yaml
 
-    stats, notes = [], []
+    from ccom_rules import evaluate_many, installed_packs
+    from ccom_rules.batch import evaluate_one
+
+    packs = installed_packs()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = make_variations(Path(tmp), count)
+        texts = [p.read_text(encoding="utf-8") for p in paths]  # warms the OS cache
+        for text in texts[:2]:
+            yaml.load(text, Loader=yaml.CSafeLoader)
+        for p in paths[:2]:
+            evaluate_one(packs, p)
+
+        def parse_all() -> None:
+            for p in paths:
+                yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+        one, two, parsed = [], [], []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            rows = evaluate_many(packs, paths, jobs=1)
+            one.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            rows2 = evaluate_many(packs, paths, jobs=2)
+            two.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            parse_all()
+            parsed.append(time.perf_counter() - start)
+            assert rows == rows2 and all(r.evaluated for r in rows), "batch rows differ between 1 and 2 jobs"
+    load = os.getloadavg()[0]
+    return [
+        Figure(
+            f"batch of {count}, 1 job: throughput ÷ parsing the files with CSafeLoader (wall)",
+            one,
+            parsed,
+            0.6,
+            True,
+            note=f"{count / statistics.median(one):.0f} manifests/s vs {count / statistics.median(parsed):.0f} parsed/s",
+        ),
+        Figure(
+            f"batch of {count}, 2 jobs ÷ 1 job: throughput (wall)",
+            two,
+            one,
+            1.7,
+            True,
+            note=f"load average {load:.1f} on {os.cpu_count()} cores: the speed-up needs 2 idle cores",
+        ),
+    ]
+
+
+def make_variations(folder: Path, count: int) -> list[Path]:
+    """``count`` manifests varied from the examples: other organisation names, assessment dates a
+    few weeks apart, a share of evidence, findings and people left out (no evidence files)."""
+    import random
+
+    import yaml
+
     examples = sorted((ROOT / "examples").glob("*/manifest.yaml"))
-    if not examples:
-        notes.append("plan: examples/*/manifest.yaml not found; example plans skipped")
-    for path in examples:
-        name = path.parent.name
-        try:
-            manifest = load_manifest(path, packs)
-        except Exception as exc:  # an example being written right now
-            notes.append(f"plan {name}: cannot load ({str(exc).splitlines()[0]}); skipped")
-            continue
-        plan_remediation(packs, manifest)
-        times, cpu = repeat(lambda m=manifest: plan_remediation(packs, m), runs)
-        peak = traced_peak(lambda m=manifest: plan_remediation(packs, m))
-        # The planner's figure is a ratio: one plan against one evaluate of the same manifest, same run.
-        _, evaluate_cpu = repeat(lambda m=manifest: evaluate(packs, m), runs)
-        ratio = min(cpu) / min(evaluate_cpu) if cpu and evaluate_cpu and min(evaluate_cpu) > 0 else float("nan")
-        stats.append(
-            Stat(
-                f"plan_remediation({name})",
-                times,
-                peak,
-                target=TARGETS["plan"],
-                cpu=cpu,
-                note=f"{len(manifest.evidence)} evidence items; {ratio:.1f}× one evaluate (target ≤ 3×)",
-            )
-        )
-    times, cpu = repeat(lambda: plan_remediation(packs, synthetic), max(2, runs // 2))
-    stats.append(
-        Stat(
-            "plan_remediation(synthetic 500 items)",
-            times,
-            traced_peak(lambda: plan_remediation(packs, synthetic)),
-            cpu=cpu,
-            note="no target; for comparison",
-        )
-    )
-    return stats, notes
+    bases = [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for p in examples]
+    rng = random.Random(7)
+    paths = []
+    for i in range(count):
+        data = json.loads(json.dumps(bases[i % len(bases)], default=str))
+        data["organisation"]["name"] = f"{data['organisation']['name']} {i:03d}"
+        keep = rng.uniform(0.6, 1.0)
+        data["evidence"] = [
+            {k: v for k, v in e.items() if k not in ("path", "sha256")} for e in data["evidence"] if rng.random() < keep
+        ]
+        data["findings"] = [f for f in data.get("findings", []) if rng.random() < keep]
+        data["people"] = [p for p in data.get("people", []) if rng.random() < keep]
+        path = folder / f"m{i:03d}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
-def bench_cli(runs: int, cli: Sequence[str], synthetic: dict[str, Any]) -> tuple[list[Stat], list[str]]:
-    stats, notes = [], []
-    tmp = Path(tempfile.mkdtemp(prefix="ccom-bench-"))
-    manifest = tmp / "synthetic-manifest.json"  # JSON is YAML: the loader reads it as a manifest
-    manifest.write_text(json.dumps(synthetic, default=str), encoding="utf-8")
-    for args, target in ((["--help"], "cli --help"), (["demo"], "cli demo"), (["evaluate", str(manifest)], None)):
-        argv = [*cli, *args]
-        try:
-            run_child(argv)  # warms the OS file cache and the .pyc files; not counted
-        except (RuntimeError, OSError) as exc:
-            notes.append(f"{target or args[0]}: failed ({(str(exc).splitlines() or [''])[-1][:160]}); skipped")
-            continue
-        timed = [run_child(argv) for _ in range(runs)]
-        measured = with_hwm(argv)
-        peak = run_child(measured)[2] if measured else None  # one extra run, not timed
-        mods = (
-            subprocess.run(
-                [sys.executable, "-c", MODULES_CODE.format(args=args)], cwd=ROOT, env=ENV, capture_output=True, text=True
-            )
-            .stderr.strip()
-            .splitlines()
-        )
-        loaded = json.loads(mods[-1])["modules"] if mods and mods[-1].startswith("{") else []
-        shown = " ".join(args) if target else "evaluate <synthetic 500 items>.json"
-        stats.append(
-            Stat(
-                f"ccom-rules {shown} (cold, wall)",
-                [t[0] for t in timed],
-                peak,
-                cpu=[t[1] for t in timed],
-                target=TARGETS[target] if target else None,
-                note="imports " + (", ".join(loaded) or "none of pydantic/yaml/networkx/jinja2/jsonschema"),
-            )
-        )
-    manifest.unlink()
-    tmp.rmdir()
-    return stats, notes
+# --------------------------------------------------------------------------- main
 
-
-# --------------------------------------------------------------------------- report
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.1f}"
-
-
-def table(stats: Sequence[Stat]) -> str:
-    lines = [f"{'figure':<58} {'median ms':>9} {'min ms':>8} {'cpu ms':>8} {'runs':>4} {'peak MiB':>8} {'target':>8}  met"]
-    for s in stats:
-        if not s.times:
-            continue
-        peak = f"{s.peak / 2**20:8.1f}" if s.peak else " " * 8
-        target = f"{s.target * 1000:6.0f}ms" if s.target else " " * 8
-        met = {True: "yes", False: "NO", None: ""}[s.met]
-        cpu = _ms(statistics.median(s.cpu)) if s.cpu else " " * 8
-        lines.append(f"{s.name:<58} {_ms(s.median):>9} {_ms(s.best):>8} {cpu} {len(s.times):>4} {peak} {target}  {met}")
-        if s.note:
-            lines.append(f"    {s.note}")
-    return "\n".join(lines)
+ALL = ("evaluate", "rego", "plan", "cli", "load", "scale", "batch")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (about a minute)")
-    parser.add_argument("--json", type=Path, metavar="OUT", help="also write every figure to OUT as JSON")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument(
-        "--cli",
-        default=None,
-        metavar="CMD",
-        help="the command to time, e.g. 'ccom-rules' for an installed script "
-        "(default: this interpreter running what the console script runs)",
+        "--baseline-tree", type=Path, metavar="DIR", help=f"a checkout to compare with (git worktree add DIR {BASELINE_COMMIT})"
     )
+    parser.add_argument(
+        "--wheel-venv",
+        type=Path,
+        metavar="DIR",
+        help="also time the CLI from a virtual environment with the wheel installed (made if missing)",
+    )
+    parser.add_argument("--only", default=",".join(ALL), help=f"comma-separated figures among {', '.join(ALL)}")
+    parser.add_argument("--sizes", default="500,2000,10000,50000", help="evidence entries for the scale figure")
+    parser.add_argument("--batch", type=int, default=60, help="manifests in the batch figure")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write every figure as JSON")
     opts = parser.parse_args(argv)
-    cold = 3 if opts.quick else 7
-    warm = 5 if opts.quick else 20
-    cli = opts.cli.split() if opts.cli else CONSOLE_SCRIPT
+    only = {x.strip() for x in opts.only.split(",") if x.strip()}
+    rounds = 2 if opts.quick else 4
+    started, load_before = time.time(), os.getloadavg()
+    figures: list[Figure] = []
+    scale: list[dict[str, Any]] = []
+    if "evaluate" in only:
+        figures += bench_evaluate(opts.baseline_tree.resolve() if opts.baseline_tree else None, rounds)
+    if "rego" in only:
+        figures += bench_rego(rounds)
+    if "cli" in only:
+        figures += bench_cli(rounds, opts.wheel_venv.resolve() if opts.wheel_venv else None)
+    if "load" in only:
+        figures += bench_load(rounds)
+    if "scale" in only:
+        scale = bench_scale([int(x) for x in opts.sizes.split(",")])
+    if "batch" in only:
+        figures += bench_batch(opts.batch, max(2, rounds // 2 + 1))
+    import platform
 
-    load_before = os.getloadavg()
-    started = time.time()
-    stats: list[Stat] = []
-    notes: list[str] = []
-    stats += bench_imports(cold)
-    load_stats, packs = bench_load(cold, warm)
-    stats += load_stats
-    eval_stats, synthetic, synthetic_data = bench_evaluate(packs, warm * 2)
-    stats += eval_stats
-    plan_stats, plan_notes = bench_plans(packs, synthetic, 3 if opts.quick else 7)
-    stats += plan_stats
-    notes += plan_notes
-    cli_stats, cli_notes = bench_cli(cold, cli, synthetic_data)
-    stats += cli_stats
-    notes += cli_notes
-
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    header = (
-        f"ccom-rules benchmarks  python {sys.version.split()[0]}  cpus={cpus}  "
-        f"loadavg {load_before[0]:.2f} → {os.getloadavg()[0]:.2f}  {time.time() - started:.0f}s"
-        f"{'  (quick)' if opts.quick else ''}"
+    print(
+        f"ccom-rules benchmarks  python {platform.python_version()}  cpus={os.cpu_count()}  "
+        f"load average {load_before[0]:.2f} → {os.getloadavg()[0]:.2f}  {time.time() - started:.0f} s"
     )
-    print(header)
-    print(table(stats))
-    for note in notes:
-        print(f"note: {note}")
-    missed = [s.name for s in stats if s.met is False]
+    print(f"{'figure':<62} {'subject':>9} {'yardstick':>9} {'ratio':>8}   target")
+    for fig in figures:
+        print(fig.line())
+        if fig.note:
+            print(f"    {fig.note}")
+    if scale:
+        print(f"\n{'entries':>8} {'load ms':>9} {'evaluate ms':>11} {'µs/entry':>9} {'peak MiB':>9}")
+        for row in scale:
+            print(
+                f"{row['entries']:>8} {row['load'] * 1000:9.0f} {row['evaluate'] * 1000:11.0f} "
+                f"{row['per_entry_us']:9.1f} {row['peak_kib'] / 1024:9.0f}"
+            )
+        first, last = scale[0]["per_entry_us"], scale[-1]["per_entry_us"]
+        peak = max(r["peak_kib"] for r in scale) / 1024
+        print(
+            f"time per entry, largest ÷ smallest: {last / first:.2f} (linear: about 1); peak {peak:.0f} MiB (≤ 250: {'met' if peak <= 250 else 'MISSED'})"
+        )
+    missed = [f.name for f in figures if not f.met]
     print("all targets met" if not missed else f"targets missed: {len(missed)}")
     if opts.json:
         payload = {
             "python": sys.version,
-            "cpus": cpus,
-            "loadavg_before": load_before,
-            "loadavg_after": os.getloadavg(),
-            "quick": opts.quick,
-            "cli": cli,
-            "date": date.today().isoformat(),
-            "figures": [s.to_dict() for s in stats],
-            "notes": notes,
+            "cpus": os.cpu_count(),
+            "load_average": [load_before, os.getloadavg()],
+            "figures": [
+                {
+                    "name": f.name,
+                    "ratio": f.ratio,
+                    "target": f.target,
+                    "met": f.met,
+                    "subject_s": f.subject,
+                    "yardstick_s": f.yardstick,
+                    "note": f.note,
+                }
+                for f in figures
+            ],
+            "scale": scale,
         }
-        opts.json.parent.mkdir(parents=True, exist_ok=True)
         opts.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "evaluate": "engine",
+    "evaluate_many": "batch",
     "load_pack": "loader",
     "load_manifest": "loader",
     "read_pack": "loader",
@@ -50,6 +51,7 @@ _EXPORTS = {
 __all__ = [
     "__version__",
     "evaluate",
+    "evaluate_many",
     "load_pack",
     "load_manifest",
     "read_pack",
@@ -83,6 +85,7 @@ if TYPE_CHECKING:  # explicit re-exports (``import X as X``) for type checkers; 
     from .crosswalk.compare import compare as compare
     from .crosswalk.load import load_crosswalks as load_crosswalks
     from .crosswalk.result import Comparison as Comparison
+    from .batch import evaluate_many as evaluate_many
     from .engine import evaluate as evaluate
     from .gaps import trace_gaps as trace_gaps
     from .loader import installed_packs as installed_packs

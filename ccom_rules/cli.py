@@ -706,3 +706,34 @@ from .cli_crosswalk import compare_cmd, crosswalk  # noqa: E402
 
 main.add_command(crosswalk, "crosswalk")
 main.add_command(compare_cmd, "compare")
+
+
+@main.command()
+@with_pack_path
+@click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="MANIFEST|DIR...")
+@click.option(
+    "--pack",
+    "pack_ids",
+    multiple=True,
+    metavar="ID|DIR",
+    help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
+@format_option("batch")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the rows to FILE (never over an input).")
+@root_option
+@handles_invalid_input
+def batch(targets: tuple[Path, ...], pack_ids: tuple[str, ...], jobs: int, fmt: str, out: Path | None, root: Path | None) -> None:
+    """Evaluate many manifests: one summary row each (a folder: its *.yaml/*.yml/*.json files and
+    every manifest.yaml below it). Exit 0 when every manifest was evaluated, 2 when any was invalid."""
+    from .batch import BatchReport, evaluate_many, manifest_paths
+
+    packs = select_packs(pack_ids)
+    paths = manifest_paths(targets)
+    rows = evaluate_many(packs, paths, jobs=jobs, root=root)
+    report = BatchReport(__version__, tuple(p.id for p in packs), tuple(rows))
+    emit("batch", fmt, report, out, _inputs_of(pack_ids, None) | {p.resolve() for p in paths})
+    invalid = sum(1 for row in rows if not row.evaluated)
+    if invalid:
+        click.echo(f"{invalid} of {len(rows)} manifests invalid (their problems are in their rows)", err=True)
+        sys.exit(EXIT_INVALID)

@@ -115,6 +115,8 @@ class CheckpointPlan:
     aspect: str | None
     clause: str
     predicate: Predicate
+    key: str
+    """The predicate's canonical JSON: checkpoints asking the same thing share one outcome."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,10 @@ class CompiledPack:
     @classmethod
     def of(cls, pack: ClausePack) -> CompiledPack:
         index = pack.index
-        checkpoints = tuple(CheckpointPlan(cp_id, cp.aspect, cid, cp.evidence) for cp_id, (cp, cid) in index.checkpoints.items())
+        checkpoints = tuple(
+            CheckpointPlan(cp_id, cp.aspect, cid, cp.evidence, cp.evidence.model_dump_json())
+            for cp_id, (cp, cid) in index.checkpoints.items()
+        )
         clauses = tuple(
             ClausePlan(
                 cid,

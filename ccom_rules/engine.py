@@ -33,7 +33,8 @@ def evaluate(packs: Sequence[ClausePack], manifest: Manifest) -> Result:
     answered = with_base_findings(packs, manifest)
     facts = index.facts if answered is manifest else manifest_index(answered).facts
     manifest = answered
-    results = tuple(evaluate_pack(pack, manifest, facts) for pack in packs)
+    shared: dict[str, Outcome] = {}  # one outcome per distinct predicate, across the packs
+    results = tuple(evaluate_pack(pack, manifest, facts, shared) for pack in packs)
     return construct(Result, {"engine_version": __version__, "manifest": ref, "packs": results})
 
 
@@ -166,9 +167,15 @@ def waivers(pack: ClausePack, manifest: Manifest) -> tuple[dict[str, str], dict[
     return declared, waived
 
 
-def decide(pack: ClausePack, manifest: Manifest, facts: Facts) -> tuple[Board, dict[str, Outcome]]:
-    """Every checkpoint and clause of ``pack`` decided, before scoring; with the predicate outcomes."""
+def decide(
+    pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome] | None = None
+) -> tuple[Board, dict[str, Outcome]]:
+    """Every checkpoint and clause of ``pack`` decided, before scoring; with the predicate outcomes.
+
+    ``shared`` holds outcomes by predicate (its canonical JSON) for these ``facts``: a predicate
+    that several checkpoints (or packs) ask is evaluated once."""
     plan = compiled(pack)
+    memo: dict[str, Outcome] = {} if shared is None else shared
     precedence = manifest.assessment.precedence
     findings: dict[str, Finding] = {f.target: f for f in manifest.findings if f.pack == pack.id}
     declared, waived = waivers(pack, manifest)
@@ -179,7 +186,10 @@ def decide(pack: ClausePack, manifest: Manifest, facts: Facts) -> tuple[Board, d
         if why is not None:
             checkpoints[cp.id] = _waived_checkpoint(cp.id, cp.aspect, why)
             continue
-        outcome = outcomes[cp.id] = cp.predicate.evaluate(facts)
+        outcome = memo.get(cp.key)
+        if outcome is None:
+            outcome = memo[cp.key] = cp.predicate.evaluate(facts)
+        outcomes[cp.id] = outcome
         checkpoints[cp.id] = _decided_checkpoint(cp.id, cp.aspect, outcome, findings.get(cp.id), precedence)
     states: dict[str, ClauseState] = {}
     for clause in reversed(plan.clauses):
@@ -204,10 +214,11 @@ def decide(pack: ClausePack, manifest: Manifest, facts: Facts) -> tuple[Board, d
     return board, outcomes
 
 
-def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackResult:
-    """Evaluate one pack; ``facts`` is ``Facts.of(manifest)``, shared across packs."""
+def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome] | None = None) -> PackResult:
+    """Evaluate one pack; ``facts`` is ``Facts.of(manifest)``, shared across packs (and ``shared``
+    the predicate outcomes for those facts, see :func:`decide`)."""
     plan = compiled(pack)
-    board, _ = decide(pack, manifest, facts)
+    board, _ = decide(pack, manifest, facts, shared)
     states, checkpoints = board.clauses, board.checkpoints
     outcome, extras = pack.scoring.score(board)
     clauses = tuple(

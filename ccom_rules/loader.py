@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from .cache import PackCache
+from .limits import current as current_limits
 from .model.manifest import Finding, Manifest
 from .model.pack import ClausePack, PackFragment
 from .packcheck import Part, check_pack
@@ -48,6 +50,30 @@ def read_pack(
     head_path = directory / PACK_FILE if directory.is_dir() else directory
     if directory.is_file():
         directory = directory.parent
+    cache = _pack_cache(head_path)
+    cached = cache.load() if cache is not None else None
+    if cached is not None:
+        return cached, []
+    pack, problems = _read_pack(directory, head_path, path, _extending)
+    if pack is not None and not problems and pack.lineage is None and cache is not None:
+        # Only a pack without any problem (every problem is reported from the files), and no
+        # overlay (its base's files are not among those the entry records).
+        cache.store(pack)
+    return pack, problems
+
+
+def _pack_cache(head_path: Path) -> PackCache | None:
+    """The compiled-pack cache entry for this ``pack.yaml`` (None when the limits are malformed:
+    reading then reports that)."""
+    try:
+        return PackCache(head_path, current_limits(), _shown(head_path))
+    except ValueError:
+        return None
+
+
+def _read_pack(
+    directory: Path, head_path: Path, path: PackPath | None, _extending: tuple[tuple[Path, str], ...]
+) -> tuple[ClausePack | None, list[Problem]]:
     doc, problems = read(head_path, _shown(head_path))
     if problems:
         return None, problems

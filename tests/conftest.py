@@ -16,6 +16,14 @@ CASES = TESTS / "cases"
 EXAMPLES = ROOT / "examples"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compiled packs go to a cache folder of this test run's own, never the user's."""
+    import os
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="ccom-rules-test-cache-")
+
+
 @cache
 def fixture_pack(name: str) -> ClausePack:
     return load_pack(FIXTURE_PACKS / name)

@@ -84,6 +84,8 @@ FORMATS: tuple[Format, ...] = (
     Format("json", ("compare",), "json:render", suffix=".json", description="the full comparison"),
     Format("md", ("compare",), "compare_text:render_markdown", suffix=".md", description="the comparison in Markdown"),
     Format("html", ("compare",), "compare_html:render", suffix=".html", description="the comparison as one page"),
+    Format("json", ("batch",), "batch:render_json", suffix=".json", description="one summary row per manifest"),
+    Format("csv", ("batch",), "batch:render_csv", suffix=".csv", description="one summary line per manifest"),
 )
 
 

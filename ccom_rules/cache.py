@@ -1,0 +1,152 @@
+"""Compiled packs kept in the user's cache folder, keyed by the content of their files.
+
+Reading a pack means parsing its YAML, validating it and checking it (ids, references, cycles,
+weights); loading a compiled pack the tool wrote earlier is several times faster. An entry is
+found by the sha256 of ``pack.yaml``'s bytes together with everything else that could change the
+outcome (this engine's version, Python's and pydantic's versions, the reading limits in force),
+and the name its files are shown by (the pack keeps it, for problems and ``explain``), and it
+is used only when every file the pack included still has the sha256 recorded beside it.
+A missing, stale, unreadable or corrupt entry is ignored and rewritten: the cache never changes
+a result and never causes an error. ``CCOM_RULES_NO_CACHE=1`` switches it off.
+
+Entries are pickles. Unpickling runs code named inside the file, so only files this tool wrote
+are read, and only from the user's own cache folder (``$XDG_CACHE_HOME/ccom-rules``, else
+``~/.cache/ccom-rules``; owned by the user and not writable by others, or it is not used): a
+pack from a pull request is data that gets parsed, checked and compiled like any other, and only
+what the tool made of it is pickled. Someone who can write into your cache folder can already
+run code as you (for example through the shell's start-up files), so the cache adds no way in.
+Only packs that read without any problem (not even a warning) are cached, so every problem is
+always reported from the files themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .compiled import CompiledPack, adopt, compiled
+from .model.pack import ClausePack
+from .safeio import Refused, read_bounded, write_atomic
+
+CACHE_ENV_OFF = "CCOM_RULES_NO_CACHE"
+"""Set to anything but ``""`` or ``0`` to read every pack from its files."""
+
+FORMAT = 1
+"""Bumped when the layout of an entry changes."""
+
+
+def enabled() -> bool:
+    """Whether the compiled-pack cache is in use (``CCOM_RULES_NO_CACHE`` unset, empty or 0)."""
+    return os.environ.get(CACHE_ENV_OFF, "").strip() in ("", "0")
+
+
+def cache_home() -> Path:
+    """``$XDG_CACHE_HOME/ccom-rules`` when that is an absolute path, else ``~/.cache/ccom-rules``."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "ccom-rules"
+
+
+def _versions(limits: object) -> bytes:
+    import pydantic
+
+    return f"ccom-rules {__version__}|format {FORMAT}|python {sys.version}|pydantic {pydantic.VERSION}|{limits!r}".encode()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one cache file holds: the files read (path relative to the pack folder, sha256) and
+    the compiled pack made from them."""
+
+    format: int
+    inputs: tuple[tuple[str, str], ...]
+    compiled: CompiledPack
+
+
+def _trusted_folder(folder: Path) -> bool:
+    """The folder is ours: owned by this user and not writable by group or others (POSIX)."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+class PackCache:
+    """Lookups and stores for the packs of one folder read (``pack.yaml`` and its includes)."""
+
+    def __init__(self, head: Path, limits: object, shown: str = "") -> None:
+        self.head = head
+        self.folder = head.parent
+        self.limits = limits
+        self.max_bytes: int = getattr(limits, "max_file_bytes", 8 * 1024 * 1024)
+        self.key: str | None = None
+        self.path: Path | None = None
+        if not enabled():
+            return
+        try:
+            head_bytes = read_bounded(head, self.max_bytes, "limit")
+        except Refused:
+            return
+        digest = hashlib.sha256(_versions(limits))
+        digest.update(b"\0" + shown.encode("utf-8", "surrogatepass") + b"\0")  # the pack keeps its files' names as shown
+        digest.update(head_bytes)
+        self.key = digest.hexdigest()
+        self.head_sha = hashlib.sha256(head_bytes).hexdigest()
+        self.path = cache_home() / f"pack-{self.key}.pickle"
+
+    def _sha(self, rel: str) -> str | None:
+        try:
+            return hashlib.sha256(read_bounded(self.folder / rel, self.max_bytes, "limit")).hexdigest()
+        except (Refused, OSError, ValueError):
+            return None
+
+    def load(self) -> ClausePack | None:
+        """The cached pack when an entry exists and every input file is unchanged; else None."""
+        if self.path is None or not _trusted_folder(self.path.parent):
+            return None
+        try:
+            info = os.lstat(self.path)
+            if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+                return None
+            with open(self.path, "rb") as fh:
+                entry = pickle.load(fh)  # noqa: S301 - our own file in the user's own cache folder (see above)
+        except Exception:  # noqa: BLE001 - missing, truncated, corrupt or from another version: rebuild
+            return None
+        if not isinstance(entry, Entry) or entry.format != FORMAT or not isinstance(entry.compiled, CompiledPack):
+            return None
+        if not entry.inputs or entry.inputs[0] != ("pack.yaml", self.head_sha):
+            return None
+        for rel, sha in entry.inputs[1:]:
+            if self._sha(rel) != sha:
+                return None
+        return adopt(entry.compiled)
+
+    def store(self, pack: ClausePack) -> None:
+        """Write ``pack`` compiled, atomically; any failure only means no cache next time."""
+        if self.path is None:
+            return
+        inputs = [("pack.yaml", self.head_sha)]
+        for rel in pack.include:
+            sha = self._sha(rel)
+            if sha is None:
+                return
+            inputs.append((rel, sha))
+        plan = compiled(pack)  # builds sha256 and the index too, so they are pickled with it
+        try:
+            data = pickle.dumps(Entry(FORMAT, tuple(inputs), plan), protocol=pickle.HIGHEST_PROTOCOL)
+            folder = self.path.parent
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not _trusted_folder(folder):
+                return
+            write_atomic(self.path, data)
+        except Exception:  # noqa: BLE001 - a read-only home, a full disk, an unpicklable oddity: no cache
+            return

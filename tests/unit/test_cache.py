@@ -1,0 +1,104 @@
+"""The compiled-pack cache: results are byte-identical with it and without it, and a stale or
+corrupt entry is ignored and rebuilt, never an error."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import ccom_rules.loader
+from ccom_rules import evaluate, installed_packs, load_manifest
+from ccom_rules.cache import CACHE_ENV_OFF, cache_home
+
+from ..conftest import EXAMPLES, FIXTURE_PACKS, ROOT
+
+PACKS_HOME = ROOT / "clause_packs"
+
+EXAMPLE_MANIFESTS = sorted(EXAMPLES.glob("*/manifest.yaml"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder of this test's own, with the cache switched on."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv(CACHE_ENV_OFF, raising=False)
+    yield cache_home()
+
+
+def _results(packs: list) -> list[str]:  # type: ignore[type-arg]
+    return [evaluate(packs, load_manifest(path, packs)).model_dump_json(indent=2) for path in EXAMPLE_MANIFESTS]
+
+
+def _parsing_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading any file of an installed pack fails the test (manifests are still read)."""
+    original = ccom_rules.loader.read
+
+    def guarded(path: Path, *args: object, **kwargs: object) -> object:
+        if PACKS_HOME in Path(path).resolve().parents:
+            raise AssertionError(f"{path} was parsed although its pack's compiled form is cached")
+        return original(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ccom_rules.loader, "read", guarded)
+
+
+def test_results_are_byte_identical_with_and_without_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV_OFF, "1")
+    without = _results(installed_packs())
+    assert not cache_dir.exists()  # switched off: nothing written
+    monkeypatch.delenv(CACHE_ENV_OFF)
+    cold = _results(installed_packs())  # read from the files, then stored
+    assert len(list(cache_dir.glob("pack-*.pickle"))) == 3
+    with monkeypatch.context() as patched:
+        _parsing_forbidden(patched)
+        warm = installed_packs()  # every pack from the cache
+    assert _results(warm) == cold == without
+
+
+def test_a_corrupt_entry_is_ignored_and_rewritten(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    want = _results(installed_packs())
+    entries = sorted(cache_dir.glob("pack-*.pickle"))
+    assert entries
+    entries[0].write_bytes(b"\x80\x05not a pickle at all")
+    entries[1].write_bytes(entries[1].read_bytes()[:100])  # truncated
+    entries[2].write_bytes(b"")
+    assert _results(installed_packs()) == want
+    with monkeypatch.context() as patched:  # rewritten: the next read comes from the cache again
+        _parsing_forbidden(patched)
+        assert _results(installed_packs()) == want
+
+
+def test_an_entry_of_another_kind_is_ignored(cache_dir: Path) -> None:
+    import pickle
+
+    want = _results(installed_packs())
+    for entry in cache_dir.glob("pack-*.pickle"):
+        entry.write_bytes(pickle.dumps({"format": 1, "something": "else"}))
+    assert _results(installed_packs()) == want
+
+
+def test_a_changed_included_file_is_read_again(cache_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(PACKS_HOME / "ccom_sj_t_11739", folder)
+    first = ccom_rules.loader.load_pack(folder)
+    assert ccom_rules.loader.load_pack(folder) == first  # cached
+    included = [folder / rel for rel in first.include]
+    assert included, "the fixture pack includes a file"
+    title = first.clauses[0].title.en
+    holder = next(path for path in included if f"en: {title}" in path.read_text(encoding="utf-8"))
+    holder.write_text(holder.read_text(encoding="utf-8").replace(f"en: {title}", "en: Renamed in place", 1), encoding="utf-8")
+    changed = ccom_rules.loader.load_pack(folder)
+    assert changed.clauses[0].title.en == "Renamed in place"
+    assert changed.sha256 != first.sha256
+
+
+def test_an_invalid_pack_is_never_cached(cache_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(FIXTURE_PACKS / "mini_pf", folder)
+    head = folder / "pack.yaml"
+    head.write_text(head.read_text(encoding="utf-8").replace("version:", "versoin:", 1), encoding="utf-8")
+    pack, problems = ccom_rules.loader.read_pack(folder)
+    assert pack is None and problems
+    assert not list(cache_dir.glob("pack-*.pickle"))
