@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -35,6 +37,20 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Reading builds many objects that all stay alive: the collector's passes over them, more and
+    longer as the file grows, would make reading a large file slower than linear. Nothing read here
+    holds a reference cycle that needs the collector, so it rests until the read is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _raise_on_errors(problems: list[Problem]) -> None:
     if any(p.severity == "error" for p in problems):
         raise InvalidInput(problems)
@@ -54,7 +70,8 @@ def read_pack(
     cached = cache.load() if cache is not None else None
     if cached is not None:
         return cached, []
-    pack, problems = _read_pack(directory, head_path, path, _extending)
+    with _no_gc():
+        pack, problems = _read_pack(directory, head_path, path, _extending)
     if pack is not None and not problems and pack.lineage is None and cache is not None:
         # Only a pack without any problem (every problem is reported from the files), and no
         # overlay (its base's files are not among those the entry records).
@@ -285,7 +302,13 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: P
                 doc.problem(where, "E009", f"path {item.path!r} leads outside the evidence root {manifest.evidence_root!r}")
             )
             continue
-        why = regular_file_problem(root / rel)
+        digest: str | None = None
+        if item.sha256 is not None:
+            try:
+                digest = sha256_regular(target)  # one open: a regular file is read, anything else refused
+            except Refused:
+                pass
+        why = None if digest is not None else regular_file_problem(root / rel)
         if why == "file not found":
             problems.append(doc.problem(where, "E010", f"evidence file {item.path!r} not found under {manifest.evidence_root!r}"))
             continue
@@ -293,11 +316,12 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: P
             problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {why}"))
             continue
         if item.sha256 is not None:
-            try:
-                digest = sha256_regular(target)
-            except Refused as exc:
-                problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {exc}"))
-                continue
+            if digest is None:
+                try:
+                    digest = sha256_regular(target)
+                except Refused as exc:
+                    problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {exc}"))
+                    continue
             if digest != item.sha256:
                 problems.append(
                     doc.problem(
@@ -339,7 +363,8 @@ def read_manifest(
     Its ``evidence_root`` must stay inside ``root`` when given, else inside the manifest's folder.
     ``text``, when given, is checked as if it were the content of ``path`` (a manifest about to be
     written there or beside it); the file itself is not read."""
-    manifest, problems, _ = read_manifest_source(path, packs, root, text=text)
+    with _no_gc():
+        manifest, problems, _ = read_manifest_source(path, packs, root, text=text)
     return manifest, problems
 
 

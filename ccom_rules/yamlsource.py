@@ -5,6 +5,7 @@ Positions live in a side table keyed by the path inside the document, never in t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ class Document:
     keeps its text and works them out on first use (``values``, ``keys``, ``where``).
     """
 
-    __slots__ = ("_keys", "_text", "_values", "data", "file")
+    __slots__ = ("_keys", "_lookups", "_text", "_values", "data", "file")
 
     def __init__(
         self,
@@ -39,6 +40,7 @@ class Document:
         self._values: dict[DocPath, tuple[int, int]] = {} if values is None else values
         self._keys: dict[DocPath, tuple[int, int]] = {} if keys is None else keys
         self._text: str | None = None
+        self._lookups = 0
 
     @property
     def values(self) -> dict[DocPath, tuple[int, int]]:
@@ -72,7 +74,14 @@ class Document:
     __hash__ = None  # type: ignore[assignment]
 
     def where(self, path: DocPath, key: bool = False) -> tuple[int, int]:
-        """Line and column of ``path`` (its key when ``key``), or of its nearest ancestor."""
+        """Line and column of ``path`` (its key when ``key``), or of its nearest ancestor.
+
+        On a document read on the fast path, the first few lookups each read libyaml's events up
+        to that one place (a warning costs only its position); after that every position is
+        indexed at once."""
+        if self._text is not None and self._lookups < LOOKUPS_BEFORE_INDEXING:
+            self._lookups += 1
+            return locate(self._text, path, key)
         keys, values = self.keys, self.values
         if key and path in keys:
             return keys[path]
@@ -87,6 +96,9 @@ class Document:
 
 
 _SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+
+LOOKUPS_BEFORE_INDEXING = 16
+"""Positions looked up one by one before a document indexes all of them."""
 
 
 _WILDCARD: list[Any] = list(_SafeBase.yaml_implicit_resolvers.get(None, []))
@@ -152,6 +164,67 @@ def _index(doc: Document, node: yaml.Node, path: DocPath, problems: list[Problem
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _index(doc, item, (*path, i), problems)
+
+
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NODE_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent, yaml.AliasEvent)
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _skip(events: Iterator[Any], first: Any) -> None:
+    """Consume the rest of the node that begins with event ``first``."""
+    if not isinstance(first, _COLLECTION_START):
+        return
+    depth = 1
+    for event in events:
+        if isinstance(event, _COLLECTION_START):
+            depth += 1
+        elif isinstance(event, _COLLECTION_END):
+            depth -= 1
+            if depth == 0:
+                return
+
+
+def locate(text: str, path: DocPath, key: bool = False) -> tuple[int, int]:
+    """Line and column of ``path`` in a plain document (its key when ``key``), or of its nearest
+    ancestor: :meth:`Document.where` for one path, from libyaml's events up to that place only,
+    without composing the document or indexing every value."""
+    events = iter(yaml.parse(text, Loader=_SafeBase))
+    node: Any = next((e for e in events if isinstance(e, _NODE_START)), None)
+    if node is None:
+        return (1, 1)
+    best = _mark(node)
+    for depth, step in enumerate(path):
+        last = depth == len(path) - 1
+        found = None
+        if isinstance(node, yaml.MappingStartEvent) and isinstance(step, str):
+            for key_event in events:
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    break
+                _skip(events, key_event)  # a complex key: past it to its value
+                value = next(events)
+                if isinstance(key_event, yaml.ScalarEvent) and key_event.value == step:
+                    if key and last:
+                        return _mark(key_event)
+                    found = value
+                    break
+                _skip(events, value)
+        elif isinstance(node, yaml.SequenceStartEvent) and isinstance(step, int) and step >= 0:
+            for index, item in enumerate(events):
+                if isinstance(item, yaml.SequenceEndEvent):
+                    break
+                if index == step:
+                    found = item
+                    break
+                _skip(events, item)
+        if found is None:
+            return best
+        node, best = found, _mark(found)
+    return best
 
 
 _TAG = "tag:yaml.org,2002:"
