@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import __version__
-from .compiled import builder, compiled, construct, manifest_index
+from .compiled import builder, compiled, construct, gc_paused, manifest_index
 from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
 from .model.overlay import with_base_findings
@@ -25,17 +25,18 @@ def evaluate(packs: Sequence[ClausePack], manifest: Manifest) -> Result:
     overlay too (``ccom_rules.model.overlay.with_base_findings``). Each pack is compiled once per pack object and the
     manifest indexed once per manifest object, so evaluating again costs less.
     """
-    index = manifest_index(manifest)
-    ref = construct(
-        ManifestRef,
-        {"sha256": index.sha256, "organisation": manifest.organisation.name, "assessment_date": manifest.assessment.date},
-    )
-    answered = with_base_findings(packs, manifest)
-    facts = index.facts if answered is manifest else manifest_index(answered).facts
-    manifest = answered
-    shared: dict[str, Outcome] = {}  # one outcome per distinct predicate, across the packs
-    results = tuple(evaluate_pack(pack, manifest, facts, shared) for pack in packs)
-    return construct(Result, {"engine_version": __version__, "manifest": ref, "packs": results})
+    with gc_paused():
+        index = manifest_index(manifest)
+        ref = construct(
+            ManifestRef,
+            {"sha256": index.sha256, "organisation": manifest.organisation.name, "assessment_date": manifest.assessment.date},
+        )
+        answered = with_base_findings(packs, manifest)
+        facts = index.facts if answered is manifest else manifest_index(answered).facts
+        manifest = answered
+        shared: dict[str, Outcome] = {}  # one outcome per distinct predicate, across the packs
+        results = tuple(evaluate_pack(pack, manifest, facts, shared) for pack in packs)
+        return construct(Result, {"engine_version": __version__, "manifest": ref, "packs": results})
 
 
 def evidence_status(outcome: Outcome) -> Status:

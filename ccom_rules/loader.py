@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from .cache import PackCache
+from .compiled import gc_paused
 from .limits import current as current_limits
 from .model.manifest import Finding, Manifest
 from .model.pack import ClausePack, PackFragment
@@ -37,20 +36,6 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Reading builds many objects that all stay alive: the collector's passes over them, more and
-    longer as the file grows, would make reading a large file slower than linear. Nothing read here
-    holds a reference cycle that needs the collector, so it rests until the read is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _raise_on_errors(problems: list[Problem]) -> None:
     if any(p.severity == "error" for p in problems):
         raise InvalidInput(problems)
@@ -70,7 +55,7 @@ def read_pack(
     cached = cache.load() if cache is not None else None
     if cached is not None:
         return cached, []
-    with _no_gc():
+    with gc_paused():
         pack, problems = _read_pack(directory, head_path, path, _extending)
     if pack is not None and not problems and pack.lineage is None and cache is not None:
         # Only a pack without any problem (every problem is reported from the files), and no
@@ -363,7 +348,7 @@ def read_manifest(
     Its ``evidence_root`` must stay inside ``root`` when given, else inside the manifest's folder.
     ``text``, when given, is checked as if it were the content of ``path`` (a manifest about to be
     written there or beside it); the file itself is not read."""
-    with _no_gc():
+    with gc_paused():
         manifest, problems, _ = read_manifest_source(path, packs, root, text=text)
     return manifest, problems
 

@@ -64,7 +64,14 @@ class Msg(str):
     params: Mapping[str, Any]
 
     def __new__(cls, msg_id: str, /, **params: Any) -> Msg:
-        self = super().__new__(cls, _format(msg_id, "en", params, None))
+        # A nested Msg or an EvidenceType already is its English text: only tuples and Text need
+        # saying, so most messages format straight from their parameters (they are made by the
+        # thousand on every evaluation).
+        if any(type(v) is tuple or isinstance(v, Text) for v in params.values()):
+            text = _format(msg_id, "en", params, None)
+        else:
+            text = catalogue("en")[msg_id].format_map(params)
+        self = super().__new__(cls, text)
         self.msg_id = msg_id
         self.params = params
         return self
