@@ -3,7 +3,8 @@
 Reading a pack means parsing its YAML, validating it and checking it (ids, references, cycles,
 weights); loading a compiled pack the tool wrote earlier is several times faster. An entry is
 found by the sha256 of ``pack.yaml``'s bytes together with everything else that could change the
-outcome (this engine's version, Python's and pydantic's versions, the reading limits in force),
+outcome (this engine's version and its modules' sizes and times, Python's and pydantic's
+versions, the reading limits in force),
 and the name its files are shown by (the pack keeps it, for problems and ``explain``), and it
 is used only when every file the pack included still has the sha256 recorded beside it.
 A missing, stale, unreadable or corrupt entry is ignored and rewritten: the cache never changes
@@ -53,10 +54,32 @@ def cache_home() -> Path:
     return base / "ccom-rules"
 
 
+_CODE: list[str] = []
+
+
+def _code_fingerprint() -> str:
+    """The name, size and modification time of every module of this package: a compiled pack
+    pickled by other code (a checkout moved on, a reinstall) is never read back."""
+    if not _CODE:
+        package = os.path.dirname(os.path.abspath(__file__))
+        digest = hashlib.sha256()
+        for folder, dirs, files in os.walk(package):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(("__", ".")))
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    info = os.stat(os.path.join(folder, name))
+                    digest.update(f"{os.path.relpath(folder, package)}/{name}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+        _CODE.append(digest.hexdigest())
+    return _CODE[0]
+
+
 def _versions(limits: object) -> bytes:
     import pydantic
 
-    return f"ccom-rules {__version__}|format {FORMAT}|python {sys.version}|pydantic {pydantic.VERSION}|{limits!r}".encode()
+    return (
+        f"ccom-rules {__version__}|code {_code_fingerprint()}|format {FORMAT}|python {sys.version}"
+        f"|pydantic {pydantic.VERSION}|{limits!r}"
+    ).encode()
 
 
 @dataclass(frozen=True)
