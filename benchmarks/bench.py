@@ -373,10 +373,12 @@ def bench_scale(sizes: Sequence[int]) -> list[dict[str, Any]]:
         for n in sizes:
             path = Path(tmp) / f"m{n}.json"  # JSON is YAML: read by the same loader
             path.write_text(json.dumps(synthetic_manifest_data(packs, n), default=str), encoding="utf-8")
-            runs = [
-                json.loads(child_cpu([sys.executable, "-c", SCALE_CODE.format(root=str(ROOT), path=str(path))])[1])
-                for _ in range(3 if n <= 10_000 else 1)
-            ]
+            runs = []
+            for _ in range(3 if n <= 10_000 else 1):
+                out = child_cpu([sys.executable, "-c", SCALE_CODE.format(root=str(ROOT), path=str(path))])[1]
+                if not out.strip():
+                    raise RuntimeError(f"the {n}-entry manifest did not load")
+                runs.append(json.loads(out.strip().splitlines()[-1]))
             best = min(runs, key=lambda r: r["load"] + r["evaluate"])
             rows.append({"entries": n, **best, "per_entry_us": (best["load"] + best["evaluate"]) / n * 1e6})
     return rows
@@ -490,29 +492,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     started, load_before = time.time(), os.getloadavg()
     figures: list[Figure] = []
     scale: list[dict[str, Any]] = []
-    if "evaluate" in only:
-        figures += bench_evaluate(opts.baseline_tree.resolve() if opts.baseline_tree else None, rounds)
-    if "rego" in only:
-        figures += bench_rego(rounds)
-    if "cli" in only:
-        figures += bench_cli(rounds, opts.wheel_venv.resolve() if opts.wheel_venv else None)
-    if "load" in only:
-        figures += bench_load(rounds)
-    if "scale" in only:
-        scale = bench_scale([int(x) for x in opts.sizes.split(",")])
-    if "batch" in only:
-        figures += bench_batch(opts.batch, max(2, rounds // 2 + 1))
     import platform
 
-    print(
-        f"ccom-rules benchmarks  python {platform.python_version()}  cpus={os.cpu_count()}  "
-        f"load average {load_before[0]:.2f} → {os.getloadavg()[0]:.2f}  {time.time() - started:.0f} s"
-    )
-    print(f"{'figure':<62} {'subject':>9} {'yardstick':>9} {'ratio':>8}   target")
-    for fig in figures:
-        print(fig.line())
-        if fig.note:
-            print(f"    {fig.note}")
+    print(f"ccom-rules benchmarks  python {platform.python_version()}  cpus={os.cpu_count()}  load average {load_before[0]:.2f}")
+    print(f"{'figure':<62} {'subject':>9} {'yardstick':>9} {'ratio':>8}   target", flush=True)
+
+    def show(new: list[Figure]) -> None:
+        for fig in new:
+            print(fig.line())
+            if fig.note:
+                print(f"    {fig.note}")
+        sys.stdout.flush()
+        figures.extend(new)
+
+    if "evaluate" in only:
+        show(bench_evaluate(opts.baseline_tree.resolve() if opts.baseline_tree else None, rounds))
+    if "rego" in only:
+        show(bench_rego(rounds))
+    if "load" in only:
+        show(bench_load(rounds))
+    if "cli" in only:
+        show(bench_cli(rounds, opts.wheel_venv.resolve() if opts.wheel_venv else None))
+    if "batch" in only:
+        show(bench_batch(opts.batch, max(2, rounds // 2 + 1)))
+    if "scale" in only:
+        scale = bench_scale([int(x) for x in opts.sizes.split(",")])
+    print(f"load average after: {os.getloadavg()[0]:.2f}; {time.time() - started:.0f} s")
     if scale:
         print(f"\n{'entries':>8} {'load ms':>9} {'evaluate ms':>11} {'µs/entry':>9} {'peak MiB':>9}")
         for row in scale:

@@ -62,7 +62,7 @@ def synthetic_manifest_data(packs: Sequence[Any], items: int = 500, seed: int = 
         item: dict[str, Any] = {"id": f"ev-{n:04d}", "type": etype, "title": f"{etype} #{k + 1}"}
         if info["periods"]:
             granularity = sorted(info["periods"])[k % len(info["periods"])]
-            back = k + (1 if rng.random() < 0.08 else 0)  # an occasional gap in the series
+            back = k % 96 + (1 if rng.random() < 0.08 else 0)  # an occasional gap; large manifests repeat periods
             label, end = _period_back(granularity, on, back)
             item["period"] = label
             item["date"] = min(end, on)
