@@ -157,7 +157,14 @@ def bench_evaluate(baseline: Path | None, rounds: int) -> list[Figure]:
             else:
                 same = same and data["result"] == mine
     figures = [
-        Figure("evaluate(demo, 3 packs): baseline tree ÷ this tree", ours, theirs, 8, True, note=f"results identical: {same}"),
+        Figure(
+            "evaluate(demo, 3 packs): baseline tree ÷ this tree",
+            ours,
+            theirs,
+            8,
+            True,
+            note=f"JSON results identical: {same} (each tree evaluates its own packs, which may have changed since)",
+        ),
         Figure(
             "evaluate(demo, 3 packs), a new manifest object each call (index built)",
             fresh,
