@@ -14,15 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .model.result import (
-    BandsOutcome,
-    ClauseResult,
-    MaturityOutcome,
-    PackOutcome,
-    PackResult,
-    PassFailOutcome,
-    Result,
-)
+from .model.result import ClauseResult, PackOutcome, PackResult, Result
 from .problems import InvalidInput, Problem
 
 _DONE = ("met", "not_applicable")
@@ -127,31 +119,9 @@ def _clause_changes(before: PackResult, after: PackResult) -> tuple[list[str], l
 
 
 def outcome_changes(old: PackOutcome, new: PackOutcome) -> tuple[list[str], list[str]]:
-    """How a pack's outcome moved: (what got worse, what got better).
+    """How a pack's outcome moved: (what got worse, what got better), in the words of its scoring model."""
+    from .scoring import model_of
 
-    The one place that knows each scoring model's headline numbers; when the scoring models
-    offer their own comparison, this is what it replaces."""
-    worse: list[str] = []
-    better: list[str] = []
-    if isinstance(old, PassFailOutcome) and isinstance(new, PassFailOutcome):
-        if old.passed != new.passed:
-            (better if new.passed else worse).append(f"{'fail' if new.passed else 'pass'} → {'pass' if new.passed else 'fail'}")
-        was = {n.clause for n in old.nonconformities}
-        now = {n.clause: n for n in new.nonconformities}
-        worse += [f"new nonconformity {c} {now[c].title.en}: {'; '.join(now[c].reasons[:2])}" for c in now if c not in was]
-        better += [f"nonconformity {c} closed" for c in sorted(was - set(now))]
-    elif isinstance(old, MaturityOutcome) and isinstance(new, MaturityOutcome):
-        for name, a, b in (("level", old.level, new.level), ("certifiable level", old.certifiable_level, new.certifiable_level)):
-            if a != b:
-                (better if b > a else worse).append(f"{name} L{a} → L{b}")
-        if old.total != new.total:
-            (better if new.total > old.total else worse).append(f"total {old.total} → {new.total}")
-    elif isinstance(old, BandsOutcome) and isinstance(new, BandsOutcome):
-        if old.raw_score != new.raw_score:
-            band = f", band {old.band} → {new.band}" if old.band != new.band else ""
-            (better if new.raw_score > old.raw_score else worse).append(
-                f"score {old.score} → {new.score} (raw {old.raw_score:g} → {new.raw_score:g}){band}"
-            )
-    elif old.model != new.model:
-        worse.append(f"scored {old.model} in the baseline, {new.model} now")
-    return worse, better
+    if old.model != new.model:
+        return [f"scored {old.model} in the baseline, {new.model} now"], []
+    return model_of(new).compare(old, new)

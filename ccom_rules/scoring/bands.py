@@ -193,6 +193,15 @@ class WeightedBands(ScoringModel):
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).band != min(self.bands, key=lambda b: b.min).id
 
+    @classmethod
+    def compare(cls, old: Outcome, new: Outcome) -> tuple[list[str], list[str]]:
+        was, now = _outcome(old), _outcome(new)
+        if was.raw_score == now.raw_score:
+            return [], []
+        band = f", band {was.band} → {now.band}" if was.band != now.band else ""
+        words = f"score {was.score} → {now.score} (raw {was.raw_score:g} → {now.raw_score:g}){band}"
+        return ([], [words]) if now.raw_score > was.raw_score else ([words], [])
+
     # --- targets ---------------------------------------------------------------------------
 
     @classmethod

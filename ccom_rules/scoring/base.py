@@ -154,6 +154,12 @@ class ScoringModel(Frozen):
         """Whether the outcome certifies something (a pass, a level, a band above the lowest)."""
         raise NotImplementedError
 
+    @classmethod
+    def compare(cls, old: Outcome, new: Outcome) -> tuple[list[str], list[str]]:
+        """How the outcome moved from ``old`` to ``new`` (both of this model): (what got worse,
+        what got better), in words. The baseline ratchet fails on the first list."""
+        return [], []
+
     def explain(self, placed: Placed) -> list[str]:
         """Lines ``explain`` adds about a clause under this model."""
         return []

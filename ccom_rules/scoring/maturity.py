@@ -254,6 +254,18 @@ class MaturityLevels(MaturityPlanning):
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).certifiable_level > 0
 
+    @classmethod
+    def compare(cls, old: Outcome, new: Outcome) -> tuple[list[str], list[str]]:
+        was, now = _outcome(old), _outcome(new)
+        worse: list[str] = []
+        better: list[str] = []
+        for name, a, b in (("level", was.level, now.level), ("certifiable level", was.certifiable_level, now.certifiable_level)):
+            if a != b:
+                (better if b > a else worse).append(f"{name} L{a} → L{b}")
+        if was.total != now.total:
+            (better if now.total > was.total else worse).append(f"total {was.total} → {now.total}")
+        return worse, better
+
     # --- targets ---------------------------------------------------------------------------
 
     @classmethod

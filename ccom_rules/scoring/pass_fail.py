@@ -114,6 +114,21 @@ class PassFail(ScoringModel):
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).passed
 
+    @classmethod
+    def compare(cls, old: Outcome, new: Outcome) -> tuple[list[str], list[str]]:
+        was, now = _outcome(old), _outcome(new)
+        worse: list[str] = []
+        better: list[str] = []
+        if was.passed != now.passed:
+            (better if now.passed else worse).append(f"{'fail' if now.passed else 'pass'} → {'pass' if now.passed else 'fail'}")
+        before = {n.clause for n in was.nonconformities}
+        found = {n.clause: n for n in now.nonconformities}
+        worse += [
+            f"new nonconformity {c} {found[c].title.en}: {'; '.join(found[c].reasons[:2])}" for c in found if c not in before
+        ]
+        better += [f"nonconformity {c} closed" for c in sorted(before - set(found))]
+        return worse, better
+
     def explain(self, placed: Placed) -> list[str]:
         return ["mandatory: " + ("yes" if placed.clause.mandatory else "no")]
 
