@@ -91,6 +91,17 @@ def format_option(command: str) -> Callable[[F], F]:
     return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True)
 
 
+def lang_option(func: F) -> F:
+    """``--lang``: the reader's language(s) for words, reasons and titles (JSON keeps its English text)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "zh", "both"]),
+        default="en",
+        show_default=True,
+        help="Language of the words shown: en, zh, or both (English then Chinese). JSON is unchanged.",
+    )(func)
+
+
 def emit(command: str, fmt: str, subject: object, out: Path | None = None, inputs: set[Path] | None = None) -> None:
     """Render ``subject`` in format ``fmt`` of ``command`` and print it or write it to ``out``."""
     from .report.formats import render
@@ -361,6 +372,7 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
     help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).",
 )
 @format_option("evaluate")
+@lang_option
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @click.option(
     "--require",
@@ -377,6 +389,7 @@ def evaluate(
     manifest: Path,
     pack_ids: tuple[str, ...],
     fmt: str,
+    lang: str,
     out: Path | None,
     requires: tuple[str, ...],
     root: Path | None,
@@ -397,7 +410,7 @@ def evaluate(
     result = evaluate_as_of(packs, loaded, source.as_of)
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     comparison = ratchet(baseline, result) if baseline is not None else None
-    subject = Evaluation(packs, loaded, result, manifest, source.places)
+    subject = Evaluation(packs, loaded, result, manifest, source.places, lang=lang)
     emit("evaluate", fmt, subject, out, _inputs_of(pack_ids, manifest, loaded))
     for message in unmet:
         click.echo(f"requirement not met: {message}", err=True)
@@ -441,6 +454,7 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
     help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).",
 )
 @format_option("gaps")
+@lang_option
 @click.option(
     "--max-actions",
     type=click.IntRange(min=0),
@@ -462,6 +476,7 @@ def gaps(
     pack_ids: tuple[str, ...],
     targets: tuple[str, ...],
     fmt: str,
+    lang: str,
     max_actions: int | None,
     out: Path | None,
     root: Path | None,
@@ -478,7 +493,7 @@ def gaps(
     from .cli_crosswalk import _crosswalks_for
     from .crosswalk.across import see_across
 
-    analysis = _analyse(manifest, pack_ids, targets, root, max_actions, **run)
+    analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang, **run)
     crosswalks = _crosswalks_for(analysis.packs, crosswalk_dir)
     report, plan = see_across(analysis.packs, analysis.manifest, analysis.result, analysis.gaps, analysis.plan, crosswalks)
     analysis = replace(analysis, gaps=report, plan=plan)
@@ -493,6 +508,7 @@ def _analyse(
     targets: Sequence[str],
     root: Path | None = None,
     max_actions: int | None = None,
+    lang: str = "en",
     **run: Any,
 ) -> Analysis:
     """Evaluate, trace the gaps and plan towards ``targets``: what ``gaps`` and ``report`` render.
@@ -510,7 +526,9 @@ def _analyse(
     loaded = source.judged
     result = evaluate_as_of(packs, source.manifest, source.as_of)
     report = trace_gaps(packs, loaded, result)
-    return Analysis(packs, loaded, result, report, plan_remediation(packs, loaded, reqs), source.places, max_actions=max_actions)
+    return Analysis(
+        packs, loaded, result, report, plan_remediation(packs, loaded, reqs), source.places, max_actions=max_actions, lang=lang
+    )
 
 
 @main.command()
@@ -531,6 +549,7 @@ def _analyse(
     help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).",
 )
 @format_option("report")
+@lang_option
 @click.option(
     "--max-actions",
     type=click.IntRange(min=0),
@@ -545,13 +564,14 @@ def report(
     pack_ids: tuple[str, ...],
     targets: tuple[str, ...],
     fmt: str,
+    lang: str,
     max_actions: int | None,
     out: Path | None,
     root: Path | None,
 ) -> None:
     """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
     the remediation plan."""
-    analysis = _analyse(manifest, pack_ids, targets, root, max_actions)
+    analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang)
     emit("report", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
 
 

@@ -1,21 +1,94 @@
-"""A self-contained HTML report for the client: outcomes, root causes, evidence gaps and the plan.
+"""The report for the client: one self-contained HTML page, readable without JavaScript or a network.
 
-Rendered with jinja2 with autoescaping on, so names and notes from a manifest are shown as text,
-never as markup.
+A cover (organisation, scope, assessor, date, engine, packs and their hashes), contents, an
+executive summary with a paragraph per standard, a section per standard with its chart, then the
+root causes, blocked clauses, evidence gaps and the plan; long lists fold into ``<details>``.
+Print CSS lays it out for A4. Rendered with jinja2 with autoescaping on, so names and notes from a
+manifest are shown as text, never as markup; the charts' SVG escapes its own text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib.resources import files
+from typing import Any
 
+from markupsafe import Markup, escape
+
+from ..i18n import Msg
+from ..model.common import Text
 from ..model.gaps import GapReport, Plan
+from ..model.manifest import Manifest
 from ..model.pack import ClausePack
-from ..model.result import Result
+from ..model.result import BandsOutcome, MaturityOutcome, Result
+from ..scoring import MaturityLevels, PassFail, WeightedBands
+from . import charts
 from .subjects import Analysis
-from .text import headline
+from .words import Speaker, headline, paragraph
 
 TEMPLATE = "report.html.j2"
+REASONS_SHOWN = 4
+"""Reasons listed per clause before the rest fold into ``<details>``."""
+
+
+class _Html:
+    """What the template calls to say things: each language shown, the second one in a ``zh`` span."""
+
+    def __init__(self, speaker: Speaker) -> None:
+        self.speaker = speaker
+
+    def join(self, said: list[str]) -> Markup:
+        if len(said) == 1:
+            return escape(said[0])
+        return Markup('{} <span class="zh" lang="zh">{}</span>').format(said[0], said[1])
+
+    def w(self, msg_id: str, **params: Any) -> Markup:
+        return self.join(self.speaker.word(msg_id, **params))
+
+    def plain(self, msg_id: str, **params: Any) -> str:
+        return " / ".join(self.speaker.word(msg_id, **params))
+
+    def r(self, text: str | Text) -> Markup:
+        return self.join(self.speaker.each(text))
+
+    def reasons(self, items: Sequence[str]) -> Markup:
+        """A list of reasons; beyond the first few, the rest fold into ``<details>``."""
+        if not items:
+            return Markup("")
+        shown = Markup("").join(Markup("<li>{}</li>").format(self.r(x)) for x in items[:REASONS_SHOWN])
+        html = Markup('<ul class="reasons">{}</ul>').format(shown)
+        rest = items[REASONS_SHOWN:]
+        if rest:
+            more = Markup("").join(Markup("<li>{}</li>").format(self.r(x)) for x in rest)
+            html += Markup('<details><summary>{}</summary><ul class="reasons">{}</ul></details>').format(
+                self.w("report.more_reasons", count=len(rest)), more
+            )
+        return html
+
+
+def _chart(pack: ClausePack, result: Any, speaker: Speaker) -> Markup:
+    def word(msg_id: str, **params: Any) -> str:
+        return " / ".join(speaker.word(msg_id, **params))
+
+    def title(text: Text) -> str:
+        return speaker.line(text, "\n")
+
+    html = _Html(speaker)
+    scoring, out = pack.scoring, result.outcome
+    if isinstance(scoring, MaturityLevels) and isinstance(out, MaturityOutcome):
+        svg, caption = charts.maturity_chart(scoring, out, word), html.w("chart.maturity_title")
+        legend = html.w("chart.maturity_legend")
+    elif isinstance(scoring, WeightedBands) and isinstance(out, BandsOutcome):
+        svg, caption = charts.bands_chart(scoring, out, word, title), html.w("chart.bands_title")
+        bands = sorted(scoring.bands, key=lambda b: b.min)
+        legend = html.w("chart.bands_legend", bands=tuple(Msg("chart.band", min=b.min, max=b.max, title=b.title) for b in bands))
+    elif isinstance(scoring, PassFail):
+        svg, caption, legend = charts.status_grid(pack, result.clauses, word, title), html.w("chart.grid_title"), Markup("")
+    else:
+        return Markup("")
+    return Markup(
+        '<figure><figcaption class="caption">{}</figcaption>{}<figcaption class="legend">{}</figcaption></figure>'
+    ).format(caption, Markup(svg), legend)
 
 
 def render(
@@ -23,35 +96,58 @@ def render(
     result: Result,
     gaps: GapReport,
     plan: Plan,
+    *,
+    manifest: Manifest | None = None,
+    lang: str = "en",
+    rows: int = 12,
     evidence_rows: int = 15,
+    action_rows: int = 20,
     max_actions: int | None = None,
 ) -> str:
-    """The report as one HTML page."""
+    """The report as one HTML page in ``lang`` (``en``, ``zh`` or ``both``); lists longer than
+    ``rows`` (``evidence_rows``, ``action_rows``) fold the rest into ``<details>``."""
     from jinja2 import Environment, StrictUndefined
-    from markupsafe import Markup
 
     env = Environment(
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
     )
+    speaker = Speaker(lang, packs)
+    html = _Html(speaker)
+    env.globals.update(w=html.w, plain=html.plain, r=html.r, tx=html.r, reasons=html.reasons, rows=rows)
     by_id = {p.id: p for p in packs}
     sections = {}
-    for p in result.packs:
+    for p in result.packs:  # each scoring model's own section of the report
         model = by_id[p.pack.id].scoring
-        section = env.from_string(model.html_template()).render(out=p.outcome, lines=model.details(p.outcome, 1000))
+        lines = model.details(p.outcome, 1000)
+        section = env.from_string(model.html_template()).render(out=p.outcome, lines=lines, scoring=model, pack=p)
         sections[p.pack.id] = Markup(section)
     template = env.from_string(files("ccom_rules").joinpath("templates", TEMPLATE).read_text(encoding="utf-8"))
     return template.render(
         result=result,
         gaps=gaps,
         plan=plan,
-        max_actions=len(plan.actions) if max_actions is None else max_actions,
         evidence_rows=evidence_rows,
-        headline={p.pack.id: headline(p) for p in result.packs},
+        actions_shown=plan.actions if max_actions is None else plan.actions[: max(max_actions, 0)],
+        action_rows=action_rows,
+        html_lang="zh" if lang == "zh" else "en",
+        scope=manifest.assessment.scope if manifest is not None else "",
+        assessor=manifest.assessment.assessor if manifest is not None else "",
         sections=sections,
+        headline={p.pack.id: html.join(headline(p, speaker)) for p in result.packs},
+        paragraph={p.pack.id: html.r(paragraph(by_id[p.pack.id], p)) for p in result.packs},
+        chart={p.pack.id: _chart(by_id[p.pack.id], p, speaker) for p in result.packs},
         good={p.pack.id: by_id[p.pack.id].scoring.good(p.outcome) for p in result.packs},
     )
 
 
 def render_analysis(subject: Analysis) -> str:
     """The ``report`` command's page."""
-    return render(subject.packs, subject.result, subject.gaps, subject.plan, max_actions=subject.max_actions)
+    return render(
+        subject.packs,
+        subject.result,
+        subject.gaps,
+        subject.plan,
+        manifest=subject.manifest,
+        lang=getattr(subject, "lang", "en"),
+        max_actions=subject.max_actions,
+    )

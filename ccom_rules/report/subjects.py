@@ -30,6 +30,8 @@ class Evaluation:
     manifest_path: Path | None = None
     places: ManifestPlaces | None = None
     """Where each evidence item and finding is in the manifest file (for SARIF), when read from one."""
+    lang: str = "en"
+    """The reader's language(s): ``en``, ``zh`` or ``both``."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Analysis:
     """Where each evidence item and finding is in the manifest file (for SARIF), when read from one."""
     max_actions: int | None = None
     """List at most this many of the plan's actions (the text and HTML outputs; JSON has them all)."""
+    lang: str = "en"
+    """The reader's language(s): ``en``, ``zh`` or ``both``."""
 
     @cached_property
     def drawing(self) -> nx.DiGraph[str]:

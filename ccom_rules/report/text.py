@@ -4,24 +4,36 @@ from __future__ import annotations
 
 from ..model.result import PackResult, Result
 from ..scoring import model_of
+from collections.abc import Sequence
+
+from ..i18n import Msg
+from ..model.common import Text
 from .subjects import Evaluation
+from .words import Speaker
 
 
-def render(result: Result, detail: int = 8) -> str:
-    """The summary text; ``detail`` caps the lines listed per section."""
-    lines = [
-        f"{result.manifest.organisation} — assessed {result.manifest.assessment_date}",
-        f"manifest sha256 {result.manifest.sha256[:12]}…  ccom-rules {result.engine_version}",
+def render(result: Result, detail: int = 8, speaker: Speaker | None = None) -> str:
+    """The summary text; ``detail`` caps the lines listed per section; ``speaker`` says it in the
+    reader's language(s) (English by default)."""
+    manifest = result.manifest
+    lines: list[str | Text] = [
+        Msg("text.assessed", organisation=manifest.organisation, date=manifest.assessment_date),
+        Msg("text.identity", sha=manifest.sha256[:12], version=result.engine_version),
     ]
     for pack in result.packs:
         lines.append("")
         lines += _pack(pack, detail)
-    return "\n".join(lines) + "\n"
+    return said(lines, speaker or Speaker())
+
+
+def said(lines: Sequence[str | Text], speaker: Speaker) -> str:
+    """``lines`` (messages or text) in each language shown, one line each, as text."""
+    return "\n".join(text for line in lines for text in speaker.each(line)) + "\n"
 
 
 def render_evaluation(subject: Evaluation) -> str:
     """The summary of ``evaluate``."""
-    return render(subject.result)
+    return render(subject.result, speaker=Speaker(subject.lang, subject.packs))
 
 
 def render_demo(subject: Evaluation) -> str:
@@ -36,7 +48,8 @@ def headline(pack: PackResult) -> str:
     return model_of(pack.outcome).headline(pack.outcome)
 
 
-def _pack(pack: PackResult, detail: int) -> list[str]:
-    ref = pack.pack
-    lines = [f"■ {ref.id} {ref.version} — {ref.title.en} / {ref.title.zh}", f"  {headline(pack)}"]
-    return lines + model_of(pack.outcome).details(pack.outcome, detail)
+def _pack(pack: PackResult, detail: int) -> list[str | Text]:
+    ref, model = pack.pack, model_of(pack.outcome)
+    said = Text(en="  " + model.headline(pack.outcome, "en"), zh="  " + model.headline(pack.outcome, "zh"))
+    lines: list[str | Text] = [f"■ {ref.id} {ref.version} — {ref.title.en} / {ref.title.zh}", said]
+    return lines + model.details(pack.outcome, detail)

@@ -26,13 +26,19 @@ def test_report_shows_outcomes_gaps_and_plan(tmp_path: Path) -> None:
     assert again.read_bytes() == out.read_bytes()
 
 
-def test_report_escapes_what_the_manifest_says(tmp_path: Path) -> None:
-    """Names and notes come from the manifest: they are shown as text, never run as markup."""
+def renamed_manifest(tmp_path: Path, name: str) -> Path:
+    """A small manifest whose organisation is called ``name`` (YAML-quoted)."""
     source = CASES / "gaps" / "cross_pack_blast_radius" / "manifest.yaml"
     text = source.read_text(encoding="utf-8")
-    name = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.strip().startswith("name:"))
+    old = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.strip().startswith("name:"))
     manifest = tmp_path / "manifest.yaml"
-    manifest.write_text(text.replace(name, '"<script>alert(1)</script> & Co"', 1), encoding="utf-8")
+    manifest.write_text(text.replace(old, name, 1), encoding="utf-8")
+    return manifest
+
+
+def test_report_escapes_what_the_manifest_says(tmp_path: Path) -> None:
+    """Names and notes come from the manifest: they are shown as text, never run as markup."""
+    manifest = renamed_manifest(tmp_path, '"<script>alert(1)</script> & Co"')
     result = run("report", manifest, "--pack", "ccom_sj_t_11739")
     assert result.exit_code == 0, result.output
     assert "<script>" not in result.stdout

@@ -1,0 +1,226 @@
+"""Markdown for a pull-request comment or a wiki page (``--format md`` of ``evaluate`` and ``gaps``).
+
+A headline per pack, tables, and long lists folded into ``<details>``. Every text that comes from
+the inputs (names, titles, reasons, notes) is escaped, so it shows as text and never as markup or
+a link. Other renderers (``compare``) can use :func:`escape`, :func:`table` and :func:`folded`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from ..i18n import Msg
+from ..model.common import Text
+from ..model.pack import ClausePack
+from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome, Result
+from ..scoring import MaturityLevels
+from .subjects import Analysis, Evaluation
+from .words import Speaker, headline
+
+SHOWN = 10
+"""Rows shown before the rest of a list folds into ``<details>``."""
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown inline text: HTML-escaped, Markdown punctuation backslashed,
+    on one line."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    text = _SPECIAL.sub(r"\\\1", text).replace("://", ":\\/\\/").replace("www.", "www\\.")
+    return " ".join(text.split())
+
+
+def code(text: str) -> str:
+    """An id as inline code (backticks inside are dropped; ids never contain them)."""
+    return "`" + text.replace("`", "") + "`"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A Markdown table; cells are already escaped Markdown."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return lines
+
+
+def folded(summary: str, body: list[str]) -> list[str]:
+    """``body`` inside ``<details>`` with ``summary`` (escaped here), blank lines around so the
+    Markdown inside renders."""
+    return ["<details>", f"<summary>{html.escape(summary)}</summary>", "", *body, "", "</details>"]
+
+
+def rows_folded(
+    header: Sequence[str], rows: Sequence[Sequence[str]], more: str, speaker: Speaker, shown: int = SHOWN
+) -> list[str]:
+    """A table of the first ``shown`` rows, and the rest in a folded table under ``more``."""
+    lines = table(header, rows[:shown])
+    if len(rows) > shown:
+        lines += ["", *folded(speaker.line(_count(more, len(rows) - shown, speaker)), table(header, rows[shown:]))]
+    return lines
+
+
+def _count(msg_id: str, count: int, speaker: Speaker) -> str:
+    return Msg(msg_id, count=count)
+
+
+def say(speaker: Speaker, text: str | Text) -> str:
+    """``text`` in the languages shown, escaped; two languages on two lines of one cell."""
+    return "<br>".join(escape(s) for s in speaker.each(text))
+
+
+def _headline(speaker: Speaker, pack: PackResult) -> str:
+    return "<br>".join(escape(s) for s in headline(pack, speaker))
+
+
+def word(speaker: Speaker, msg_id: str, **params: object) -> str:
+    return "<br>".join(escape(s) for s in speaker.word(msg_id, **params))
+
+
+def _outcome_rows(result: Result, speaker: Speaker) -> list[list[str]]:
+    return [
+        [say(speaker, p.pack.standard), f"{code(p.pack.id)} {escape(p.pack.version)}", _headline(speaker, p)]
+        for p in result.packs
+    ]
+
+
+def _pack(pack: PackResult, speaker: Speaker, source: ClausePack) -> list[str]:
+    out = pack.outcome
+    lines = [f"### {escape(pack.pack.standard)} — {say(speaker, pack.pack.title)}", "", f"**{_headline(speaker, pack)}**", ""]
+    if isinstance(out, PassFailOutcome):
+        if out.prerequisites:
+            rows = [
+                [
+                    say(speaker, p.title),
+                    word(speaker, "word.yes" if p.held else "word.no"),
+                    "<br>".join(say(speaker, r) for r in p.reasons),
+                ]
+                for p in out.prerequisites
+            ]
+            lines += table(
+                [word(speaker, "report.prerequisite"), word(speaker, "report.held"), word(speaker, "report.why")], rows
+            )
+            lines.append("")
+        if out.nonconformities:
+            rows = [
+                [
+                    f"**{escape(nc.clause)}** {say(speaker, nc.title)}",
+                    word(speaker, "status." + nc.status),
+                    "<br>".join(say(speaker, r) for r in nc.reasons[:3]) + (" …" if len(nc.reasons) > 3 else ""),
+                ]
+                for nc in out.nonconformities
+            ]
+            header = [word(speaker, "report.clause"), word(speaker, "report.status"), word(speaker, "report.why")]
+            lines += rows_folded(header, rows, "report.more_nonconformities", speaker)
+            lines.append("")
+        if out.not_assessed:
+            lines += [f"{word(speaker, 'report.not_assessed')} {', '.join(code(c) for c in out.not_assessed)}", ""]
+    elif isinstance(out, MaturityOutcome):
+        header = [word(speaker, k) for k in ("report.sections", "report.items", "report.c_full", "report.f_full")]
+        scoring = source.scoring
+        assert isinstance(scoring, MaturityLevels)
+        groups = ((scoring.core_sections, out.core), (scoring.innovation_sections, out.innovation))
+        rows = [
+            [escape(scoring.section_label(sections)), str(s.items), f"{s.c_percent:g} %", f"{s.f_percent:g} %"]
+            for sections, s in groups
+            if s.items and sections
+        ]
+        lines += table(header, rows)
+        lines += ["", word(speaker, "report.total_points", total=out.total, max=out.max_total), ""]
+        if out.next_level is not None and out.next_level_gaps:
+            lines += [f"{word(speaker, 'report.to_reach', level=out.next_level)}:", ""]
+            lines += [f"- {say(speaker, g.message)}" for g in out.next_level_gaps]
+            lines.append("")
+    elif isinstance(out, BandsOutcome):
+        header = [word(speaker, k) for k in ("report.category", "report.score", "report.points")]
+        rows = [[f"{escape(c.id)} {say(speaker, c.title)}", f"{c.score:.2f}", f"{c.points:g}"] for c in out.categories]
+        lines += table(header, rows)
+        lines += ["", word(speaker, "report.rounding", raw=out.raw_score, score=out.score), ""]
+    else:  # another scoring model: its own summary lines, as they are
+        lines += ["```text", *(line.replace("`", "'") for line in source.scoring.details(out, SHOWN * 3)), "```", ""]
+    return lines
+
+
+def render_evaluation(subject: Evaluation) -> str:
+    """``evaluate --format md``: the outcomes table, then a section per pack."""
+    speaker = Speaker(getattr(subject, "lang", "en"), subject.packs)
+    result = subject.result
+    lines = [
+        f"## {escape(result.manifest.organisation)} — {word(speaker, 'md.assessed', date=result.manifest.assessment_date)}",
+        "",
+        *table([word(speaker, k) for k in ("report.standard", "report.pack", "report.outcome")], _outcome_rows(result, speaker)),
+        "",
+    ]
+    by_id = {p.id: p for p in subject.packs}
+    for pack in result.packs:
+        lines += _pack(pack, speaker, by_id[pack.pack.id])
+    lines.append(f"<sub>ccom-rules {escape(result.engine_version)} · manifest sha256 {code(result.manifest.sha256)}</sub>")
+    return "\n".join(lines) + "\n"
+
+
+def render_analysis(subject: Analysis) -> str:
+    """``gaps --format md``: outcomes, root causes, blocked clauses, evidence gaps and the plan."""
+    speaker = Speaker(getattr(subject, "lang", "en"), subject.packs)
+    result, gaps, plan = subject.result, subject.gaps, subject.plan
+    lines = [
+        f"## {escape(result.manifest.organisation)} — {word(speaker, 'md.gaps_title', date=result.manifest.assessment_date)}",
+        "",
+        *table([word(speaker, k) for k in ("report.standard", "report.pack", "report.outcome")], _outcome_rows(result, speaker)),
+        "",
+        f"### {word(speaker, 'report.roots')} ({len(gaps.roots)})",
+        "",
+    ]
+    clause = word(speaker, "report.clause")
+    rows = [
+        [
+            f"{code(g.pack)} **{escape(g.clause)}** {say(speaker, g.title)}",
+            word(speaker, "status." + g.status),
+            "<br>".join(say(speaker, r) for r in g.reasons[:3]) + (" …" if len(g.reasons) > 3 else ""),
+        ]
+        for g in gaps.roots
+    ]
+    if rows:
+        lines += rows_folded(
+            [clause, word(speaker, "report.status"), word(speaker, "report.why")], rows, "report.more_roots", speaker
+        )
+    else:
+        lines.append(word(speaker, "report.no_roots"))
+    if gaps.blocked:
+        lines += ["", f"### {word(speaker, 'report.blocked')} ({len(gaps.blocked)})", ""]
+        rows = [
+            [
+                f"{code(g.pack)} **{escape(g.clause)}** {say(speaker, g.title)}",
+                "<br>".join(escape(" → ".join(c)) for c in g.chains[:3]),
+            ]
+            for g in gaps.blocked
+        ]
+        lines += rows_folded([clause, word(speaker, "report.blocked_by")], rows, "report.more_blocked", speaker)
+    lines += ["", f"### {word(speaker, 'report.evidence')} ({len(gaps.evidence)})", ""]
+    rows = [
+        [
+            f"{say(speaker, ev.title) if ev.title else ''} {code(ev.type)}",
+            word(speaker, "state." + ev.state),
+            "<br>".join(
+                f"{code(i.pack)}: {word(speaker, 'report.impact', checkpoints=len(i.checkpoints))}"
+                + (word(speaker, "report.impact_points", points=i.points) if i.points else "")
+                for i in ev.impact
+            ),
+        ]
+        for ev in gaps.evidence
+    ]
+    header = [word(speaker, k) for k in ("report.evidence_type", "report.state", "report.affects")]
+    lines += rows_folded(header, rows, "report.more_evidence", speaker, shown=15)
+    lines += ["", f"### {word(speaker, 'report.plan')}", ""]
+    rows = [[code(t.target), word(speaker, "word.yes" if t.reached else "word.no"), say(speaker, t.reason)] for t in plan.targets]
+    lines += table([word(speaker, k) for k in ("report.target", "report.reached", "report.why")], rows)
+    actions = [
+        f"{n}. {say(speaker, a.title)}" + "".join(f"<br>{code(g.pack)}: {say(speaker, g.summary)}" for g in a.gains)
+        for n, a in enumerate(plan.actions, 1)
+    ]
+    if actions:
+        lines += ["", *actions[:SHOWN]]
+        if len(actions) > SHOWN:
+            lines += ["", *folded(speaker.line(_count("report.more_actions", len(actions) - SHOWN, speaker)), actions[SHOWN:])]
+    lines += ["", f"<sub>{say(speaker, plan.rationale)}</sub>"]
+    return "\n".join(lines) + "\n"
