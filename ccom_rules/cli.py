@@ -294,7 +294,8 @@ def packs_show(pack_id: str, fmt: str) -> None:
 def validate(
     paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], root: Path | None, fmt: str, out: Path | None
 ) -> None:
-    """Check pack folders and manifest files; report every problem with file:line:col."""
+    """Check pack folders, crosswalk folders and manifest files; report every problem with file:line:col."""
+    from .crosswalk.load import THEMES_FILE, read_crosswalks
     from .loader import PACK_FILE, read_manifest, read_pack
     from .packpath import pack_id_of
     from .problems import InvalidInput, sort_problems
@@ -303,7 +304,12 @@ def validate(
     checked: dict[Path, str] = {}
     given: dict[str, ClausePack] = {}
     search = pack_path()
-    folders = {path: path.parent if path.is_file() else path for path in paths if path.is_dir() or path.name == PACK_FILE}
+    crosswalk_dirs = [p for p in paths if p.is_dir() and not (p / PACK_FILE).exists() and (p / THEMES_FILE).is_file()]
+    folders = {
+        path: path.parent if path.is_file() else path
+        for path in paths
+        if (path.is_dir() or path.name == PACK_FILE) and path not in crosswalk_dirs
+    }
     for folder in folders.values():  # chosen before any is read: an overlay's base may be one of them
         search.choose(pack_id_of(folder), folder)
     for path in folders:  # packs first: the manifests are checked against them
@@ -312,6 +318,17 @@ def validate(
         problems += found
         if pack is not None and not any(p.severity == "error" for p in found):
             given[pack.id] = pack
+    if crosswalk_dirs:  # checked against the packs given here, else the installed ones
+        try:
+            joined = list(({p.id: p for p in select_packs((), search)} | given).values())
+        except InvalidInput as exc:
+            problems += exc.problems
+            joined = list(given.values())
+        for path in crosswalk_dirs:
+            found_crosswalks, found = read_crosswalks(path, joined)
+            count = len(found_crosswalks.pairs) if found_crosswalks else 0
+            checked[path] = f"crosswalks {path} ({count} pair files)"
+            problems += found
     manifests = [p for p in paths if p not in checked]
     if manifests:
         try:
