@@ -651,7 +651,7 @@ def import_findings(workbook: Path, manifest: Path, pack_ids: tuple[str, ...], o
     findings, problems = read_findings(workbook, packs)
     if problems:
         raise InvalidInput(problems)
-    text = with_findings(manifest.read_text(encoding="utf-8"), findings, f"from {workbook.name}")
+    text = with_findings(manifest.read_text(encoding="utf-8"), [(f, f"from {workbook.name}") for f in findings])
     _check_new_manifest(text, manifest, packs, root)
     inputs = _inputs_of(pack_ids, manifest, loaded) | {workbook.resolve()}
     write_output(text, out, inputs)

@@ -134,7 +134,7 @@ def crosswalk_apply(manifest: Path, source: str, target: str, out: Path, crosswa
     written with the rest of MANIFEST, unchanged, to a new file for the assessor to review;
     findings already recorded for --to are kept, and differing proposals are reported."""
     from .crosswalk.apply import carry
-    from .crosswalk.manifest_text import append_findings
+    from .manifest_text import with_findings
     from .loader import load_manifest, reference_problems
     from .model.manifest import Manifest
     from .problems import InvalidInput
@@ -163,8 +163,10 @@ def crosswalk_apply(manifest: Path, source: str, target: str, out: Path, crosswa
     if not carried.proposals:
         click.echo(f"no findings to propose for {target}; nothing written")
         return
-    text = append_findings(
-        manifest.read_text(encoding="utf-8"), [(p.finding, "from " + "; ".join(map(str, p.origins))) for p in carried.proposals]
+    text = with_findings(
+        manifest.read_text(encoding="utf-8"),
+        [(p.finding, "from " + "; ".join(map(str, p.origins))) for p in carried.proposals],
+        header="proposed by ccom-rules crosswalk apply: review each one before relying on it",
     )
     doc, problems = parse(text, str(out))
     checked, found = validate(Manifest, doc) if not problems else (None, [])
