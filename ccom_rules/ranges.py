@@ -21,6 +21,9 @@ LATEST = date(2999, 12, 31)
 MAX_DAYS = 36_600
 """Ages and windows in packs: a century at most, so a date minus an age stays in the calendar."""
 
+MAX_COURSE_DAYS = 3_660
+"""How long a certificate's course may take: a decade at most (a planned certificate is dated by it)."""
+
 MAX_COUNT = 1_000
 """Items or people a predicate may ask for: the planner proposes that many to add."""
 
@@ -56,6 +59,18 @@ NotBool = BeforeValidator(_not_true_or_false)
 
 Days = Annotated[int, Field(strict=True, ge=0, le=MAX_DAYS)]
 """A number of days in a pack (an age, a window)."""
+
+CourseDays = Annotated[
+    int,
+    Field(
+        strict=True,
+        ge=0,
+        le=MAX_COURSE_DAYS,
+        description="Days the scheme's course and examination take; a certificate planned now is issued this long "
+        "after the assessment date (default 30).",
+    ),
+]
+"""How many days a certificate's course and examination take (``certified_people.course_days``)."""
 
 Count = Annotated[int, Field(strict=True, ge=1, le=MAX_COUNT)]
 """How many items or people a predicate asks for."""

@@ -6,17 +6,19 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Literal
 
+from pydantic import Field
+
 
 from ..model.common import Frozen, Identifier
 from ..model.manifest import Person
 from ..i18n import Msg
-from ..ranges import Count
+from ..ranges import Count, CourseDays
 from .base import Facts, Outcome, Patch
 
 
 COURSE_DAYS = 30
-"""How long a planned certificate takes: the post course and its examination (a planning
-assumption; the packs give no course lengths). A certificate is issued when its course ends."""
+"""``course_days`` when a pack does not declare it: how long the post course and its examination
+take. A planned certificate is issued when its course ends."""
 
 
 class CertifiedPeople(Frozen):
@@ -32,6 +34,9 @@ class CertifiedPeople(Frozen):
     min_count: Count = 1
     role: str | None = None
     """When given, only people whose role matches count (case-insensitive)."""
+    course_days: CourseDays = Field(default=COURSE_DAYS, exclude_if=lambda days: days == COURSE_DAYS)
+    """How many days the scheme's course and examination take (0–3660; default 30): the planner
+    dates a certificate planned now this many days after the assessment date."""
 
     def evidence_types(self) -> set[str]:
         return set()
@@ -60,7 +65,7 @@ class CertifiedPeople(Frozen):
 
     def ready(self, facts: Facts) -> date:
         """The earliest date a certificate planned now can be issued: after its course."""
-        return facts.today + timedelta(days=COURSE_DAYS)
+        return facts.today + timedelta(days=self.course_days)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """People to certify (or to bring in) until ``min_count`` distinct certificates are valid."""
