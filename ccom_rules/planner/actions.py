@@ -10,7 +10,6 @@ from ..model.manifest import Finding
 from ..predicates import AssessorCheck, CertifiedPeople, Patch, Predicate, with_added
 from . import keys
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
-from .predicates import leaves
 from .state import PlanState
 
 DONE = ("met", "not_applicable")
@@ -26,48 +25,8 @@ class Built:
     findings: tuple[Finding, ...]
 
 
-def candidates(plan: PlanState) -> list[ActionKey]:
-    """Every action that could move some pack, in key order."""
-    found: set[ActionKey] = set()
-    for pack_id in plan.states:
-        cached = plan.candidates.get(pack_id)
-        if cached is None:
-            cached = plan.candidates[pack_id] = _pack_candidates(plan, pack_id)
-        found |= cached
-    return sorted(found)
-
-
-def _pack_candidates(plan: PlanState, pack_id: str) -> frozenset[ActionKey]:
-    """The actions that could move one pack; kept until a commit changes that pack."""
-    found: set[ActionKey] = set()
-    state = plan.states[pack_id]
-    pack = state.pack
-    for cp_id, res in state.checkpoints.items():
-        if res.status in DONE:
-            continue
-        if res.decided_by == "assessor" or (pack_id, cp_id) in plan.findings:
-            found.add(keys.assessor(pack_id, cp_id))
-        if res.decided_by == "assessor":
-            continue
-        cp_keys = plan.checkpoint_keys.get((pack_id, cp_id))
-        if cp_keys is None:
-            evidence = pack.index.checkpoints[cp_id][0].evidence
-            cp_keys = plan.checkpoint_keys[(pack_id, cp_id)] = frozenset(
-                k for leaf in leaves(evidence) for k in _leaf_candidates(leaf, pack_id, cp_id)
-            )
-        found.update(cp_keys)
-    for cid, st in state.clauses.items():
-        if st.decided_by == "assessor" and st.status not in DONE:
-            found.add(keys.assessor(pack_id, cid))
-    for cond, pred in pack.scoring.conditions().items():
-        if not state.held[cond]:
-            for leaf in leaves(pred):
-                found.update(_leaf_candidates(leaf, pack_id, None))
-    found.update(pack.scoring.raises(pack_id, state.units))
-    return frozenset(found)
-
-
-def _leaf_candidates(leaf: Predicate, pack_id: str, cp_id: str | None) -> set[ActionKey]:
+def leaf_candidates(leaf: Predicate, pack_id: str, cp_id: str | None) -> set[ActionKey]:
+    """The actions that could satisfy one leaf of a checkpoint's (or, ``cp_id`` None, a condition's) evidence."""
     if isinstance(leaf, CertifiedPeople):
         return {keys.people(leaf.scheme)}
     if isinstance(leaf, AssessorCheck):
@@ -78,6 +37,7 @@ def _leaf_candidates(leaf: Predicate, pack_id: str, cp_id: str | None) -> set[Ac
 def _patch_for(plan: PlanState, only: str, people: bool) -> Patch:
     """Everything that adding ``only`` (an evidence type, or a people scheme) needs, in every pack."""
     total = Patch()
+    facts = plan.facts  # with ``total`` added, rebuilt only when it grows
     remedy_for = f"people:{only}" if people else only
     for state in plan.states.values():
         pack = state.pack
@@ -89,9 +49,10 @@ def _patch_for(plan: PlanState, only: str, people: bool) -> Patch:
                 targets.append(pack.index.checkpoints[cp_id][0].evidence)
         targets += [pred for cond, pred in pack.scoring.conditions().items() if not state.held[cond]]
         for pred in targets:
-            patch = pred.remedy(with_added(plan.facts, total) if not total.empty else plan.facts, remedy_for)
+            patch = pred.remedy(facts, remedy_for)
             if not patch.empty:
                 total = total + Patch(patch.evidence, patch.people)
+                facts = with_added(plan.facts, total)
     return total
 
 

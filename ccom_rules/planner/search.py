@@ -13,10 +13,11 @@ from ..model.manifest import Manifest
 from ..model.pack import ClausePack
 from ..requirements import Requirement
 from ..scoring.base import RANK
-from .actions import Built, build, candidates
+from .actions import Built, build
 from . import calendar
 from .describe import describe, gains, number
 from .keys import ActionKey, action_id
+from .options import Options
 from .state import Delta, PlanState
 
 RATIONALE = (
@@ -87,6 +88,12 @@ class Search:
         self.current = self.combined(None)
         self.step = 0
         self.cache: dict[ActionKey, Candidate | None] = {}
+        """Each candidate's latest assessment (None: it would add nothing)."""
+        self.options = Options(plan)
+        self.heap: list[Rank] = []
+        self.parked: dict[ActionKey, Rank] = {}
+        self.seen: set[ActionKey] = set()
+        """The candidates of the last step."""
         self.met: dict[Requirement, int] = {r: done for r, d in self.initial.items() if d == 0}
         """For each target met so far, how many of the plan's actions it needed."""
 
@@ -119,23 +126,31 @@ class Search:
         return Candidate((-reduction, -progress, additions, key), built, delta, self.step)
 
     def choose(self) -> Candidate | None:
-        """The best action now. Lazy greedy: cached gains from earlier steps are upper bounds;
-        only the candidate at the top of the heap is re-assessed until a fresh one stays on top."""
-        heap: list[Rank] = []
-        for key in candidates(self.plan):
-            if key not in self.cache:
-                self.cache[key] = self.assess(key)
-            found = self.cache[key]
-            if found is not None:
-                heap.append(found.rank)
-        heapq.heapify(heap)
+        """The best action now. Lazy greedy: gains assessed at earlier steps are upper bounds;
+        only the candidate at the top of the heap is assessed again until a fresh one stays on
+        top. The heap lasts across steps: an entry whose key was assessed again since, or that
+        is no longer a candidate, is passed over (the latter parked until it is one again)."""
+        live, heap, cache = self.options.keys(), self.heap, self.cache
+        for key in live - self.seen:  # candidates since the last step
+            if key in self.parked:
+                heapq.heappush(heap, self.parked.pop(key))
+            elif key not in cache:
+                cache[key] = found = self.assess(key)
+                if found is not None:
+                    heapq.heappush(heap, found.rank)
+        self.seen = set(live)
         while heap:
             rank = heapq.heappop(heap)
-            found = self.cache[rank[3]]
-            assert found is not None
+            key = rank[3]
+            found = cache.get(key)
+            if found is None or found.rank != rank:
+                continue
+            if key not in live:
+                self.parked[key] = rank
+                continue
             if found.step == self.step:
                 return found
-            self.cache[rank[3]] = fresh = self.assess(rank[3])
+            cache[key] = fresh = self.assess(key)
             if fresh is not None:
                 heapq.heappush(heap, fresh.rank)
         return None
@@ -145,6 +160,7 @@ class Search:
         until every target is met or nothing helps; record in :attr:`met` how many actions each
         target needed. Returns the number of planned evidence items so far."""
         now = self.plan.facts.today
+        taken = {a.id for a in actions}
         while self.current > 0 and len(actions) < MAX_ACTIONS:
             chosen = self.choose()
             if chosen is None or (chosen.rank[0] >= 0 and chosen.rank[1] >= 0):
@@ -153,7 +169,6 @@ class Search:
             patch = number(self.plan, chosen.built.patch, planned)
             planned += len(patch.evidence)
             when = calendar.earliest(patch, now)
-            taken = {a.id for a in actions}
             ident = action_id(key)
             if ident in taken:  # the same kind of action again, later (e.g. a series continued)
                 ident = next(f"{ident}+{n}" for n in range(2, len(actions) + 2) if f"{ident}+{n}" not in taken)
@@ -172,10 +187,13 @@ class Search:
                     timing=calendar.timing(patch, chosen.built.findings, when, now),
                 )
             )
+            taken.add(ident)
             self.plan.commit(chosen.delta)
+            self.options.update(chosen.delta)
             self.current = self.combined(None)
             self.step += 1
             self.cache.pop(key, None)
+            self.seen.discard(key)  # assessed afresh if it stays a candidate
             for req in self.scale:
                 if req not in self.met and self.plan.distance(req, None) == 0:
                     self.met[req] = len(actions)

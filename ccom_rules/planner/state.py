@@ -17,8 +17,11 @@ from ..model.result import CheckpointResult
 from ..predicates import Facts, Patch, with_added
 from ..requirements import Requirement
 from ..scoring.base import Board, ClauseState, Tally, Unit
-from .keys import ActionKey
 from .predicates import leaves, needs_people
+
+
+PEOPLE = "people:"
+"""Stands for certified people among the things a condition reads (no evidence type has a colon)."""
 
 
 def add_tally(total: dict[str, Any], part: Mapping[str, Any], sign: int = 1) -> None:
@@ -44,6 +47,8 @@ class PackState:
     tally: Tally = field(default_factory=dict)
     by_type: dict[str, list[str]] = field(default_factory=dict)
     people_checkpoints: list[str] = field(default_factory=list)
+    condition_reads: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Each condition's evidence types (and :data:`PEOPLE` when it counts certified people)."""
 
     def board(self, manifest: Manifest, facts: Facts) -> Board:
         return Board(self.pack.id, self.pack.index, manifest, facts, self.checkpoints, self.clauses, self.findings)
@@ -60,15 +65,6 @@ class Delta:
     degrees: dict[str, dict[str, Fraction]] = field(default_factory=lambda: defaultdict(dict))
     units: dict[str, dict[str, Unit]] = field(default_factory=lambda: defaultdict(dict))
     held: dict[str, dict[str, bool]] = field(default_factory=lambda: defaultdict(dict))
-
-    def touches(self, pack_id: str) -> bool:
-        return bool(
-            self.checkpoints.get(pack_id)
-            or self.clauses.get(pack_id)
-            or self.units.get(pack_id)
-            or self.held.get(pack_id)
-            or any(p == pack_id for p, _ in self.findings)
-        )
 
 
 def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackState:
@@ -96,6 +92,11 @@ def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackState
                 state.people_checkpoints.append(cp_id)
             for t in leaf.evidence_types():
                 state.by_type.setdefault(t, []).append(cp_id)
+    for cond, pred in model.conditions().items():
+        reads = {t for leaf in leaves(pred) for t in leaf.evidence_types()}
+        if any(needs_people(leaf) for leaf in leaves(pred)):
+            reads.add(PEOPLE)
+        state.condition_reads[cond] = frozenset(reads)
     return state
 
 
@@ -111,9 +112,6 @@ class PlanState:
         self.packs = {p.id: p for p in packs}
         self.states = {p.id: _pack_state(p, manifest, self.facts) for p in packs}
         self.distances: dict[Requirement, Fraction] = {}
-        self.candidates: dict[str, frozenset[ActionKey]] = {}
-        """Per pack, the actions that could move it; dropped when a commit changes the pack."""
-        self.checkpoint_keys: dict[tuple[str, str], frozenset[ActionKey]] = {}
 
     def board(self, pack_id: str) -> Board:
         return self.states[pack_id].board(self.manifest, self.facts)
@@ -133,6 +131,7 @@ class PlanState:
             if patch.people:
                 touched_cps.update(state.people_checkpoints)
             touched_clauses: set[str] = set()
+            touched_units: list[str] = []
             own = {t: f for (fp, t), f in delta.findings.items() if fp == pack_id}
             for target in own:
                 (touched_cps if target in index.checkpoints else touched_clauses).add(target)
@@ -146,35 +145,38 @@ class PlanState:
                 result, outcome = checkpoint_result(cp, facts, findings_map.get(cp_id), precedence, waived)
                 if result != state.checkpoints[cp_id]:
                     new_cps[cp_id] = result
+                    touched_clauses.add(cid)  # a clause reads only its checkpoints' results
                 if outcome is not None and outcome.degree != state.degrees.get(cp_id):
                     delta.degrees[pack_id][cp_id] = outcome.degree
-                touched_clauses.add(cid)
             cps = ChainMap(new_cps, state.checkpoints)
             new_states = delta.clauses[pack_id]
             states = ChainMap(new_states, state.clauses)
-            ancestors: set[str] = set()
-            for start in touched_clauses:
-                up: str | None = start
-                while up is not None and up not in ancestors:
-                    ancestors.add(up)
-                    up = index.clauses[up].parent
-            for cid in sorted(ancestors, key=lambda c: -index.clauses[c].depth):
-                clause = index.clauses[cid].clause
-                new = clause_state(clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
+            # Deepest first: a clause is decided again when one of its checkpoints, its finding or
+            # one of its children changed; its unit reads only those and its own state.
+            dirty = {cid: index.clauses[cid].depth for cid in touched_clauses}
+            while dirty:
+                cid = max(dirty, key=lambda c: (dirty[c], c))
+                del dirty[cid]
+                placed = index.clauses[cid]
+                new = clause_state(placed.clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
                 if new != state.clauses[cid]:
                     new_states[cid] = new
+                    if placed.parent is not None:
+                        dirty[placed.parent] = placed.depth - 1
+                touched_units.append(cid)
             board = Board(pack_id, index, self.manifest, facts, cps, states, findings_map)
             model = state.pack.scoring
-            for cid in ancestors:
+            for cid in touched_units:
                 if cid in state.units:
                     unit = model.unit(board, cid)
                     if unit is not None and unit != state.units[cid]:
                         delta.units[pack_id][cid] = unit
-            if patch.people or patch.evidence:
-                for cond, pred in model.conditions().items():
-                    held = pred.evaluate(facts).satisfied
-                    if held != state.held[cond]:
-                        delta.held[pack_id][cond] = held
+            for cond, reads in state.condition_reads.items():
+                if reads.isdisjoint(types) and not (patch.people and PEOPLE in reads):
+                    continue
+                held = model.conditions()[cond].evaluate(facts).satisfied
+                if held != state.held[cond]:
+                    delta.held[pack_id][cond] = held
         return delta
 
     def commit(self, delta: Delta) -> None:
@@ -182,8 +184,6 @@ class PlanState:
         for pack_id, state in self.states.items():
             if delta.units.get(pack_id):
                 state.tally = self.tally(pack_id, delta)
-            if delta.touches(pack_id):
-                self.candidates.pop(pack_id, None)
         self.distances.clear()
         self.facts = delta.facts
         self.findings.update(delta.findings)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ..compiled import gc_paused
 from ..engine import evaluate
 from ..i18n import Msg
 from ..model.gaps import Action, Plan, TargetStatus
@@ -58,6 +59,11 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
     band). Unreachable targets are reported with the reason. Raises ``ValueError`` for a
     target that cannot be read.
     """
+    with gc_paused():  # planning makes many short-lived objects and no cycles (see gc_paused)
+        return _plan(packs, manifest, targets)
+
+
+def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str | Requirement]) -> Plan:
     manifest = with_base_findings(packs, manifest)  # a base's findings apply to its overlays
     now = manifest.assessment.date
     plan = PlanState(packs, manifest)
