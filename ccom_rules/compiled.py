@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from .canonical import manifest_sha256
+from .model.construct import builder as builder
+from .model.construct import construct as construct
 from .model.manifest import Manifest
 from .model.pack import ClausePack
 from .model.result import PackRef
@@ -47,50 +49,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-_BUILDERS: dict[type[BaseModel], Callable[[dict[str, Any]], Any]] = {}
-
-
-def builder(cls: type[M]) -> Callable[[dict[str, Any]], M]:
-    """A function making instances of ``cls`` from valid values (see :func:`construct`)."""
-    template: dict[str, Any] = {}
-    floats = []
-    for name, info in cls.model_fields.items():
-        # Every field in declaration order, the serialiser's order; a required one is always given.
-        template[name] = None if info.is_required() else info.get_default(call_default_factory=True)
-        if info.annotation in (float, float | None):
-            floats.append(name)
-    new, setattr_ = object.__new__, object.__setattr__
-
-    def build(values: dict[str, Any]) -> M:
-        data = template.copy()
-        data.update(values)  # keys keep the template's (declaration) order
-        for name in floats:
-            if type(data[name]) is int:
-                data[name] = float(data[name])
-        obj: M = new(cls)
-        setattr_(obj, "__dict__", data)
-        setattr_(obj, "__pydantic_fields_set__", set(values))
-        setattr_(obj, "__pydantic_extra__", None)
-        setattr_(obj, "__pydantic_private__", None)
-        return obj
-
-    return build
-
-
-def construct(cls: type[M], values: dict[str, Any]) -> M:
-    """An instance of ``cls`` from values that are already valid, without validating them.
-
-    Defaults fill the fields not given, and an ``int`` given for a ``float`` field becomes a
-    float, as validation would make it (so the JSON is the same). Only for the engine's own
-    results: the caller vouches for every value.
-    """
-    build = _BUILDERS.get(cls)
-    if build is None:
-        build = _BUILDERS[cls] = builder(cls)
-    made: M = build(values)
-    return made
 
 
 class _SideTable:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from . import __version__
 from .compiled import builder, compiled, construct, gc_paused, manifest_index
+from .model.construct import bare, fields_set
 from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
 from .model.overlay import with_base_findings
@@ -107,12 +108,14 @@ def _decided_checkpoint(
 def _checkpoint(
     cp_id: str, aspect: str | None, status: Status, decided_by: str, reasons: tuple[str, ...], evidence: tuple[str, ...]
 ) -> CheckpointResult:
-    return _CHECKPOINT(
-        {"id": cp_id, "aspect": aspect, "status": status, "decided_by": decided_by, "reasons": reasons, "evidence": evidence}
+    return bare(
+        CheckpointResult,
+        {"id": cp_id, "aspect": aspect, "status": status, "decided_by": decided_by, "reasons": reasons, "evidence": evidence},
+        _CHECKPOINT_FIELDS,
     )
 
 
-_CHECKPOINT = builder(CheckpointResult)
+_CHECKPOINT_FIELDS = fields_set(dict.fromkeys(CheckpointResult.model_fields))
 _CLAUSE = builder(ClauseResult)
 
 
@@ -191,7 +194,22 @@ def decide(
         if outcome is None:
             outcome = memo[cp.key] = cp.predicate.evaluate(facts)
         outcomes[cp.id] = outcome
-        checkpoints[cp.id] = _decided_checkpoint(cp.id, cp.aspect, outcome, findings.get(cp.id), precedence)
+        finding = findings.get(cp.id) if findings else None
+        if finding is None:  # the common case, inline
+            checkpoints[cp.id] = bare(
+                CheckpointResult,
+                {
+                    "id": cp.id,
+                    "aspect": cp.aspect,
+                    "status": evidence_status(outcome),
+                    "decided_by": "evidence",
+                    "reasons": outcome.reasons,
+                    "evidence": outcome.evidence,
+                },
+                _CHECKPOINT_FIELDS,
+            )
+        else:
+            checkpoints[cp.id] = _decided_checkpoint(cp.id, cp.aspect, outcome, finding, precedence)
     states: dict[str, ClauseState] = {}
     for clause in reversed(plan.clauses):
         why = waived.get(clause.id) if waived else None

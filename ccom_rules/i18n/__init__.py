@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Mapping
+from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Annotated, Any, Literal
@@ -58,15 +59,23 @@ class Msg(str):
     """A message: its English text as a ``str``, with the id and parameters to say it in any language.
 
     ``Msg("present.ok", count=2, type=EvidenceType("drill_record"), min=2) == "2 × drill_record (needs 2)"``.
+
+    Messages are immutable, and an evaluation makes hundreds of them, most said before: one with
+    the same id and the same parameters (of the same types) is the one already made.
     """
 
     msg_id: str
     params: Mapping[str, Any]
+    _key: tuple[Any, ...] | None
 
     def __new__(cls, msg_id: str, /, **params: Any) -> Msg:
+        key = _memo_key(msg_id, params) if cls is Msg else None
+        if key is not None:
+            known = _MADE.get(key)
+            if known is not None:
+                return known
         # A nested Msg or an EvidenceType already is its English text: only tuples and Text need
-        # saying, so most messages format straight from their parameters (they are made by the
-        # thousand on every evaluation).
+        # saying, so most messages format straight from their parameters.
         if any(type(v) is tuple or isinstance(v, Text) for v in params.values()):
             text = _format(msg_id, "en", params, None)
         else:
@@ -74,10 +83,44 @@ class Msg(str):
         self = super().__new__(cls, text)
         self.msg_id = msg_id
         self.params = params
+        self._key = key
+        if key is not None:
+            if len(_MADE) >= _MADE_MAX:
+                _MADE.clear()  # a bound for long runs over many manifests; the next ones are made again
+            _MADE[key] = self
         return self
 
     def __reduce_ex__(self, protocol: Any) -> Any:  # copy and pickle rebuild it from its id and parameters
         return (_rebuild, (self.msg_id, dict(self.params)))
+
+
+_MADE: dict[tuple[Any, ...], Msg] = {}
+_MADE_MAX = 50_000
+_PLAIN: frozenset[type] = frozenset({str, int, bool, date, EvidenceType, type(None)})
+"""Parameter types whose equal values always read the same (a float does not: 0.0 and -0.0)."""
+
+
+def _memo_key(msg_id: str, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """What makes a message with these parameters the same as another: the id, and each
+    parameter's name, type and value (a nested message by its own key, a :class:`Text` by
+    identity, as the message made keeps it alive); None when a parameter is of another kind."""
+    key: list[Any] = [msg_id]
+    for name, value in params.items():
+        kind = type(value)
+        if kind in _PLAIN:
+            key += (name, kind, value)
+        elif kind is Msg:
+            inner = value._key
+            if inner is None:
+                return None
+            key += (name, inner)
+        elif kind is float:
+            key += (name, kind, value.hex())
+        elif kind is Text:
+            key += (name, kind, id(value))
+        else:
+            return None
+    return tuple(key)
 
 
 def _rebuild(msg_id: str, params: dict[str, Any]) -> Msg:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -173,6 +173,12 @@ class PackIndex:
     evidence_types: dict[str, EvidenceType]
     order: tuple[str, ...]
     """Clause ids in document order (pre-order)."""
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Tables derived from the ones above for those who read them often (the leaves under some
+    clauses, a scoring model's layout), built on first use. Not pickled: rebuilt after reading."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "memo": {}}
 
     @classmethod
     def build(cls, pack: ClausePack) -> PackIndex:
@@ -191,8 +197,14 @@ class PackIndex:
 
     def leaves_under(self, top_ids: tuple[str, ...]) -> list[Clause]:
         """Clauses with checkpoints and no children, below the given top-level clauses."""
-        wanted = set(top_ids)
-        return [p.clause for p in self.clauses.values() if p.top in wanted and not p.clause.children and p.clause.checkpoints]
+        key = ("leaves", top_ids)
+        found: tuple[Clause, ...] | None = self.memo.get(key)
+        if found is None:
+            wanted = set(top_ids)
+            found = self.memo[key] = tuple(
+                p.clause for p in self.clauses.values() if p.top in wanted and not p.clause.children and p.clause.checkpoints
+            )
+        return list(found)
 
 
 def walk(

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from functools import lru_cache
+from math import gcd
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from ..i18n import t
 from ..model.common import Frozen, Identifier, Text
+from ..model.construct import construct
 from ..model.result import BandsOutcome, CategoryScore, ClauseResult, DecidedBy, Outcome
 from ..problems import Problem
+from .ratios import Ratio, exact, ratio, rounded
+from .ratios import half_up as half_up_ratio
 from .base import AtStake, Board, ClauseExtras, GainWords, Lang, Raised, RaiseFinding, ScoringModel, Tally, Unit
 from ..model.manifest import FindingStatus
 
 if TYPE_CHECKING:
-    from ..model.pack import ClausePack, PackIndex, Placed
+    from ..model.pack import Clause, ClausePack, PackIndex, Placed
     from ..yamlsource import Document
 
 
@@ -46,13 +49,6 @@ class StatusFractions(Frozen):
         if not self.not_met <= self.partially_met <= self.met:
             raise ValueError("fractions must not decrease from not_met to partially_met to met")
         return self
-
-
-@lru_cache(maxsize=4096)
-def exact(value: float) -> Fraction:
-    """The decimal a pack or manifest wrote (``0.5``, ``12.5``) as an exact fraction: ``str`` of a
-    float gives back the shortest decimal that reads as it."""
-    return Fraction(str(value))
 
 
 def half_up(value: Fraction) -> int:
@@ -118,53 +114,108 @@ class WeightedBands(ScoringModel):
             return derived, "evidence"
         return recorded, "assessor"
 
+    def _layout(self, index: PackIndex) -> tuple[tuple[Clause, Ratio, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+        """Each category (top-level clause with points): the clause, its points as a ratio, and
+        its sub-items with their checkpoint ids; built once per pack index."""
+        key = ("weighted_bands", id(self))
+        found = index.memo.get(key)
+        if found is None or found[0] is not self:
+            layout = tuple(
+                (
+                    placed.clause,
+                    ratio(placed.clause.points),
+                    tuple((sub.id, tuple(cp.id for cp in sub.checkpoints)) for sub in index.leaves_under((placed.clause.id,))),
+                )
+                for placed in index.clauses.values()
+                if placed.depth == 0 and placed.clause.points
+            )
+            found = index.memo[key] = (self, layout)
+        return found[1]
+
     def score(self, board: Board) -> tuple[BandsOutcome, ClauseExtras]:
+        # Exact arithmetic on integers (see ``ratios``): the same values as with Fraction.
+        (met_n, met_d), (part_n, part_d), (none_n, none_d) = (
+            ratio(self.fractions.met),
+            ratio(self.fractions.partially_met),
+            ratio(self.fractions.not_met),
+        )
+        unit = met_d * part_d * none_d  # status fractions over one denominator
+        w_met, w_part, w_none = met_n * part_d * none_d, part_n * met_d * none_d, none_n * met_d * part_d
+        stricter = board.manifest.assessment.precedence == "stricter"
+        checkpoints, states, findings = board.checkpoints, board.clauses, board.findings
         extras: ClauseExtras = {}
         categories = []
-        raw = Fraction(0)
-        applicable_points = Fraction(0)
-        for clause in (p.clause for p in board.index.clauses.values() if p.depth == 0 and p.clause.points):
-            points = exact(clause.points)
-            fractions = []
-            subs = [(sub, *self.fraction_of(board, sub.id)) for sub in board.index.leaves_under((clause.id,))]
+        raw_n, raw_d = 0, 1
+        app_n, app_d = 0, 1
+        for clause, (p_n, p_d), subs in self._layout(board.index):
+            values: list[tuple[str, Ratio | None, DecidedBy]] = []
+            for sub_id, cp_ids in subs:
+                if states[sub_id].status == "not_applicable":
+                    values.append((sub_id, None, "declaration"))
+                    continue
+                met = partial = applicable = 0
+                for cp_id in cp_ids:
+                    status = checkpoints[cp_id].status
+                    if status == "met":
+                        met += 1
+                    elif status == "partially_met":
+                        partial += 1
+                    elif status == "not_applicable":
+                        continue
+                    applicable += 1
+                if applicable:
+                    v_n, v_d = met * w_met + partial * w_part + (applicable - met - partial) * w_none, unit * applicable
+                else:
+                    v_n, v_d = 0, 1
+                by: DecidedBy = "evidence"
+                finding = findings.get(sub_id)
+                if finding is not None and finding.fraction is not None:
+                    r_n, r_d = ratio(finding.fraction)
+                    if not (stricter and v_n * r_d < r_n * v_d):
+                        v_n, v_d, by = r_n, r_d, "assessor"
+                values.append((sub_id, (v_n, v_d), by))
             # The category's points are shared by its applicable sub-items, so theirs add up to it.
-            applicable = sum(1 for _, value, _ in subs if value is not None)
-            for sub, value, by in subs:
-                sub_points = points / applicable if value is not None else Fraction(0)
-                extras[sub.id] = {
-                    "fraction": None if value is None else float(round(value, 4)),
-                    "points": float(round(sub_points, 4)),
+            count = sum(1 for v in values if v[1] is not None)
+            sum_n, sum_d = 0, 1
+            for sub_id, value, by in values:
+                if value is None:
+                    extras[sub_id] = {"fraction": None, "points": 0.0}
+                    continue
+                v_n, v_d = value
+                extras[sub_id] = {
+                    "fraction": rounded(v_n, v_d),
+                    "points": rounded(p_n, p_d * count),
+                    "score": rounded(v_n * p_n, v_d * p_d * count),
+                    "fraction_decided_by": by,
                 }
-                if value is not None:
-                    fractions.append(value)
-                    extras[sub.id]["score"] = float(round(value * sub_points, 4))
-                    extras[sub.id]["fraction_decided_by"] = by
-            mean = sum(fractions, Fraction(0)) / len(fractions) if fractions else None
-            cat_score = points * mean if mean is not None else Fraction(0)
-            if mean is not None:
-                applicable_points += points
-                raw += cat_score
-            extras[clause.id] = {
-                "points": float(points),
-                "score": float(round(cat_score, 4)),
-                "fraction": None if mean is None else float(round(mean, 4)),
-            }
+                sum_n, sum_d = sum_n * v_d + v_n * sum_d, sum_d * v_d
+                common = gcd(sum_n, sum_d)
+                sum_n, sum_d = sum_n // common, sum_d // common
+            points = float(clause.points or 0)
+            if count:
+                mean: float | None = rounded(sum_n, sum_d * count)
+                score_n, score_d = p_n * sum_n, p_d * sum_d * count
+                raw_n, raw_d = raw_n * score_d + score_n * raw_d, raw_d * score_d
+                common = gcd(raw_n, raw_d)
+                raw_n, raw_d = raw_n // common, raw_d // common
+                app_n, app_d = app_n * p_d + p_n * app_d, app_d * p_d
+                cat_score = rounded(score_n, score_d)
+            else:
+                mean, cat_score = None, 0.0
+            extras[clause.id] = {"points": points, "score": cat_score, "fraction": mean}
             categories.append(
-                CategoryScore(
-                    id=clause.id,
-                    title=clause.title,
-                    points=float(points),
-                    fraction=None if mean is None else float(round(mean, 4)),
-                    score=float(round(cat_score, 4)),
+                construct(
+                    CategoryScore,
+                    {"id": clause.id, "title": clause.title, "points": points, "fraction": mean, "score": cat_score},
                 )
             )
-        if applicable_points and applicable_points != self.max_total:
-            raw = raw * self.max_total / applicable_points
-        total = min(half_up(raw), self.max_total)
+        if app_n and app_n != self.max_total * app_d:
+            raw_n, raw_d = raw_n * self.max_total * app_d, raw_d * app_n
+        total = min(half_up_ratio(raw_n, raw_d), self.max_total)
         band = self.band_for(total)
         outcome = BandsOutcome(
             score=total,
-            raw_score=float(round(raw, 4)),
+            raw_score=rounded(raw_n, raw_d),
             max_total=self.max_total,
             band=band.id,
             band_title=band.title,
