@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .i18n import Msg
 from .model.result import PackResult
 from .scoring import MODELS, model_named
 
@@ -27,7 +28,7 @@ class Requirement:
         """Why the expression does not fit a pack scored by ``model``, or None."""
         if self.model == model:
             return None
-        return f"{self.pack} is scored {model}; {model_named(self.model).TARGET_FORM} needs a {self.model} pack"
+        return Msg("target.misfit", pack=self.pack, model=model, form=model_named(self.model).TARGET_FORM, needs=self.model)
 
     def __str__(self) -> str:
         return f"{self.pack}:{model_named(self.model).target_text(self.value)}"
@@ -41,7 +42,7 @@ class Requirement:
         if (misfit := self.misfit(out.model)) is not None:
             raise ValueError(misfit)
         met, words = model_named(self.model).meets(out, self.value)
-        return met, f"{self.pack}: {words}"
+        return met, Msg("target.words", pack=self.pack, words=words)
 
 
 def forms() -> str:

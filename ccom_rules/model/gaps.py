@@ -82,7 +82,7 @@ class Gain(Frozen):
     """What one action brings to one pack, at the point of the plan where it is taken."""
 
     pack: str
-    summary: str
+    summary: Reason
     closes: tuple[str, ...] = ()
     points: float = 0.0
 
@@ -98,7 +98,7 @@ class Action(Frozen):
 
     id: str
     kind: ActionKind
-    title: str
+    title: Reason
     evidence: tuple[EvidenceItem, ...] = ()
     people: tuple[Person, ...] = ()
     findings: tuple[Finding, ...] = ()
@@ -110,7 +110,7 @@ class Action(Frozen):
     """``now`` (earliest on the assessment date), ``within_3_months`` or ``later``."""
     workstream: str | None = None
     """The area of the evidence it adds (quality, workforce, training, …): see docs/evidence-vocabulary.md."""
-    timing: str | None = None
+    timing: Reason | None = None
     """Why the action can be complete no earlier than ``earliest``, in one line."""
     themes: tuple[ThemeReach, ...] = Field(default=(), exclude_if=_empty)
     """The crosswalk themes of the clauses it works on (omitted when none: no crosswalk applies)."""
@@ -121,7 +121,7 @@ class TargetStatus(Frozen):
     reachable: bool
     reached: bool
     """True when re-evaluating the manifest with the actions applied, as of ``earliest``, meets the target."""
-    reason: str
+    reason: Reason
     earliest: date | None = None
     """The earliest date on which the plan reaches the target (the assessment date when already met)."""
 
@@ -129,7 +129,7 @@ class TargetStatus(Frozen):
 class Plan(Frozen):
     targets: tuple[TargetStatus, ...]
     actions: tuple[Action, ...]
-    rationale: str
+    rationale: Reason
 
 
 class GapAnalysis(Frozen):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..i18n import Msg
+from ..model.common import Text
 from ..model.gaps import Gain
 from ..predicates import Patch
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
@@ -15,39 +17,59 @@ def type_title(plan: PlanState, etype: str) -> str:
     return etype
 
 
-def _target_title(plan: PlanState, pack_id: str, target: str) -> str:
+def _type_text(plan: PlanState, etype: str) -> Text | str:
+    """An evidence type's title in both languages (its id when no pack names it)."""
+    for pack in plan.packs.values():
+        if etype in pack.index.evidence_types:
+            return pack.index.evidence_types[etype].title
+    return etype
+
+
+def _target_title(plan: PlanState, pack_id: str, target: str) -> Msg:
     index = plan.packs[pack_id].index
     if target in index.checkpoints:
-        return index.checkpoints[target][0].statement.en
-    return index.clauses[target].clause.title.en
+        return Msg("word.text", text=index.checkpoints[target][0].statement)
+    return Msg("word.text", text=index.clauses[target].clause.title)
 
 
 def describe(plan: PlanState, key: ActionKey, patch: Patch) -> str:
-    """The action's title."""
+    """The action's title: a message, its English text kept in the plan's JSON, said in Chinese by
+    the renderers."""
     if isinstance(key, EvidenceKey):
         items = patch.evidence
-        details = []
+        details: list[str] = []
         periods = [i.period for i in items if i.period]
         if periods:
-            details.append("for " + ", ".join(periods[:8]) + (f" and {len(periods) - 8} more" if len(periods) > 8 else ""))
+            shown = ", ".join(periods[:8])
+            details.append(
+                Msg(
+                    "plan.for_periods",
+                    periods=Msg("list.and_more", items=shown, more=len(periods) - 8) if len(periods) > 8 else shown,
+                )
+            )
         metrics = sorted({f"{k} {v:g}" for i in items for k, v in i.metrics.items()})
         if metrics:
-            details.append("recording " + ", ".join(metrics))
+            details.append(Msg("plan.recording", metrics=", ".join(metrics)))
         if any(i.approval for i in items):
-            details.append("signed off")
-        count = f"{len(items)} × " if len(items) > 1 else ""
-        return f"Provide {count}{type_title(plan, key.type)} [{key.type}]" + (f" ({'; '.join(details)})" if details else "")
+            details.append(Msg("plan.signed_off"))
+        count = Msg("plan.times", count=len(items)) if len(items) > 1 else ""
+        more = Msg("plan.details", details=tuple(details)) if details else ""
+        return Msg("plan.provide", count=count, title=_type_text(plan, key.type), type=key.type, details=more)
     if isinstance(key, PeopleKey):
-        return f"Certify {len(patch.people)} more {key.scheme} holder(s) with distinct certificate numbers"
+        return Msg("plan.certify", count=len(patch.people), scheme=key.scheme)
     title = _target_title(plan, key.pack, key.target)
-    backed = ""
+    backed: str = ""
     if patch.evidence or patch.people:
-        types = sorted({i.type for i in patch.evidence})
-        backed = f", backed by {len(patch.evidence)} evidence item(s) ({', '.join(types)})" if types else ""
-        if patch.people:
-            backed += f"{',' if backed else ', backed by'} {len(patch.people)} certified person(s)"
+        types = ", ".join(sorted({i.type for i in patch.evidence}))
+        evidence, people = len(patch.evidence), len(patch.people)
+        if types and people:
+            backed = Msg("plan.backed_both", evidence=evidence, types=types, people=people)
+        elif types:
+            backed = Msg("plan.backed_evidence", evidence=evidence, types=types)
+        elif people:
+            backed = Msg("plan.backed_people", people=people)
     if isinstance(key, AssessorKey):
-        return f"Close {key.pack} {key.target} ({title}) and have the assessor confirm it{backed}"
+        return Msg("plan.close", pack=key.pack, target=key.target, title=title, backed=backed)
     return plan.packs[key.pack].scoring.describe_raise(key, title, backed)
 
 

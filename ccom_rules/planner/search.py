@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..i18n import Msg
 from ..model.gaps import Action
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
@@ -20,18 +21,8 @@ from .keys import ActionKey, action_id
 from .options import Options
 from .state import Delta, PlanState
 
-RATIONALE = (
-    "Greedy: each step takes the action that most reduces the remaining distance to the targets "
-    "(CCOM: open nonconformities, unassessed clauses and failing prerequisites; CC-CMM: items short of each "
-    "share condition up to the target level, counted as 20 points each, plus points short of each total; "
-    "CCCS-OP: points short of the target), ties broken by checkpoint progress, then by fewer additions. "
-    "Each action is re-evaluated incrementally: only the checkpoints needing what it adds, their clauses and "
-    "the scores they feed. Time is part of the plan: the search first uses what can be done on the assessment "
-    "date; targets it cannot reach are planned again as of the date by which the continuous series and "
-    "certificates they need can be complete (no record for a period already gone, none before operations "
-    "began). Each target is then verified by re-evaluating the manifest as of its earliest date, with the "
-    "actions complete by then applied."
-)
+RATIONALE = Msg("plan.rationale")
+"""How the plan is made, in words (the message ``plan.rationale`` of the catalogues)."""
 
 MAX_ACTIONS = 400
 

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..engine import checkpoint_result, clause_state, decide, waivers
+from ..i18n import Msg
 from ..model.manifest import Finding, Manifest
 from ..model.pack import ClausePack
 from ..model.result import CheckpointResult
@@ -231,7 +232,7 @@ class PlanState:
         """Why ``req`` cannot be reached by any action, or None."""
         pack = self.packs.get(req.pack)
         if pack is None:
-            return f"pack {req.pack} is not evaluated"
+            return Msg("target.not_evaluated", pack=req.pack)
         if (misfit := req.misfit(pack.scoring.model)) is not None:
             return misfit
         return pack.scoring.unreachable(req.value, self.board(req.pack))

@@ -1,64 +1,96 @@
-"""Gap analysis as text: roots first, then blocked clauses with their chains, then the plan."""
+"""Gap analysis as text: roots first, then blocked clauses with their chains, then the plan, in the
+reader's language(s): with ``--lang both`` each line in English is followed by its Chinese."""
 
 from __future__ import annotations
 
-from collections import Counter
+from typing import Any
 
-from ..i18n import t
-from ..model.gaps import PHASES, Plan, ThemeReach
+from ..i18n import Msg
+from ..model.common import Text
+from ..model.gaps import PHASES, PackImpact, Plan, ThemeReach
+from ..scoring.words import status_word
 from .subjects import Analysis
+from .words import Speaker, phase_counts, workstreams
 
-_STATUS = {"not_met": "not met", "partially_met": "partially met", "not_assessed": "not assessed"}
+
+class _Lines(list[str]):
+    """Text lines; each message is added once per language shown."""
+
+    def __init__(self, speaker: Speaker) -> None:
+        super().__init__()
+        self.speaker = speaker
+
+    def say(self, text: str | Text, indent: str = "") -> None:
+        self.extend(indent + s for s in self.speaker.each(text))
+
+    def msg(self, msg_id: str, indent: str = "", **params: Any) -> None:
+        self.say(Msg(msg_id, **params), indent)
 
 
 def render(subject: Analysis, detail: int = 3) -> str:
     """Roots, blocked clauses, evidence blast radius, targets and the plan, as text."""
     report, plan = subject.gaps, subject.plan
-    lines = [f"Root causes ({len(report.roots)}): unmet on their own evidence"]
+    lines = _Lines(Speaker(subject.lang, subject.packs))
+    lines.msg("gaps.roots", count=len(report.roots))
     for gap in report.roots:
-        lines.append(f"  ✗ {gap.pack} {gap.clause} {gap.title.en} — {_STATUS.get(gap.status, gap.status)}")
-        lines += [f"      {r}" for r in gap.reasons[:detail]]
+        lines.msg("gaps.root", pack=gap.pack, clause=gap.clause, title=gap.title, status=status_word(gap.status))
+        for reason in gap.reasons[:detail]:
+            lines.say(reason, "      ")
         if len(gap.reasons) > detail:
-            lines.append(f"      … {len(gap.reasons) - detail} more")
-    lines += ["", f"Blocked ({len(report.blocked)}): held back by unmet prerequisites"]
+            lines.msg("gaps.reason_more", count=len(gap.reasons) - detail)
+    lines.append("")
+    lines.msg("gaps.blocked", count=len(report.blocked))
     for gap in report.blocked:
-        lines.append(f"  ⊘ {gap.pack} {gap.clause} {gap.title.en} — blocked by {', '.join(gap.blocked_by)}")
+        lines.msg("gaps.blocked_clause", pack=gap.pack, clause=gap.clause, title=gap.title, by=", ".join(gap.blocked_by))
         lines += [f"      {' → '.join(chain)}" for chain in gap.chains[:detail]]
-    lines += ["", "Evidence blast radius (widest first)"]
-    for ev in report.evidence[: max(detail * 4, 10)]:
-        where = "; ".join(
-            f"{i.pack}: {len(i.checkpoints)} checkpoint(s) in {len(i.clauses)} clause(s)"
-            + (f", {len(i.items)} item(s)" if i.items else "")
-            + (f", up to {i.points:g} points" if i.points else "")
-            for i in ev.impact
+    lines.append("")
+    lines.msg("gaps.radius")
+    shown = max(detail * 4, 10)
+    for ev in report.evidence[:shown]:
+        where = tuple(_impact(i) for i in ev.impact)
+        title = ev.title if ev.title is not None else ev.type
+        lines.msg(
+            "gaps.evidence", title=title, type=ev.type, state=Msg(f"state.{ev.state}"), present=ev.items_present, where=where
         )
-        lines.append(f"  {ev.type} ({ev.state}, {ev.items_present} present): {where}")
-        lines += _themes(ev.themes, "      ", detail)
-    if len(report.evidence) > max(detail * 4, 10):
-        lines.append(f"  … {len(report.evidence) - max(detail * 4, 10)} more evidence types (--format json for all)")
-    lines += ["", "Targets"]
+        _themes(lines, ev.themes, "      ", detail)
+    if len(report.evidence) > shown:
+        lines.msg("gaps.evidence_more", count=len(report.evidence) - shown)
+    lines.append("")
+    lines.msg("gaps.targets")
     for status in plan.targets:
-        mark = "✓" if status.reached else "✗"
-        lines.append(f"  {mark} {status.target}: {status.reason}")
-    lines += ["", *plan_lines(plan, subject.max_actions)]
-    lines += ["", f"How: {plan.rationale}"]
+        lines.msg("gaps.target", mark="✓" if status.reached else "✗", target=status.target, reason=status.reason)
+    lines.append("")
+    plan_lines(lines, plan, subject.max_actions)
+    lines.append("")
+    lines.msg("gaps.how", rationale=plan.rationale)
     return "\n".join(lines) + "\n"
 
 
-def plan_lines(plan: Plan, max_actions: int | None = None) -> list[str]:
+def _impact(i: PackImpact) -> Msg:
+    """What a missing evidence type holds back in one pack."""
+    counts = {"pack": i.pack, "checkpoints": len(i.checkpoints), "clauses": len(i.clauses)}
+    if not i.items and not i.points:
+        return Msg("gaps.impact", **counts)
+    items = Msg("gaps.impact_items", items=len(i.items)) if i.items else ""
+    points = Msg("gaps.impact_points", points=i.points) if i.points else ""
+    return Msg("gaps.impact_more", items=items, points=points, **counts)
+
+
+def plan_lines(lines: _Lines, plan: Plan, max_actions: int | None = None) -> None:
     """The plan: a summary (actions per phase and workstream, each target's earliest date), then
     the actions grouped by phase and workstream, at most ``max_actions`` of them."""
-    lines = [t("plan.summary", count=len(plan.actions)), f"  {t('plan.summary.phases')}:"]
-    phases = Counter(a.phase for a in plan.actions)
-    for ph in PHASES:
-        lines.append(f"    {t('plan.phase.' + ph)}: {phases[ph]} — {t('plan.phase.' + ph + '.why')}")
-    streams = Counter(a.workstream for a in plan.actions if a.workstream)
-    shown = ", ".join(f"{t('plan.workstream.' + w)} {n}" for w, n in sorted(streams.items(), key=lambda x: (-x[1], x[0])))
-    lines.append(f"  {t('plan.summary.workstreams')}: {shown}")
-    lines.append(f"  {t('plan.summary.targets')}: " + ", ".join(f"{s.target} {s.earliest or '—'}" for s in plan.targets))
+    lines.msg("plan.summary", count=len(plan.actions))
+    lines.msg("plan.summary.phases", indent="  ")
+    for ph, count in phase_counts(plan):
+        why = Msg(f"plan.phase.{ph}.why")
+        lines.msg("plan.summary.phase", indent="    ", phase=Msg(f"plan.phase.{ph}"), count=count, why=why)
+    lines.msg("plan.summary.workstreams", indent="  ", streams=workstreams(plan))
+    dates = tuple(Msg("plan.summary.stream", name=s.target, count=s.earliest or "—") for s in plan.targets)
+    lines.msg("plan.summary.targets", indent="  ", dates=dates)
     limit = len(plan.actions) if max_actions is None else max(max_actions, 0)
     if limit < len(plan.actions):
-        lines.append("  " + t("plan.summary.not_shown", shown=limit, count=len(plan.actions), hidden=len(plan.actions) - limit))
+        hidden = len(plan.actions) - limit
+        lines.msg("plan.summary.not_shown", indent="  ", shown=limit, count=len(plan.actions), hidden=hidden)
     numbered = list(enumerate(plan.actions, 1))
     order = sorted(
         numbered[:limit], key=lambda na: (PHASES.index(na[1].phase) if na[1].phase else 0, na[1].workstream or "", na[0])
@@ -68,23 +100,22 @@ def plan_lines(plan: Plan, max_actions: int | None = None) -> list[str]:
         key = (action.phase, action.workstream)
         if key != group:
             group = key
-            heading = t("plan.phase." + action.phase) if action.phase else ""
-            lines += ["", f"  [{heading}] {t('plan.workstream.' + action.workstream) if action.workstream else ''}"]
-        lines.append(f"  {n:>3}. {action.title}")
+            lines.append("")
+            phase = Msg(f"plan.phase.{action.phase}") if action.phase else ""
+            stream = Msg(f"plan.workstream.{action.workstream}") if action.workstream else ""
+            lines.msg("plan.group", indent="  ", phase=phase, workstream=stream)
+        lines.msg("gaps.action", n=n, title=action.title)
         if action.earliest is not None and action.timing:
-            lines.append(f"       {action.timing}")
+            lines.say(action.timing, "       ")
         for gain in action.gains:
-            lines.append(f"       {gain.pack}: {gain.summary}")
-        lines += _themes(action.themes, "       ", 3)
-    return lines
+            lines.msg("gaps.gain", pack=gain.pack, summary=gain.summary)
+        _themes(lines, action.themes, "       ", 3)
 
 
-def _themes(reaches: tuple[ThemeReach, ...], indent: str, detail: int) -> list[str]:
+def _themes(lines: _Lines, reaches: tuple[ThemeReach, ...], indent: str, detail: int) -> None:
     """The crosswalk themes something touches, with its clauses in each standard (none without crosswalks)."""
-    lines = [
-        f"{indent}theme {r.title.en}: " + "; ".join(f"{p} {', '.join(cs)}" for p, cs in r.clauses.items())
-        for r in reaches[:detail]
-    ]
+    for r in reaches[:detail]:
+        where = "; ".join(f"{p} {', '.join(cs)}" for p, cs in r.clauses.items())
+        lines.msg("gaps.theme", indent=indent, title=r.title, where=where)
     if len(reaches) > detail:
-        lines.append(f"{indent}… {len(reaches) - detail} more theme(s)")
-    return lines
+        lines.msg("gaps.theme_more", indent=indent, count=len(reaches) - detail)

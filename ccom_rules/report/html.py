@@ -24,7 +24,7 @@ from ..model.result import BandsOutcome, MaturityOutcome, Result
 from ..scoring import MaturityLevels, PassFail, WeightedBands
 from . import charts
 from .subjects import Analysis
-from .words import Speaker, headline, paragraph
+from .words import Speaker, headline, paragraph, phase_counts, workstreams
 
 TEMPLATE = "report.html.j2"
 REASONS_SHOWN = 4
@@ -137,6 +137,9 @@ def render(
         paragraph={p.pack.id: html.r(paragraph(by_id[p.pack.id], p)) for p in result.packs},
         chart={p.pack.id: _chart(by_id[p.pack.id], p, speaker) for p in result.packs},
         good={p.pack.id: by_id[p.pack.id].scoring.good(p.outcome) for p in result.packs},
+        phases=phase_counts(plan),
+        streams=workstreams(plan),
+        msg=Msg,
     )
 
 

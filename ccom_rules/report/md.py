@@ -13,11 +13,12 @@ from collections.abc import Sequence
 
 from ..i18n import Msg
 from ..model.common import Text
+from ..model.gaps import Action
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome, Result
 from ..scoring import MaturityLevels
 from .subjects import Analysis, Evaluation
-from .words import Speaker, headline
+from .words import Speaker, headline, phase_counts, workstreams
 
 SHOWN = 10
 """Rows shown before the rest of a list folds into ``<details>``."""
@@ -159,6 +160,16 @@ def render_evaluation(subject: Evaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _when(speaker: Speaker, action: Action) -> str:
+    """When the action can be complete, its phase and workstream, and why, on a line of its own."""
+    if action.earliest is None:
+        return ""
+    parts = [Msg(f"plan.phase.{action.phase}")] if action.phase else []
+    parts += [Msg(f"plan.workstream.{action.workstream}")] if action.workstream else []
+    said = " · ".join([*(escape(speaker.line(p)) for p in parts), escape(str(action.earliest))])
+    return f"<br>{said}" + (f" — {say(speaker, action.timing)}" if action.timing else "")
+
+
 def render_analysis(subject: Analysis) -> str:
     """``gaps --format md``: outcomes, root causes, blocked clauses, evidence gaps and the plan."""
     speaker = Speaker(getattr(subject, "lang", "en"), subject.packs)
@@ -215,10 +226,17 @@ def render_analysis(subject: Analysis) -> str:
     rows = [[code(t.target), word(speaker, "word.yes" if t.reached else "word.no"), say(speaker, t.reason)] for t in plan.targets]
     lines += table([word(speaker, k) for k in ("report.target", "report.reached", "report.why")], rows)
     actions = [
-        f"{n}. {say(speaker, a.title)}" + "".join(f"<br>{code(g.pack)}: {say(speaker, g.summary)}" for g in a.gains)
+        f"{n}. {say(speaker, a.title)}{_when(speaker, a)}"
+        + "".join(f"<br>{code(g.pack)}: {say(speaker, g.summary)}" for g in a.gains)
         for n, a in enumerate(plan.actions, 1)
     ]
     if actions:
+        lines += ["", word(speaker, "plan.summary", count=len(actions)), ""]
+        lines += [
+            "- " + word(speaker, "plan.summary.phase", phase=Msg(f"plan.phase.{ph}"), count=n, why=Msg(f"plan.phase.{ph}.why"))
+            for ph, n in phase_counts(plan)
+        ]
+        lines += ["- " + word(speaker, "plan.summary.workstreams", streams=workstreams(plan))]
         lines += ["", *actions[:SHOWN]]
         if len(actions) > SHOWN:
             lines += ["", *folded(speaker.line(_count("report.more_actions", len(actions) - SHOWN, speaker)), actions[SHOWN:])]

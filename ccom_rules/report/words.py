@@ -6,12 +6,14 @@ says messages, reasons and bilingual titles in one language, or in both (English
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import Lang, Msg, langs_of, say
 from ..model.common import Text
+from ..model.gaps import PHASES, Phase, Plan
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
 from ..scoring import MaturityLevels, WeightedBands, model_of
@@ -106,3 +108,16 @@ def paragraph(pack: ClausePack, result: PackResult) -> Msg | Text:
         meaning=band.meaning if band.meaning is not None else "",
         weakest=weak,
     )
+
+
+def phase_counts(plan: Plan) -> list[tuple[Phase, int]]:
+    """How many of the plan's actions fall in each phase, in phase order (every phase listed)."""
+    counts = Counter(a.phase for a in plan.actions)
+    return [(ph, counts[ph]) for ph in PHASES]
+
+
+def workstreams(plan: Plan) -> tuple[Msg, ...]:
+    """Each workstream with its count of actions, most first (``quality 5``), as messages."""
+    counts = Counter(a.workstream for a in plan.actions if a.workstream)
+    ordered = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+    return tuple(Msg("plan.summary.stream", name=Msg(f"plan.workstream.{w}"), count=n) for w, n in ordered)

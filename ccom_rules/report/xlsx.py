@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..i18n import say
+from ..i18n import LANGS, say, t
 from ..model.gaps import ClauseGap
 from ..model.pack import ClausePack
 from ..scoring import model_of
@@ -99,8 +99,10 @@ def _summary(sheet: Any, subject: Analysis) -> None:
         model = model_of(pack.outcome)
         sheet.append([f"{pack.pack.id} {pack.pack.version}", model.headline(pack.outcome, "en")])
         sheet.append(["", model.headline(pack.outcome, "zh")])
+    titles = _titles(subject.packs)
     for target in subject.plan.targets:
-        sheet.append([f"Target / 目标 {target.target}", target.reason])
+        sheet.append([f"Target / 目标 {target.target}", say(target.reason, "en", titles)])
+        sheet.append(["", say(target.reason, "zh", titles)])
 
 
 def _titles(packs: Sequence[ClausePack]) -> Any:
@@ -143,8 +145,8 @@ def _register(sheet: Any, subject: Analysis) -> None:
     for gap, checkpoint, reasons, needs in _register_rows(subject):
         n = _plan_step(subject, gap, checkpoint, needs)
         action = subject.plan.actions[n - 1] if n else None
-        names = [say(titles(t), "en") if titles(t) else t for t in needs]
-        names_zh = [say(titles(t), "zh") if titles(t) else t for t in needs]
+        names = [say(titles(e), "en") if titles(e) else e for e in needs]
+        names_zh = [say(titles(e), "zh") if titles(e) else e for e in needs]
         sheet.append(
             [
                 gap.pack,
@@ -157,7 +159,7 @@ def _register(sheet: Any, subject: Analysis) -> None:
                 "；".join(say(r, "zh", titles) for r in reasons),
                 "\n".join(f"{en} / {zh}" if en != zh else en for en, zh in zip(names, names_zh, strict=True)),
                 n,
-                getattr(action, "phase", None),
+                " / ".join(t(f"plan.phase.{action.phase}", lang) for lang in LANGS) if action and action.phase else None,
                 str(getattr(action, "earliest", "") or "") or None,
                 None,
                 None,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..i18n import t
+from ..i18n import Msg, t
 from ..model.common import Frozen, Identifier, Text
 from ..model.construct import construct
 from ..model.result import BandsOutcome, CategoryScore, ClauseResult, DecidedBy, Outcome
@@ -235,10 +235,10 @@ class WeightedBands(ScoringModel):
     @classmethod
     def details(cls, outcome: Outcome, detail: int) -> list[str]:
         out = _outcome(outcome)
-        lines = [f"  raw total {out.raw_score:g}, rounded half up to {out.score}"]
+        lines: list[str] = [Msg("text.rounding", raw=out.raw_score, score=out.score)]
         for cat in out.categories:
             frac = "n/a" if cat.fraction is None else f"{cat.fraction:.0%}"
-            lines.append(f"    {cat.id:>3} {cat.title.en:<42} {cat.score:6.2f} / {cat.points:g}  ({frac})")
+            lines.append(Msg("text.category", id=cat.id, title=cat.title, score=cat.score, points=cat.points, fraction=frac))
         return lines
 
     def good(self, outcome: Outcome) -> bool:
@@ -266,7 +266,7 @@ class WeightedBands(ScoringModel):
     @classmethod
     def meets(cls, outcome: Outcome, value: int) -> tuple[bool, str]:
         out = _outcome(outcome)
-        return out.score >= value, f"needs {value}, scored {out.score}"
+        return out.score >= value, Msg("target.meets_score", value=value, score=out.score)
 
     def next_target(self, outcome: Outcome) -> int | None:
         score = _outcome(outcome).score
@@ -274,7 +274,7 @@ class WeightedBands(ScoringModel):
         return min(above) if above else None
 
     def unreachable(self, value: int, board: Board) -> str | None:
-        return None if 0 <= value <= self.max_total else f"{board.pack_id} scores 0–{self.max_total}"
+        return None if 0 <= value <= self.max_total else Msg("target.scores", pack=board.pack_id, max=self.max_total)
 
     # --- gaps and planning -----------------------------------------------------------------
 
@@ -322,7 +322,7 @@ class WeightedBands(ScoringModel):
         if now == was:
             return None
         return GainWords(
-            f"+{float(now - was):.2f} points ({float(was):.2f} → {float(now):.2f})", points=float(round(now - was, 2))
+            Msg("gain.raw", diff=float(now - was), was=float(was), now=float(now)), points=float(round(now - was, 2))
         )
 
     def raises(self, pack_id: str, units: Mapping[str, Unit]) -> Iterable[RaiseFinding]:
@@ -334,7 +334,7 @@ class WeightedBands(ScoringModel):
         return Raised({"fraction": 1.0}, "raise_fraction", None)
 
     def describe_raise(self, key: RaiseFinding, title: str, backed: str) -> str:
-        return f"Bring {key.pack} sub-item {key.target} to full marks{backed}: {title}"
+        return Msg("plan.raise_fraction", pack=key.pack, target=key.target, backed=backed, title=title)
 
     def settled(self, clause: ClauseResult) -> bool:
         return clause.fraction is not None and clause.fraction >= 1

@@ -239,16 +239,14 @@ class MaturityLevels(MaturityPlanning):
     @classmethod
     def details(cls, outcome: Outcome, detail: int) -> list[str]:
         out = _outcome(outcome)
-        lines = []
+        lines: list[str] = []
         for name, shares in (("1.0–4.0", out.core), ("5.0", out.innovation)):
             if shares.items:
-                lines.append(
-                    f"  {name}: {shares.items} items, C {shares.c_percent:g} % method-compliant, F {shares.f_percent:g} % executed"
-                )
-        lines.append(f"  operating years: {out.operating_years}")
+                lines.append(Msg("text.shares", name=name, items=shares.items, c=shares.c_percent, f=shares.f_percent))
+        lines.append(Msg("text.operating_years", years=out.operating_years))
         if out.next_level is not None:
-            lines.append(f"  to reach L{out.next_level}:")
-            lines += [f"    - {gap.message}" for gap in out.next_level_gaps]
+            lines.append(Msg("text.to_reach", level=out.next_level))
+            lines += [Msg("text.gap", message=gap.message) for gap in out.next_level_gaps]
         return lines
 
     def good(self, outcome: Outcome) -> bool:
@@ -281,7 +279,7 @@ class MaturityLevels(MaturityPlanning):
         out = _outcome(outcome)
         return (
             out.certifiable_level >= value,
-            f"needs L{value}, certifiable L{out.certifiable_level} (evidence supports L{out.level})",
+            Msg("target.meets_level", value=value, certifiable=out.certifiable_level, level=out.level),
         )
 
     def next_target(self, outcome: Outcome) -> int | None:
@@ -293,20 +291,15 @@ class MaturityLevels(MaturityPlanning):
         if value == 0:  # L0: any outcome meets it
             return None
         if not 1 <= value <= len(self.levels):
-            return f"{board.pack_id} has levels L1–L{len(self.levels)}"
+            return Msg("target.levels", pack=board.pack_id, top=len(self.levels))
         years = operating_years(board.manifest)
         for lv in self.levels[:value]:
             if years < lv.min_operating_years:
-                return (
-                    f"L{lv.level} needs {lv.min_operating_years} years of operation; "
-                    f"the centre has {years} on {board.manifest.assessment.date}"
-                )
+                on = board.manifest.assessment.date
+                return Msg("target.years", level=lv.level, needed=lv.min_operating_years, years=years, on=on)
         previous = previous_level(board)
         if self.stepwise and value > previous + 1:
-            return (
-                f"certification is stepwise: the centre was last certified at L{previous}, "
-                f"so it can be certified at L{previous + 1} at most this time"
-            )
+            return Msg("target.stepwise", previous=previous, most=previous + 1)
         return None
 
     # --- across standards ------------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import Msg
 from ..model.result import ClauseResult, DecidedBy
 from .base import Board, GainWords, Raised, RaiseFinding, ScoringModel, Tally, Unit
 
@@ -75,7 +76,7 @@ class MaturityPlanning(ScoringModel):
         units: Mapping[str, tuple[Unit, Unit]],
         conditions: Mapping[str, bool],
     ) -> GainWords | None:
-        parts = []
+        parts: list[Msg] = []
         for group, label in (
             ("core", self.section_label(self.core_sections)),
             ("innovation", self.section_label(self.innovation_sections) if self.innovation_sections else ""),
@@ -85,12 +86,13 @@ class MaturityPlanning(ScoringModel):
                 was, now = before.get(f"{group}_{letter}", 0), after.get(f"{group}_{letter}", 0)
                 if n and now != was:
                     a, b = (round(float(100 * x / n), 1) for x in (was, now))
-                    parts.append(f"{letter.upper()} share in {label} {a:g} % → {b:g} %")
+                    parts.append(Msg("gain.share", letter=letter.upper(), where=label, before=a, after=b))
         total_before, total_after = before.get("total", 0), after.get("total", 0)
         points = total_after - total_before
         if points:
-            parts.append(f"{'+' if points > 0 else ''}{points} points ({total_before} → {total_after})")
-        return GainWords("; ".join(parts), points=float(points)) if parts else None
+            sign = "+" if points > 0 else ""
+            parts.append(Msg("gain.points", sign=sign, points=points, before=total_before, after=total_after))
+        return GainWords(Msg("gain.parts", parts=tuple(parts)), points=float(points)) if parts else None
 
     def raises(self, pack_id: str, units: Mapping[str, Unit]) -> Iterable[RaiseFinding]:
         for cid, (c, c_by, f, f_by) in units.items():
@@ -104,8 +106,10 @@ class MaturityPlanning(ScoringModel):
         return Raised({f"{key.part}_rate": self.scale.full}, "raise_rating", aspect)
 
     def describe_raise(self, key: RaiseFinding, title: str, backed: str) -> str:
-        which = "C-Rate (method)" if key.part == "c" else "F-Rate (execution)"
-        return f"Raise {key.pack} item {key.target}'s {which} to {self.scale.full}{backed}: {title}"
+        which = Msg("plan.c_rate" if key.part == "c" else "plan.f_rate")
+        return Msg(
+            "plan.raise_rating", pack=key.pack, target=key.target, which=which, full=self.scale.full, backed=backed, title=title
+        )
 
     def settled(self, clause: ClauseResult) -> bool:
         if clause.c_rate is None:

@@ -12,7 +12,7 @@ from ..model.result import Nonconformity, Outcome, PassFailOutcome, Prerequisite
 from ..predicates import Predicate
 from ..i18n import Msg, t
 from .base import AtStake, Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
-from .words import STATUS_WORDS, more
+from .words import more, status_word
 
 if TYPE_CHECKING:
     from ..model.pack import PackIndex, Placed
@@ -98,17 +98,17 @@ class PassFail(ScoringModel):
     @classmethod
     def details(cls, outcome: Outcome, detail: int) -> list[str]:
         out = _outcome(outcome)
-        lines = []
+        lines: list[str] = []
         for pre in out.prerequisites:
             mark = "✓" if pre.held else "✗"
-            lines.append(f"  {mark} prerequisite {pre.title.en}: {'; '.join(pre.reasons)}")
-        rows = []
+            lines.append(Msg("text.prerequisite", mark=mark, title=pre.title, reasons=tuple(pre.reasons)))
+        rows: list[str] = []
         for nc in out.nonconformities:
-            rows.append(f"  ✗ {nc.clause} {nc.title.en}: {STATUS_WORDS[nc.status]}")
-            rows += [f"      {r}" for r in nc.reasons[:3]]
+            rows.append(Msg("text.nonconformity", clause=nc.clause, title=nc.title, status=status_word(nc.status)))
+            rows += [Msg("text.reason", reason=r) for r in nc.reasons[:3]]
         lines += more(rows, detail * 3)
         if out.not_assessed:
-            lines.append(f"  ? not assessed (needs an assessor's finding): {', '.join(out.not_assessed)}")
+            lines.append(Msg("text.not_assessed", clauses=", ".join(out.not_assessed)))
         return lines
 
     def good(self, outcome: Outcome) -> bool:
@@ -145,7 +145,7 @@ class PassFail(ScoringModel):
     @classmethod
     def meets(cls, outcome: Outcome, value: int) -> tuple[bool, str]:
         out = _outcome(outcome)
-        return out.passed, f"needs a pass, got {'pass' if out.passed else 'fail'}"
+        return out.passed, Msg("target.meets_pass" if out.passed else "target.meets_fail")
 
     def next_target(self, outcome: Outcome) -> int | None:
         return 1
@@ -197,9 +197,9 @@ class PassFail(ScoringModel):
     ) -> GainWords | None:
         closed = tuple(c for c, (old, new) in units.items() if old[0] and not new[0])
         held = tuple(p for p, ok in conditions.items() if ok)
-        parts = []
+        parts: list[Msg] = []
         if closed:
-            parts.append("closes " + ", ".join(closed))
+            parts.append(Msg("gain.closes", clauses=", ".join(closed)))
         if held:
-            parts.append("prerequisite " + ", ".join(held) + " now holds")
-        return GainWords("; ".join(parts), closes=closed + held) if parts else None
+            parts.append(Msg("gain.holds", prerequisites=", ".join(held)))
+        return GainWords(Msg("gain.parts", parts=tuple(parts)), closes=closed + held) if parts else None

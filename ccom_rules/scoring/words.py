@@ -1,20 +1,19 @@
-"""Small wording helpers shared by the models' summaries."""
+"""Small wording helpers shared by the models' summaries: lines are messages (:class:`Msg`), so
+the text renderer can say them in the reader's language."""
 
 from __future__ import annotations
 
+from ..i18n import Msg
 from ..model.result import Status
 
-STATUS_WORDS: dict[Status, str] = {
-    "met": "met",
-    "partially_met": "partially met",
-    "not_met": "not met",
-    "not_applicable": "not applicable",
-    "not_assessed": "not assessed",
-}
+
+def status_word(status: Status) -> Msg:
+    """A status in words: ``partially met``, ``部分符合``."""
+    return Msg(f"status.{status}")
 
 
 def more(items: list[str], detail: int) -> list[str]:
     """``items`` capped at ``detail``, with a line saying how many were left out."""
     if len(items) <= detail:
         return items
-    return items[:detail] + [f"      … and {len(items) - detail} more (--format json for all)"]
+    return items[:detail] + [Msg("text.more", count=len(items) - detail)]

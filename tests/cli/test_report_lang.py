@@ -99,3 +99,85 @@ def test_text_output_in_chinese_and_both() -> None:
     assert "未通过 — " in zh and "评估日期 2026-06-30" in zh
     # The JSON keeps the English reasons with evidence-type ids.
     assert "management_system_manual present but not approved" in run("evaluate", jade, "--format", "json").stdout
+
+
+JADE = EXAMPLES / "jade-river-health" / "manifest.yaml"
+ENGLISH_TEMPLATES = (
+    "Root causes",
+    "Blocked (",
+    "Evidence blast radius",
+    "Targets",
+    "Remediation plan",
+    "By phase",
+    "By workstream",
+    "Provide ",
+    "Close ",
+    "Bring ",
+    "Raise ",
+    "reached on",
+    "needs L",
+    "share in",
+    " points (",
+    "closes ",
+    "can be done now",
+    "theme ",
+    "How: ",
+    "item(s) present",
+    "to reach L",
+    "operating years",
+)
+
+
+def test_gaps_text_in_chinese_has_no_english_sentences() -> None:
+    """Headings, reasons, action titles, gains, target reasons, phases, workstreams and the rationale
+    are all said in Chinese; only ids and text written by people (assessors' notes) stay as they are."""
+    zh = run("gaps", JADE, "--lang", "zh").stdout
+    assert zh.startswith("根本原因（57）：")
+    for words in (
+        "\n目标\n",
+        "整改计划（共 ",
+        "  按阶段：\n",
+        "    现在：",
+        "按工作流：",
+        "\n  [现在] 评审员确认\n",
+        "方法：贪心法",
+    ):
+        assert words in zh, words
+    assert "提供 11 份「月度绩效报告" in zh and "完成 cc_cmm " in zh and "并请评审员确认" in zh
+    assert "  ✓ cc_cmm:L1：最早于 2026-06-30 达成：cc_cmm：需要 L1，可认证 L1" in zh
+    assert "cccs_op_2003：+" in zh and " 分（" in zh and "主题「" in zh
+    assert "「月度绩效报告" in zh and "[monthly_performance_report]（不足，已有 11 份）" in zh
+    notes = {line for line in zh.splitlines() if "评审员：" in line}  # assessors' notes are quoted as written
+    leftover = [w for w in ENGLISH_TEMPLATES if any(w in line for line in zh.splitlines() if line not in notes)]
+    assert leftover == []
+
+
+def test_gaps_text_in_both_languages_and_json_unchanged() -> None:
+    both = run("gaps", JADE, "--lang", "both").stdout
+    assert "Root causes (57): unmet on their own evidence\n根本原因（57）：" in both
+    assert "  ✓ cc_cmm:L1: reached on 2026-06-30 at the earliest: cc_cmm: needs L1" in both
+    assert re.search(r"\n +\d+\. Provide 11 × Monthly performance report[^\n]*\n +\d+\. 提供 11 份「月度绩效报告", both)
+    assert "How: Greedy" in both and "方法：贪心法" in both
+    en_json = run("gaps", JADE, "--format", "json").stdout
+    assert run("gaps", JADE, "--format", "json", "--lang", "zh").stdout == en_json
+    assert '"title": "Provide 11 × Monthly performance report' in en_json and '"title": "提供' not in en_json
+
+
+def test_plan_in_chinese_in_markdown_and_html(tmp_path: Path) -> None:
+    md = run("gaps", JADE, "--format", "md", "--lang", "zh").stdout
+    plan = md[md.index("### 整改计划") :]
+    assert "提供 11 份「月度绩效报告" in plan and "现在 · 绩效管理 · 2026-06-30 — 现在即可完成" in plan
+    assert "- 以后：" in plan and "按工作流：" in plan and "<sub>贪心法" in plan
+    assert "Provide " not in plan and "can be done now" not in plan and "within 3 months" not in plan
+    out = tmp_path / "jade.html"
+    assert run("report", JADE, "--lang", "zh", "--out", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    plan = page[page.index('<section id="plan">') :]
+    assert "按工作流：" in plan and "现在 · 绩效管理 · 2026-06-30 — 现在即可完成" in plan and "最早于 2026-06-30 达成" in plan
+    assert "within 3 months" not in plan and "Provide " not in plan and "Greedy" not in plan
+
+
+def test_evaluate_text_details_in_chinese() -> None:
+    zh = run("evaluate", JADE, "--lang", "zh").stdout
+    assert "达到 L1 还需：" in zh and "运营年数：" in zh and "原始总分 " in zh and "「管理体系手册」已有但未经批准" in zh
+    assert "to reach L" not in zh and "operating years" not in zh and "raw total" not in zh
