@@ -21,6 +21,7 @@ from .cli import (
     emit,
     format_option,
     handles_invalid_input,
+    lang_option,
     root_option,
     select_packs,
     with_pack_path,
@@ -99,22 +100,31 @@ _CROSSWALKS_OPTION = click.option(
 )
 @_CROSSWALKS_OPTION
 @format_option("compare")
+@lang_option
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @root_option
 @handles_invalid_input
 def compare_cmd(
-    manifest: Path, pack_ids: tuple[str, ...], crosswalk_dir: Path | None, fmt: str, out: Path | None, root: Path | None
+    manifest: Path,
+    pack_ids: tuple[str, ...],
+    crosswalk_dir: Path | None,
+    fmt: str,
+    lang: str,
+    out: Path | None,
+    root: Path | None,
 ) -> None:
     """Compare MANIFEST across the standards: themes side by side with their disagreements,
     the evidence each standard reuses and what is at stake in each, and the plan steps that
     move several standards at once."""
     from .crosswalk.compare import compare
     from .loader import load_manifest
+    from .report.subjects import Compared
 
     packs = select_packs(pack_ids)
     crosswalks = _crosswalks_for(packs, crosswalk_dir)
     loaded = load_manifest(manifest, packs, root)
-    emit("compare", fmt, compare(packs, loaded, crosswalks), out, _inputs_of(pack_ids, manifest, loaded) | set(crosswalks.files))
+    subject = Compared(compare(packs, loaded, crosswalks), packs, lang)
+    emit("compare", fmt, subject, out, _inputs_of(pack_ids, manifest, loaded) | set(crosswalks.files))
 
 
 @crosswalk.command("apply")

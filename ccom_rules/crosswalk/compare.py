@@ -16,12 +16,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..gaps import settled
+from ..i18n import Msg
 from ..model.common import Text
 from ..model.gaps import Action, Plan, ThemeReach
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
-from ..model.result import ClauseResult, Result, Status
+from ..model.result import ClauseResult, PackResult, Result, Status
 from ..predicates import Facts
+from ..scoring import model_of
 from .load import Crosswalks
 from .model import Relation
 from .result import (
@@ -40,10 +42,10 @@ from .result import (
 )
 
 RANK: dict[Status, int] = {"not_met": 0, "partially_met": 1, "met": 2}
-RULES: dict[Relation, str] = {
-    "equivalent": "equivalent clauses have the same status",
-    "subset": "the wider clause cannot stand higher than the narrower one it contains",
-    "superset": "the wider clause cannot stand higher than the narrower one it contains",
+RULES: dict[Relation, Msg] = {
+    "equivalent": Msg("compare.rule.equivalent"),
+    "subset": Msg("compare.rule.contains"),
+    "superset": Msg("compare.rule.contains"),
 }
 SHARED_ACTIONS = 10
 
@@ -60,6 +62,12 @@ def _contradicts(relation: Relation, left: Status, right: Status) -> bool:
     return False
 
 
+def _headline(result: PackResult) -> Msg:
+    """The pack's outcome in one line, in the words of its scoring model (English in JSON)."""
+    model = model_of(result.outcome)
+    return Msg("word.text", text=Text(en=model.headline(result.outcome, "en"), zh=model.headline(result.outcome, "zh")))
+
+
 def needs_by_type(pack: ClausePack) -> dict[str, dict[str, set[str]]]:
     """Evidence type → clause id → the checkpoints of that clause whose evidence names the type."""
     out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -72,7 +80,10 @@ def needs_by_type(pack: ClausePack) -> dict[str, dict[str, set[str]]]:
 def _view(pack: ClausePack, clause: ClauseResult) -> ClauseView:
     status: Status = "met" if settled(pack, clause) and clause.status != "not_applicable" else clause.status
     reasons = tuple(
-        f"{cp.id}: {r}" for cp in clause.checkpoints if cp.status not in ("met", "not_applicable") for r in cp.reasons
+        Msg("reason.at", checkpoint=cp.id, reason=r)
+        for cp in clause.checkpoints
+        if cp.status not in ("met", "not_applicable")
+        for r in cp.reasons
     )
     if status == "met":
         reasons = ()
@@ -310,8 +321,6 @@ def compare(
     ``result`` is ``evaluate(packs, manifest)`` and ``plan`` is ``plan_remediation(packs,
     manifest)``, computed here when not given. Pure: no files, no clock.
     """
-    from ..report.text import headline
-
     if result is None:
         from ..engine import evaluate
 
@@ -325,7 +334,7 @@ def compare(
     return Comparison(
         engine_version=result.engine_version,
         manifest=result.manifest,
-        packs=tuple(PackHeadline(pack=r.pack, headline=headline(r)) for r in result.packs),
+        packs=tuple(PackHeadline(pack=r.pack, headline=_headline(r)) for r in result.packs),
         crosswalks=reader.crosswalks.refs(),
         themes=tuple(themes),
         evidence_reuse=reader.evidence_reuse(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import Reason
 from ..model.common import Frozen, Text
 from ..model.gaps import ThemeReach
 from ..model.result import DecidedBy, ManifestRef, PackRef, Status
@@ -17,9 +18,9 @@ class ClauseView(Frozen):
     status: Status
     """The clause's status; a clause its scoring counts in full (an item rated 10/10) is ``met``."""
     decided_by: DecidedBy
-    figure: str = ""
+    figure: Reason = ""
     """What its scoring model made of it, e.g. ``C 10 · F 5`` or ``0.5 × 1.11 points``."""
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
     """Why it is not met: each failing checkpoint's reasons."""
     evidence: tuple[str, ...] = ()
     """Evidence items its checkpoints counted."""
@@ -51,7 +52,7 @@ class Disagreement(Frozen):
 
     crosswalk: str
     relation: Relation
-    rule: str
+    rule: Reason
     """The implication broken, e.g. ``equivalent clauses have the same status``."""
     left: ClauseView
     right: ClauseView
@@ -91,7 +92,7 @@ class Stake(Frozen):
     conditions: tuple[str, ...] = ()
     """Level conditions it feeds (maturity), or the clauses and prerequisites that would be
     nonconformities or unmet without it (pass/fail)."""
-    summary: str
+    summary: Reason
 
 
 class ReuseRow(Frozen):
@@ -107,7 +108,7 @@ class PackGain(Frozen):
     """What an action brings one standard, as the plan states it."""
 
     pack: str
-    summary: str
+    summary: Reason
 
 
 class SharedAction(Frozen):
@@ -116,7 +117,7 @@ class SharedAction(Frozen):
     step: int
     """Its position in the remediation plan (1-based)."""
     id: str
-    title: str
+    title: Reason
     packs: tuple[str, ...]
     gains: tuple[PackGain, ...]
     themes: tuple[ThemeReach, ...] = ()
@@ -124,7 +125,7 @@ class SharedAction(Frozen):
 
 class PackHeadline(Frozen):
     pack: PackRef
-    headline: str
+    headline: Reason
 
 
 class Comparison(Frozen):

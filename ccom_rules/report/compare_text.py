@@ -1,157 +1,220 @@
-"""A comparison as text and as Markdown: themes side by side, disagreements, evidence reuse,
-shared actions. Nothing is computed here; ``compare`` decided it all."""
+"""A comparison as text and as Markdown, in the reader's language(s): themes side by side,
+disagreements, evidence reuse, shared actions. Nothing is computed here; ``compare`` decided it all."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..crosswalk.result import ClauseView, Comparison, Disagreement, ThemeComparison
+from ..i18n import Msg
+from ..model.common import Text
+from ..scoring.words import commas, status_word
+from . import md
+from .subjects import Compared
+from .words import Lines, Speaker
 
 MARK = {"met": "✓", "partially_met": "◐", "not_met": "✗"}
-WORDS = {
-    "partially_met": "partially met",
-    "not_met": "not met",
-    "not_applicable": "not applicable",
-    "not_assessed": "not assessed",
-}
 
 
-def _status(view: ClauseView) -> str:
-    text = WORDS.get(view.status, view.status)
-    return f"{text} ({view.figure})" if view.figure else text
+def opened(subject: Compared | Comparison) -> tuple[Comparison, Speaker]:
+    """The comparison and who says it (a bare comparison is said in English, evidence types by id)."""
+    if isinstance(subject, Comparison):
+        return subject, Speaker()
+    return subject.comparison, Speaker(subject.lang, subject.packs)
 
 
-def _clip(items: tuple[str, ...], n: int) -> str:
+def status(view: ClauseView) -> Msg:
+    """A clause's status in words, with what its scoring model made of it (``met (C 10 · F 10)``)."""
+    word = status_word(view.status)
+    return Msg("compare.status_figure", status=word, figure=view.figure) if view.figure else word
+
+
+def clip(items: tuple[str, ...], n: int) -> str:
+    """The first ``n`` items, and how many there are in all when some are left out."""
     shown = ", ".join(items[:n])
-    return shown + (f", … ({len(items)} in all)" if len(items) > n else "")
+    return Msg("compare.clip", items=shown, count=len(items)) if len(items) > n else shown
 
 
-def _header(c: Comparison) -> list[str]:
-    lines = [f"{c.manifest.organisation} — assessed {c.manifest.assessment_date}, compared across {len(c.packs)} standards"]
-    lines += [f"  {p.pack.id} {p.pack.version}: {p.headline}" for p in c.packs]
-    lines.append("crosswalks: " + ("; ".join(f"{x.id} {x.version} (sha256 {x.sha256[:12]}…)" for x in c.crosswalks) or "none"))
-    return lines
-
-
-def _disagreement(d: Disagreement, detail: int) -> list[str]:
-    a, b = d.left, d.right
-    lines = [
-        f"    ✗ {a.pack} {a.clause} {_status(a)}  —{d.relation}→  {b.pack} {b.clause} {_status(b)}",
-        f"        rule: {d.rule}",
-    ]
-    for view in (a, b):
-        why = "; ".join(view.reasons[:detail]) or ("met" if view.status == "met" else "no failing checkpoint")
-        lines.append(f"        {view.pack} {view.clause}: {why}")
-    if d.shared_evidence:
-        lines.append(f"        same evidence: {_clip(d.shared_evidence, detail)}")
-    return lines
-
-
-def _theme(t: ThemeComparison, detail: int) -> list[str]:
-    lines = [f"■ {t.title.en} / {t.title.zh} [{t.id}]"]
-    for s in t.statuses:
-        counts = ", ".join(
-            f"{n} {w}"
-            for n, w in ((s.met, "met"), (s.partially_met, "partially met"), (s.not_met, "not met"), (s.other, "other"))
-            if n
-        )
-        lines.append(f"  {s.pack}: {s.clauses} clause(s) — {counts}")
-        for v in (v for v in t.clauses if v.pack == s.pack):
-            lines.append(f"    {MARK.get(v.status, '–')} {v.clause} {v.title.en} — {_status(v)}")
-    if t.shared_evidence:
-        lines.append("  shared evidence:")
-        for e in t.shared_evidence:
-            lines.append(
-                f"    {e.type} ({', '.join(e.packs)}): {len(e.items)} item(s)" + (f" — {_clip(e.items, 3)}" if e.items else "")
-            )
-    if t.disagreements:
-        lines.append(f"  disagreements ({len(t.disagreements)}):")
-        for d in t.disagreements:
-            lines += _disagreement(d, detail)
-    else:
-        lines.append("  no disagreements")
-    return lines
-
-
-def render(c: Comparison, detail: int = 3, rows: int = 15) -> str:
-    """The comparison as text; ``detail`` caps reasons and items shown, ``rows`` the matrix rows."""
-    lines = _header(c)
+def counts(c: Comparison) -> Msg:
     disagreeing = sum(1 for t in c.themes if t.disagreements)
-    count = sum(len(t.disagreements) for t in c.themes)
-    lines += ["", f"Themes ({len(c.themes)}): {count} disagreement(s) in {disagreeing} theme(s)"]
+    found = sum(len(t.disagreements) for t in c.themes)
+    return Msg("compare.themes", count=len(c.themes), disagreements=found, themes=disagreeing)
+
+
+def theme_counts(t: ThemeComparison, pack: str) -> Msg:
+    s = next(s for s in t.statuses if s.pack == pack)
+    words = [status_word("met"), status_word("partially_met"), status_word("not_met"), Msg("compare.other")]
+    parts = [Msg("compare.count", count=n, status=w) for n, w in zip((s.met, s.partially_met, s.not_met, s.other), words) if n]
+    return Msg("compare.statuses", pack=s.pack, clauses=s.clauses, counts=commas(parts))
+
+
+def why(view: ClauseView, detail: int) -> str:
+    """Why a clause of a disagreement stands where it does: its failing checkpoints' reasons."""
+    if view.reasons:
+        return Msg("gain.parts", parts=tuple(view.reasons[:detail]))
+    return status_word("met") if view.status == "met" else Msg("compare.no_failing")
+
+
+def type_title(title: Text | None, etype: str) -> Text | str:
+    return title if title is not None else etype
+
+
+def _disagreement(lines: Lines, d: Disagreement, detail: int) -> None:
+    a, b = d.left, d.right
+    relation = Msg(f"relation.{d.relation}")
+    lines.msg("compare.disagreement", left=a.pack, lclause=a.clause, lstatus=status(a), relation=relation, **_right(b))
+    lines.msg("compare.rule", rule=d.rule)
+    for view in (a, b):
+        lines.msg("compare.why", pack=view.pack, clause=view.clause, why=why(view, detail))
+    if d.shared_evidence:
+        lines.msg("compare.same_evidence", items=clip(d.shared_evidence, detail))
+
+
+def _right(b: ClauseView) -> dict[str, Any]:
+    return {"right": b.pack, "rclause": b.clause, "rstatus": status(b)}
+
+
+def _theme(lines: Lines, t: ThemeComparison, detail: int) -> None:
+    lines.msg("compare.theme", title=t.title, id=t.id)
+    for s in t.statuses:
+        lines.say(theme_counts(t, s.pack))
+        for v in (v for v in t.clauses if v.pack == s.pack):
+            lines.msg("compare.clause", mark=MARK.get(v.status, "–"), clause=v.clause, title=v.title, status=status(v))
+    if t.shared_evidence:
+        lines.msg("compare.shared")
+        for e in t.shared_evidence:
+            items = Msg("compare.shared_items", items=clip(e.items, 3)) if e.items else ""
+            title = type_title(e.title, e.type)
+            lines.msg("compare.shared_item", title=title, type=e.type, packs=", ".join(e.packs), count=len(e.items), items=items)
+    if t.disagreements:
+        lines.msg("compare.disagreements", count=len(t.disagreements))
+        for d in t.disagreements:
+            _disagreement(lines, d, detail)
+    else:
+        lines.msg("compare.no_disagreements")
+
+
+def render(subject: Compared | Comparison, detail: int = 3, rows: int = 15) -> str:
+    """The comparison as text; ``detail`` caps reasons and items shown, ``rows`` the matrix rows."""
+    c, speaker = opened(subject)
+    lines = Lines(speaker)
+    m = c.manifest
+    lines.msg("compare.header", organisation=m.organisation, date=m.assessment_date, count=len(c.packs))
+    for p in c.packs:
+        lines.msg("compare.pack", pack=p.pack.id, version=p.pack.version, headline=p.headline)
+    refs = "; ".join(f"{x.id} {x.version} (sha256 {x.sha256[:12]}…)" for x in c.crosswalks)
+    lines.msg("compare.crosswalks", crosswalks=refs or Msg("word.none"))
+    lines.append("")
+    lines.say(counts(c))
     if not c.themes:
-        lines.append("  no crosswalk joins these packs (ccom-rules crosswalk lint shows the installed ones)")
+        lines.msg("compare.no_themes")
     for t in c.themes:
-        lines += ["", *_theme(t, detail)]
-    lines += ["", f"Evidence reuse: {len(c.evidence_reuse)} evidence types asked for by more than one standard"]
+        lines.append("")
+        _theme(lines, t, detail)
+    lines.append("")
+    lines.msg("compare.reuse", count=len(c.evidence_reuse))
     for r in c.evidence_reuse[:rows]:
-        lines.append(f"  {r.type} ({r.items_present} present)")
-        lines += [f"    {s.pack}: {s.summary}" for s in r.stakes]
+        lines.msg("compare.reuse_type", title=type_title(r.title, r.type), type=r.type, present=r.items_present)
+        for s in r.stakes:
+            lines.msg("compare.stake", pack=s.pack, summary=s.summary)
     if len(c.evidence_reuse) > rows:
-        lines.append(f"  … {len(c.evidence_reuse) - rows} more (--format json for all)")
-    lines += ["", f"Shared actions: {len(c.shared_actions)} plan step(s) that move more than one standard"]
+        lines.msg("compare.more", count=len(c.evidence_reuse) - rows)
+    lines.append("")
+    lines.msg("compare.shared_actions", count=len(c.shared_actions))
     for a in c.shared_actions:
-        lines.append(f"  step {a.step}: {a.title} — moves {', '.join(a.packs)}")
-        lines += [f"       {g.pack}: {g.summary}" for g in a.gains]
+        lines.msg("compare.step", step=a.step, title=a.title, packs=", ".join(a.packs))
+        for g in a.gains:
+            lines.msg("gaps.gain", pack=g.pack, summary=g.summary)
         for reach in a.themes:
             where = "; ".join(f"{p} {', '.join(cs)}" for p, cs in reach.clauses.items())
-            lines.append(f"       theme {reach.title.en}: {where}")
+            lines.msg("gaps.theme", indent="       ", title=reach.title, where=where)
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def render_markdown(c: Comparison, detail: int = 3, rows: int = 15) -> str:
-    """The comparison as Markdown: a table per theme, then the matrix and the shared actions."""
-    out = [f"# {_cell(c.manifest.organisation)} — standards compared", "", f"Assessed {c.manifest.assessment_date}.", ""]
-    out += ["| pack | version | outcome |", "|---|---|---|"]
-    out += [f"| {p.pack.id} | {p.pack.version} | {_cell(p.headline)} |" for p in c.packs]
-    out += [
+def render_markdown(subject: Compared | Comparison, detail: int = 3, rows: int = 15) -> str:
+    """The comparison as Markdown: a table per theme, then the matrix and the shared actions.
+    Every text from the inputs is escaped (:func:`ccom_rules.report.md.escape`)."""
+    c, speaker = opened(subject)
+    say, word = md.say, md.word
+    m = c.manifest
+    out = [
+        f"# {word(speaker, 'compare.md_title', organisation=m.organisation)}",
         "",
-        "Crosswalks: " + (", ".join(f"`{x.id}` {x.version} (sha256 `{x.sha256[:12]}`)" for x in c.crosswalks) or "none"),
+        word(speaker, "compare.md_assessed", date=m.assessment_date),
         "",
     ]
+    header = [word(speaker, k) for k in ("report.pack", "compare.version", "report.outcome")]
+    out += md.table(header, [[md.code(p.pack.id), md.escape(p.pack.version), say(speaker, p.headline)] for p in c.packs])
+    refs = "; ".join(f"{md.code(x.id)} {md.escape(x.version)} (sha256 {md.code(x.sha256[:12])})" for x in c.crosswalks)
+    out += ["", f"{word(speaker, 'compare.crosswalks_label')} {refs or word(speaker, 'word.none')}", ""]
+    header = [word(speaker, k) for k in ("report.standard", "report.clause", "compare.title", "report.status")]
     for t in c.themes:
-        out += [
-            f"## {_cell(t.title.en)} / {_cell(t.title.zh)}",
-            "",
-            "| standard | clause | title | status |",
-            "|---|---|---|---|",
-        ]
-        out += [
-            f"| {v.pack} | {v.clause} | {_cell(v.title.en)} | {MARK.get(v.status, '–')} {_cell(_status(v))} |" for v in t.clauses
-        ]
+        out += [f"## {md.escape(speaker.line(t.title))}", ""]
+        out += md.table(
+            header,
+            [
+                [
+                    md.code(v.pack),
+                    md.escape(v.clause),
+                    say(speaker, v.title),
+                    f"{MARK.get(v.status, '–')} {say(speaker, status(v))}",
+                ]
+                for v in t.clauses
+            ],
+        )
         if t.shared_evidence:
-            out += [
-                "",
-                "Shared evidence: "
-                + "; ".join(f"`{e.type}` ({', '.join(e.packs)}, {len(e.items)} items)" for e in t.shared_evidence),
-            ]
+            items = tuple(
+                Msg(
+                    "compare.shared_md",
+                    title=type_title(e.title, e.type),
+                    type=e.type,
+                    packs=", ".join(e.packs),
+                    count=len(e.items),
+                )
+                for e in t.shared_evidence
+            )
+            out += ["", word(speaker, "compare.shared_list", items=items)]
         out.append("")
         if not t.disagreements:
-            out += ["No disagreements.", ""]
+            out += [word(speaker, "compare.md_no_disagreements"), ""]
         for d in t.disagreements:
             a, b = d.left, d.right
+            relation = Msg(f"relation.{d.relation}")
             out.append(
-                f"- **{a.pack} {a.clause}** {_status(a)} — *{d.relation}* — **{b.pack} {b.clause}** {_status(b)}: {_cell(d.rule)}"
+                "- "
+                + word(
+                    speaker,
+                    "compare.md_disagreement",
+                    left=a.pack,
+                    lclause=a.clause,
+                    lstatus=status(a),
+                    relation=relation,
+                    rule=d.rule,
+                    **_right(b),
+                )
             )
             for v in (a, b):
-                out.append(f"  - {v.pack} {v.clause}: {_cell('; '.join(v.reasons[:detail]) or v.status)}")
+                out.append("  - " + word(speaker, "compare.md_why", pack=v.pack, clause=v.clause, why=why(v, detail)))
             if d.shared_evidence:
-                out.append(f"  - same evidence: {_cell(_clip(d.shared_evidence, detail))}")
+                out.append("  - " + word(speaker, "compare.md_same_evidence", items=clip(d.shared_evidence, detail)))
         if t.disagreements:
             out.append("")
     packs = [p.pack.id for p in c.packs]
-    out += ["## Evidence reuse", "", "| evidence type | present | " + " | ".join(packs) + " |", "|---|---|" + "---|" * len(packs)]
+    out += [f"## {word(speaker, 'compare.md_reuse')}", ""]
+    header = [word(speaker, "report.evidence_type"), word(speaker, "compare.present"), *(md.code(p) for p in packs)]
+    reuse = []
     for r in c.evidence_reuse[:rows]:
         by_pack = {s.pack: s.summary for s in r.stakes}
-        out.append(f"| `{r.type}` | {r.items_present} | " + " | ".join(_cell(by_pack.get(p, "")) for p in packs) + " |")
+        named = f"{say(speaker, type_title(r.title, r.type))} {md.code(r.type)}" if r.title else md.code(r.type)
+        reuse.append([named, str(r.items_present), *(say(speaker, by_pack.get(p, "")) for p in packs)])
+    out += md.table(header, reuse)
     if len(c.evidence_reuse) > rows:
-        out.append(f"\n… {len(c.evidence_reuse) - rows} more evidence types in the JSON output.")
-    out += ["", "## Actions that move several standards", ""]
+        out += ["", word(speaker, "compare.md_more", count=len(c.evidence_reuse) - rows)]
+    out += ["", f"## {word(speaker, 'compare.md_actions')}", ""]
     out += [
-        f"{a.step}. {_cell(a.title)} — " + "; ".join(f"{g.pack}: {_cell(g.summary)}" for g in a.gains) for a in c.shared_actions
+        f"{a.step}. {say(speaker, a.title)}" + "".join(f"<br>{md.code(g.pack)}: {say(speaker, g.summary)}" for g in a.gains)
+        for a in c.shared_actions
     ]
     if not c.shared_actions:
-        out.append("None: no step of the plan moves more than one standard.")
+        out.append(word(speaker, "compare.md_no_actions"))
     return "\n".join(out) + "\n"

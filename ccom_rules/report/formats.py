@@ -19,7 +19,7 @@ gaps           :class:`~ccom_rules.report.subjects.Analysis` (packs, result, gap
 report         :class:`~ccom_rules.report.subjects.Analysis`
 packs show     :class:`~ccom_rules.model.pack.ClausePack`
 packs diff     :class:`~ccom_rules.packdiff.PackDiff`
-compare        :class:`~ccom_rules.crosswalk.result.Comparison`
+compare        :class:`~ccom_rules.report.subjects.Compared` (a comparison, its packs, the language)
 =============  ==========================================================================
 
 Adding a format is one module and one row: write ``ccom_rules/report/sarif.py`` with
@@ -89,7 +89,7 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", ("checklist",), "checklist:render_csv", suffix=".csv", description="a row per evidence type, pack and demand"),
     Format("json", ("checklist",), "checklist:render_json", suffix=".json", description="the checklist model"),
     Format("text", ("compare",), "compare_text:render", description="themes side by side, evidence reuse, shared actions"),
-    Format("json", ("compare",), "json:render", suffix=".json", description="the full comparison"),
+    Format("json", ("compare",), "json:render_comparison", suffix=".json", description="the full comparison"),
     Format("md", ("compare",), "compare_text:render_markdown", suffix=".md", description="the comparison in Markdown"),
     Format("html", ("compare",), "compare_html:render", suffix=".html", description="the comparison as one page"),
     Format("json", ("batch",), "batch:render_json", suffix=".json", description="one summary row per manifest"),

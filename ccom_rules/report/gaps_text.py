@@ -3,34 +3,17 @@ reader's language(s): with ``--lang both`` each line in English is followed by i
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..i18n import Msg
-from ..model.common import Text
 from ..model.gaps import PHASES, PackImpact, Plan, ThemeReach
 from ..scoring.words import status_word
 from .subjects import Analysis
-from .words import Speaker, phase_counts, workstreams
-
-
-class _Lines(list[str]):
-    """Text lines; each message is added once per language shown."""
-
-    def __init__(self, speaker: Speaker) -> None:
-        super().__init__()
-        self.speaker = speaker
-
-    def say(self, text: str | Text, indent: str = "") -> None:
-        self.extend(indent + s for s in self.speaker.each(text))
-
-    def msg(self, msg_id: str, indent: str = "", **params: Any) -> None:
-        self.say(Msg(msg_id, **params), indent)
+from .words import Lines, Speaker, phase_counts, workstreams
 
 
 def render(subject: Analysis, detail: int = 3) -> str:
     """Roots, blocked clauses, evidence blast radius, targets and the plan, as text."""
     report, plan = subject.gaps, subject.plan
-    lines = _Lines(Speaker(subject.lang, subject.packs))
+    lines = Lines(Speaker(subject.lang, subject.packs))
     lines.msg("gaps.roots", count=len(report.roots))
     for gap in report.roots:
         lines.msg("gaps.root", pack=gap.pack, clause=gap.clause, title=gap.title, status=status_word(gap.status))
@@ -76,7 +59,7 @@ def _impact(i: PackImpact) -> Msg:
     return Msg("gaps.impact_more", items=items, points=points, **counts)
 
 
-def plan_lines(lines: _Lines, plan: Plan, max_actions: int | None = None) -> None:
+def plan_lines(lines: Lines, plan: Plan, max_actions: int | None = None) -> None:
     """The plan: a summary (actions per phase and workstream, each target's earliest date), then
     the actions grouped by phase and workstream, at most ``max_actions`` of them."""
     lines.msg("plan.summary", count=len(plan.actions))
@@ -85,7 +68,7 @@ def plan_lines(lines: _Lines, plan: Plan, max_actions: int | None = None) -> Non
         why = Msg(f"plan.phase.{ph}.why")
         lines.msg("plan.summary.phase", indent="    ", phase=Msg(f"plan.phase.{ph}"), count=count, why=why)
     lines.msg("plan.summary.workstreams", indent="  ", streams=workstreams(plan))
-    dates = tuple(Msg("plan.summary.stream", name=s.target, count=s.earliest or "—") for s in plan.targets)
+    dates = ", ".join(f"{s.target} {s.earliest or '—'}" for s in plan.targets)
     lines.msg("plan.summary.targets", indent="  ", dates=dates)
     limit = len(plan.actions) if max_actions is None else max(max_actions, 0)
     if limit < len(plan.actions):
@@ -112,7 +95,7 @@ def plan_lines(lines: _Lines, plan: Plan, max_actions: int | None = None) -> Non
         _themes(lines, action.themes, "       ", 3)
 
 
-def _themes(lines: _Lines, reaches: tuple[ThemeReach, ...], indent: str, detail: int) -> None:
+def _themes(lines: Lines, reaches: tuple[ThemeReach, ...], indent: str, detail: int) -> None:
     """The crosswalk themes something touches, with its clauses in each standard (none without crosswalks)."""
     for r in reaches[:detail]:
         where = "; ".join(f"{p} {', '.join(cs)}" for p, cs in r.clauses.items())

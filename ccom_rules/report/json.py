@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .subjects import Analysis, Evaluation
+from .subjects import Analysis, Compared, Evaluation
 
 
 def render(model: BaseModel) -> str:
@@ -19,4 +19,9 @@ def render_evaluation(subject: Evaluation) -> str:
 
 def render_analysis(subject: Analysis) -> str:
     """The gap report and plan of ``gaps`` as JSON."""
+    return render(subject.model())
+
+
+def render_comparison(subject: Compared) -> str:
+    """The comparison of ``compare`` as JSON (the same whatever the language)."""
     return render(subject.model())

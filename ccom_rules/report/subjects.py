@@ -16,6 +16,8 @@ from ..model.result import Result
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ..crosswalk.result import Comparison
+
     from ..places import ManifestPlaces
     from ..problems import Problem
 
@@ -74,3 +76,18 @@ class Analysis:
             gaps=self.gaps,
             plan=self.plan,
         )
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One manifest compared across the standards (``compare``), to be said in ``lang``."""
+
+    comparison: Comparison
+    packs: Sequence[ClausePack] = ()
+    """The packs compared: their evidence types' titles name the evidence in the reader's language."""
+    lang: str = "en"
+    """The reader's language(s): ``en``, ``zh`` or ``both``."""
+
+    def model(self) -> Comparison:
+        """The JSON model of the ``compare`` command."""
+        return self.comparison

@@ -17,6 +17,7 @@ from ..model.gaps import PHASES, Phase, Plan
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
 from ..scoring import MaturityLevels, WeightedBands, model_of
+from ..scoring.words import commas
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,20 @@ class Speaker:
     def line(self, text: str | Text, sep: str = " / ") -> str:
         """``text`` on one line, the languages joined by ``sep``."""
         return sep.join(self.each(text))
+
+
+class Lines(list[str]):
+    """Lines of plain text; each message is added once per language shown (English, then Chinese)."""
+
+    def __init__(self, speaker: Speaker) -> None:
+        super().__init__()
+        self.speaker = speaker
+
+    def say(self, text: str | Text, indent: str = "") -> None:
+        self.extend(indent + s for s in self.speaker.each(text))
+
+    def msg(self, msg_id: str, indent: str = "", **params: Any) -> None:
+        self.say(Msg(msg_id, **params), indent)
 
 
 def headline(pack: PackResult, speaker: Speaker) -> list[str]:
@@ -116,8 +131,8 @@ def phase_counts(plan: Plan) -> list[tuple[Phase, int]]:
     return [(ph, counts[ph]) for ph in PHASES]
 
 
-def workstreams(plan: Plan) -> tuple[Msg, ...]:
-    """Each workstream with its count of actions, most first (``quality 5``), as messages."""
+def workstreams(plan: Plan) -> str:
+    """Each workstream with its count of actions, most first (``quality 5, training 3``), as a message."""
     counts = Counter(a.workstream for a in plan.actions if a.workstream)
     ordered = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
-    return tuple(Msg("plan.summary.stream", name=Msg(f"plan.workstream.{w}"), count=n) for w, n in ordered)
+    return commas([Msg("plan.summary.stream", name=Msg(f"plan.workstream.{w}"), count=n) for w, n in ordered])

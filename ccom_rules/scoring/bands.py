@@ -366,12 +366,12 @@ class WeightedBands(ScoringModel):
             if own and sub_points:
                 total += Fraction(str(sub_points)) * len(checkpoints) / len(own)
         share = float(round(total, 2))
-        return AtStake(share, (), f"sub-items {', '.join(needs)}: up to {share:g} points")
+        return AtStake(share, (), Msg("stake.sub_items", items=", ".join(needs), points=share))
 
     def figure(self, clause: ClauseResult) -> str:
         if clause.fraction is None or not clause.points:
             return ""
-        return f"{clause.fraction:g} × {round(clause.points, 2):g} points"
+        return Msg("figure.fraction", fraction=clause.fraction, points=round(clause.points, 2))
 
     def finding_fields(self, index: PackIndex, clause_id: str, status: FindingStatus) -> dict[str, Any]:
         if index.clauses[clause_id].clause.children:

@@ -13,6 +13,7 @@ from ..model.manifest import FindingStatus
 from ..model.result import ClauseResult, ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
 from .base import AtStake, Board, ClauseExtras, Lang, operating_years
 from .maturity_plan import MaturityPlanning
+from .words import commas
 
 if TYPE_CHECKING:
     from ..model.pack import Clause, ClausePack, PackIndex, Placed
@@ -315,10 +316,11 @@ class MaturityLevels(MaturityPlanning):
             total += self.scale.full * len(letters)
             top = index.clauses[cid].top
             group = self.core_sections if top in self.core_sections else self.innovation_sections
-            conditions |= {f"{x} share of {self.section_label(group)}" for x in letters}
+            conditions |= {(x, self.section_label(group)) for x in letters}
             parts.append(f"{cid} ({'/'.join(letters) or '-'})")
-        shown = tuple(sorted(conditions))
-        return AtStake(float(total), shown, f"items {', '.join(parts)}: up to {total} points; {', '.join(shown)}")
+        shown = tuple(Msg("stake.share", letter=x, where=label) for x, label in sorted(conditions))
+        said = Msg("stake.items", items=", ".join(parts), points=total, conditions=commas(shown))
+        return AtStake(float(total), shown, said)
 
     def figure(self, clause: ClauseResult) -> str:
         return f"C {clause.c_rate} · F {clause.f_rate}" if clause.c_rate is not None else ""

@@ -158,14 +158,17 @@ class PassFail(ScoringModel):
         """Nonconformities: the mandatory clauses, and the prerequisites, that would fail without them."""
         mandatory = [c for c in needs if index.clauses[c].clause.mandatory]
         optional = [c for c in needs if c not in mandatory]
-        parts = []
+        parts: list[Msg] = []
         if mandatory:
-            parts.append(f"{', '.join(mandatory)}: {len(mandatory)} nonconformit{'y' if len(mandatory) == 1 else 'ies'} if unmet")
+            one = len(mandatory) == 1
+            parts.append(
+                Msg("stake.nonconformity" if one else "stake.nonconformities", clauses=", ".join(mandatory), count=len(mandatory))
+            )
         if held:
-            parts.append(f"prerequisite {', '.join(held)}")
+            parts.append(Msg("stake.prerequisite", ids=", ".join(held)))
         if optional:
-            parts.append(f"{', '.join(optional)} (not mandatory)")
-        return AtStake(0.0, (*mandatory, *(f"prerequisite {p}" for p in held)), "; ".join(parts))
+            parts.append(Msg("stake.optional", clauses=", ".join(optional)))
+        return AtStake(0.0, (*mandatory, *(f"prerequisite {p}" for p in held)), Msg("gain.parts", parts=tuple(parts)))
 
     # --- gaps and planning -----------------------------------------------------------------
 

@@ -40,9 +40,9 @@ def test_text_shows_themes_side_by_side_and_an_equivalence_broken() -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Themes (7): 4 disagreement(s) in 4 theme(s)" in out
-    assert "■ Emergency management / 应急管理 [emergency_management]" in out
+    assert "■ Emergency management [emergency_management]" in out
     assert "    ✓ 23 Six parts of the emergency plan — met (C 10 · F 10)" in out
-    assert "    drill_record (cc_cmm, cccs_op_2003, ccom_sj_t_11739): 4 item(s)" in out
+    assert "    Drill or real-event test record [drill_record] (cc_cmm, cccs_op_2003, ccom_sj_t_11739): 4 item(s)" in out
     assert "✗ ccom_sj_t_11739 6.5 met  —equivalent→  cccs_op_2003 5.1 partially met" in out
     assert "cccs_op_2003 5.1: 5.1.c: forecast_accuracy = 0.884 in monthly_performance_report-2026-05; needs ≥ 0.9" in out
     assert "same evidence: shift_schedule-2025-06" in out
@@ -85,9 +85,9 @@ def test_json_records_the_crosswalks_and_validates(drill_failed: Path, tmp_path:
 
 def test_markdown_and_html(drill_failed: Path, tmp_path: Path) -> None:
     md = run("compare", drill_failed, "--crosswalks", FIXTURE, "--format", "md").stdout
-    assert md.startswith("# Harbour <b>Bank</b> — standards compared")
-    assert "| cc_cmm | 24 | Testing and updating the emergency plan | ✓ met (C 10 · F 10) |" in md
-    assert "- **ccom_sj_t_11739 6.7.2** partially met — *subset* — **cc_cmm 24** met (C 10 · F 10)" in md
+    assert md.startswith("# Harbour &lt;b&gt;Bank&lt;/b&gt; — standards compared")  # markup from a manifest is escaped
+    assert "| `cc_cmm` | 24 | Testing and updating the emergency plan | ✓ met (C 10 · F 10) |" in md
+    assert "- ccom\\_sj\\_t\\_11739 6.7.2 partially met — subset — cc\\_cmm 24 met (C 10 · F 10): the wider clause" in md
     out = tmp_path / "compare.html"
     result = run("compare", drill_failed, "--crosswalks", FIXTURE, "--format", "html", "--out", out)
     assert result.exit_code == 0, result.stderr
@@ -127,3 +127,33 @@ def test_compare_as_a_library_function() -> None:
     narrower = compare(only_two, load_manifest(HARBOUR, only_two), load_crosswalks(FIXTURE, only_two))
     assert [c.id for c in narrower.crosswalks] == ["ccom_sj_t_11739--cccs_op_2003"]
     assert all(v.pack != "cc_cmm" for t in narrower.themes for v in t.clauses)
+
+
+def test_compare_in_chinese_and_in_both_languages(tmp_path: Path) -> None:
+    """--lang says headings, theme titles, statuses, rules, stakes and plan steps in Chinese;
+    evidence types appear by their titles; the JSON stays the same bytes."""
+    md = run("compare", HARBOUR, "--crosswalks", FIXTURE, "--format", "md", "--lang", "zh").stdout
+    for words in (
+        "— 标准比较",
+        "评估日期 2026-06-30。",
+        "| 条款包 | 版本 | 结论 |",
+        "## 应急管理",
+        "## 证据复用",
+        "## 同时推进多项标准的行动",
+    ):
+        assert words in md, words
+    assert "| 标准 | 条款 | 标题 | 状态 |" in md and "✓ 符合（C 10 · F 10）" in md and "「演练或实际事件测试记录」" in md
+    assert "若未满足则有 2 项不符合" in md and "最多 7.99 分" in md
+    for english in ("standards compared", "Emergency management", "Evidence reuse", "nonconformities if unmet", "up to "):
+        assert english not in md, english
+    both = run("compare", HARBOUR, "--crosswalks", FIXTURE, "--format", "md", "--lang", "both").stdout
+    assert "## Emergency management / 应急管理" in both and "met (C 10 · F 10)<br>符合（C 10 · F 10）" in both
+    text = run("compare", HARBOUR, "--crosswalks", FIXTURE, "--lang", "zh").stdout
+    assert "■ 应急管理 [emergency_management]" in text and "主题（7）：4 个主题中有 4 处不一致" in text
+    assert "规则：等同的条款状态应相同" in text and "—等同→" in text and "Themes (" not in text
+    out = tmp_path / "compare.html"
+    assert run("compare", HARBOUR, "--crosswalks", FIXTURE, "--format", "html", "--lang", "zh", "--out", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="zh">' in page and "<h2>应急管理</h2>" in page and "证据复用" in page and "Evidence reuse" not in page
+    data = run("compare", HARBOUR, "--crosswalks", FIXTURE, "--format", "json").stdout
+    assert run("compare", HARBOUR, "--crosswalks", FIXTURE, "--format", "json", "--lang", "both").stdout == data
