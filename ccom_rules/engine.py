@@ -78,12 +78,19 @@ def assessor_said(note: str, status: str | None) -> Msg:
 
 
 def checkpoint_result(
-    cp: Checkpoint, facts: Facts, finding: Finding | None, precedence: Precedence, waived: str | None
+    cp: Checkpoint,
+    facts: Facts,
+    finding: Finding | None,
+    precedence: Precedence,
+    waived: str | None,
+    outcome: Outcome | None = None,
 ) -> tuple[CheckpointResult, Outcome | None]:
-    """One checkpoint's result: declared not applicable, or its evidence combined with any finding."""
+    """One checkpoint's result: declared not applicable, or its evidence combined with any finding
+    (``outcome``: its evidence's outcome on ``facts``, when known already)."""
     if waived is not None:
         return _waived_checkpoint(cp.id, cp.aspect, waived), None
-    outcome = cp.evidence.evaluate(facts)
+    if outcome is None:
+        outcome = cp.evidence.evaluate(facts)
     return _decided_checkpoint(cp.id, cp.aspect, outcome, finding, precedence), outcome
 
 

@@ -41,7 +41,9 @@ class Candidate:
 
 def apply_actions(manifest: Manifest, actions: Sequence[Action]) -> Manifest:
     """``manifest`` with every action's evidence, people and findings added (findings replace
-    any recorded for the same pack and target)."""
+    any recorded for the same pack and target); ``manifest`` itself when there are none."""
+    if not actions:
+        return manifest
     evidence = list(manifest.evidence)
     people = list(manifest.people)
     findings = {(f.pack, f.target): f for f in manifest.findings}

@@ -10,12 +10,13 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from ..compiled import compiled
 from ..engine import checkpoint_result, clause_state, decide, waivers
 from ..i18n import Msg
 from ..model.manifest import Finding, Manifest
 from ..model.pack import ClausePack
 from ..model.result import CheckpointResult
-from ..predicates import Facts, Patch, with_added
+from ..predicates import Facts, Outcome, Patch, Predicate, with_added
 from ..requirements import Requirement
 from ..scoring.base import Board, ClauseState, Tally, Unit
 from .predicates import leaves, needs_people
@@ -48,6 +49,8 @@ class PackState:
     tally: Tally = field(default_factory=dict)
     by_type: dict[str, list[str]] = field(default_factory=dict)
     people_checkpoints: list[str] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    """Each checkpoint's predicate as canonical JSON: equal keys, equal outcomes."""
     condition_reads: dict[str, frozenset[str]] = field(default_factory=dict)
     """Each condition's evidence types (and :data:`PEOPLE` when it counts certified people)."""
 
@@ -83,6 +86,7 @@ def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackState
         declared=declared,
         waived=waived,
     )
+    state.keys = {cp.id: cp.key for cp in compiled(pack).checkpoints}
     board = state.board(manifest, facts)
     state.units = {cid: u for cid in pack.index.order if (u := model.unit(board, cid)) is not None}
     for cid, unit in state.units.items():
@@ -93,12 +97,16 @@ def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackState
                 state.people_checkpoints.append(cp_id)
             for t in leaf.evidence_types():
                 state.by_type.setdefault(t, []).append(cp_id)
-    for cond, pred in model.conditions().items():
-        reads = {t for leaf in leaves(pred) for t in leaf.evidence_types()}
-        if any(needs_people(leaf) for leaf in leaves(pred)):
-            reads.add(PEOPLE)
-        state.condition_reads[cond] = frozenset(reads)
+    state.condition_reads = {cond: read_by(pred) for cond, pred in model.conditions().items()}
     return state
+
+
+def read_by(pred: Predicate) -> frozenset[str]:
+    """The evidence types ``pred`` reads, and :data:`PEOPLE` when it counts certified people."""
+    reads = {t for leaf in leaves(pred) for t in leaf.evidence_types()}
+    if any(needs_people(leaf) for leaf in leaves(pred)):
+        reads.add(PEOPLE)
+    return frozenset(reads)
 
 
 class PlanState:
@@ -125,6 +133,7 @@ class PlanState:
         facts = with_added(self.facts, patch)
         delta = Delta(facts=facts, findings={(f.pack, f.target): f for f in findings})
         types = {i.type for i in patch.evidence}
+        outcomes: dict[str, Outcome] = {}
         precedence = self.manifest.assessment.precedence
         for pack_id, state in self.states.items():
             index = state.pack.index
@@ -143,7 +152,12 @@ class PlanState:
             for cp_id in touched_cps:
                 cp, cid = index.checkpoints[cp_id]
                 waived = state.declared.get(cp_id, state.waived.get(cid))
-                result, outcome = checkpoint_result(cp, facts, findings_map.get(cp_id), precedence, waived)
+                outcome = None
+                if waived is None:  # checkpoints (of any pack) asking the same thing share one outcome
+                    outcome = outcomes.get(state.keys[cp_id])
+                    if outcome is None:
+                        outcome = outcomes[state.keys[cp_id]] = cp.evidence.evaluate(facts)
+                result, outcome = checkpoint_result(cp, facts, findings_map.get(cp_id), precedence, waived, outcome)
                 if result != state.checkpoints[cp_id]:
                     new_cps[cp_id] = result
                     touched_clauses.add(cid)  # a clause reads only its checkpoints' results

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..compiled import gc_paused
-from ..engine import evaluate
+from ..engine import evaluate_pack
 from ..i18n import Msg
 from ..model.gaps import Action, Plan, TargetStatus
 from ..model.manifest import Manifest
 from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
-from ..model.result import Result
-from ..predicates import CertifiedPeople, Continuous
+from ..model.result import PackResult
+from ..predicates import CertifiedPeople, Continuous, Facts, Outcome
 from ..requirements import Requirement, parse_requirement
 from .actions import DONE
 from .predicates import leaves
@@ -23,7 +23,10 @@ from .state import PlanState
 
 
 def as_of(manifest: Manifest, on: date) -> Manifest:
-    """``manifest`` assessed on ``on`` instead: what a later assessment would see."""
+    """``manifest`` assessed on ``on`` instead: what a later assessment would see (``manifest``
+    itself when that is its date)."""
+    if manifest.assessment.date == on:
+        return manifest
     return manifest.model_copy(update={"assessment": manifest.assessment.model_copy(update={"date": on})})
 
 
@@ -49,6 +52,28 @@ def horizon(plan: PlanState, targets: Sequence[Requirement]) -> date:
                 if isinstance(leaf, (Continuous, CertifiedPeople)) and not leaf.evaluate(plan.facts).satisfied:
                     latest = max(latest, leaf.ready(plan.facts))
     return latest
+
+
+class Verifier:
+    """The guarantee: a target is reached on a date when a full evaluation of its pack, as of that
+    date, of the manifest with the actions done by then, says so (each pack evaluated once per date)."""
+
+    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest, actions: Sequence[Action]):
+        self.packs, self.manifest, self.actions = packs, manifest, actions
+        self.by_id = {p.id: p for p in packs}
+        self.dates: dict[date, tuple[Manifest, Facts, dict[str, Outcome]]] = {}
+        self.results: dict[tuple[date, str], PackResult] = {}
+
+    def __call__(self, req: Requirement, on: date) -> tuple[bool, str]:
+        result = self.results.get((on, req.pack))
+        if result is None:
+            if on not in self.dates:
+                done = apply_actions(as_of(self.manifest, on), done_by(self.actions, on))
+                answered = with_base_findings(self.packs, done)  # as evaluate() reads it
+                self.dates[on] = (answered, Facts.of(answered), {})
+            answered, facts, shared = self.dates[on]
+            result = self.results[(on, req.pack)] = evaluate_pack(self.by_id[req.pack], answered, facts, shared)
+        return req.check(result)
 
 
 def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str | Requirement] = ()) -> Plan:
@@ -81,12 +106,7 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
         more = Search(later, left, len(actions))
         more.run(actions, planned)
         met.update(more.met)
-    checked: dict[date, Result] = {}
-
-    def check(req: Requirement, on: date) -> tuple[bool, str]:
-        if on not in checked:  # the guarantee: a full evaluation, as of that date, of the actions done by then
-            checked[on] = evaluate(packs, apply_actions(as_of(manifest, on), done_by(actions, on)))
-        return req.check(checked[on].pack(req.pack))
+    check = Verifier(packs, manifest, actions)
 
     statuses = []
     for req in reqs:
