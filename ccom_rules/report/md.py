@@ -156,7 +156,8 @@ def render_evaluation(subject: Evaluation) -> str:
     by_id = {p.id: p for p in subject.packs}
     for pack in result.packs:
         lines += _pack(pack, speaker, by_id[pack.pack.id])
-    lines.append(f"<sub>ccom-rules {escape(result.engine_version)} · manifest sha256 {code(result.manifest.sha256)}</sub>")
+    sha = speaker.line(Msg("md.manifest_sha"))
+    lines.append(f"<sub>ccom-rules {escape(result.engine_version)} · {escape(sha)} {code(result.manifest.sha256)}</sub>")
     return "\n".join(lines) + "\n"
 
 

@@ -237,7 +237,7 @@ class WeightedBands(ScoringModel):
         out = _outcome(outcome)
         lines: list[str] = [Msg("text.rounding", raw=out.raw_score, score=out.score)]
         for cat in out.categories:
-            frac = "n/a" if cat.fraction is None else f"{cat.fraction:.0%}"
+            frac = Msg("word.not_applicable") if cat.fraction is None else f"{cat.fraction:.0%}"
             lines.append(Msg("text.category", id=cat.id, title=cat.title, score=cat.score, points=cat.points, fraction=frac))
         return lines
 
