@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..i18n import Reason
 from .common import Frozen, Text
-from .manifest import EvidenceItem, Finding, Person
+from .manifest import CertifiedLevel, EvidenceItem, Finding, Person
 from .result import Status
 
 
@@ -123,7 +123,14 @@ class TargetStatus(Frozen):
     """True when re-evaluating the manifest with the actions applied, as of ``earliest``, meets the target."""
     reason: Reason
     earliest: date | None = None
-    """The earliest date on which the plan reaches the target (the assessment date when already met)."""
+    """The earliest date on which the plan reaches the target (the assessment date when already met).
+    For a target held back by history (operating years, stepwise certification), the earliest date
+    on which it can be certified, under ``assumes``; None when no date can be given (the reason says why)."""
+    opens: date | None = Field(default=None, exclude_if=lambda value: value is None)
+    """History: the first day the centre has operated the years the target needs (omitted when they are not lacking)."""
+    assumes: tuple[CertifiedLevel, ...] = Field(default=(), exclude_if=_empty)
+    """History: the certifications of lower levels assumed before it, each on the first date the plan
+    reaches that level (omitted when none)."""
 
 
 class Plan(Frozen):

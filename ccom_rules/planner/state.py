@@ -18,7 +18,7 @@ from ..model.pack import ClausePack
 from ..model.result import CheckpointResult
 from ..predicates import Facts, Outcome, Patch, Predicate, with_added
 from ..requirements import Requirement
-from ..scoring.base import Board, ClauseState, Tally, Unit
+from ..scoring.base import Board, ClauseState, Tally, Unit, Wait
 from .predicates import leaves, needs_people
 
 
@@ -250,3 +250,10 @@ class PlanState:
         if (misfit := req.misfit(pack.scoring.model)) is not None:
             return misfit
         return pack.scoring.unreachable(req.value, self.board(req.pack))
+
+    def waits(self, req: Requirement) -> Wait | None:
+        """What a target that :meth:`blocked` holds back waits for, when that is history (None otherwise)."""
+        pack = self.packs.get(req.pack)
+        if pack is None or req.misfit(pack.scoring.model) is not None:
+            return None
+        return pack.scoring.waits(req.value, self.board(req.pack))

@@ -94,6 +94,7 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
     plan = PlanState(packs, manifest)
     reqs = [parse_requirement(t) if isinstance(t, str) else t for t in targets] or default_targets(plan, packs)
     reasons = {r: plan.blocked(r) for r in reqs}
+    waiting = {r: w for r in reqs if reasons[r] is not None and (w := plan.waits(r)) is not None}
     live = [r for r in reqs if reasons[r] is None]
     search = Search(plan, live)
     actions: list[Action] = []
@@ -104,13 +105,22 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
     if ahead > now:  # what remains needs time: plan again as of the date it can be complete
         later = PlanState(packs, apply_actions(as_of(manifest, ahead), actions), now)
         more = Search(later, left, len(actions))
-        more.run(actions, planned)
+        planned = more.run(actions, planned)
         met.update(more.met)
+    if waiting:  # held back by history: planned after the others, and dated with the history they wait for
+        from .history import date_waiting, plan_waiting
+
+        for req in waiting:
+            planned = plan_waiting(packs, manifest, plan, actions, planned, req)
+        dated = {req: date_waiting(packs, manifest, actions, req, str(reasons[req]), wait) for req, wait in waiting.items()}
     check = Verifier(packs, manifest, actions)
 
     statuses = []
     for req in reqs:
         reason = reasons[req]
+        if req in waiting:
+            statuses.append(dated[req])
+            continue
         if reason is not None:
             statuses.append(TargetStatus(target=str(req), reachable=False, reached=False, reason=reason))
             continue

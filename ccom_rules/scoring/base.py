@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
@@ -93,6 +94,16 @@ class GainWords:
     summary: str
     closes: tuple[str, ...] = ()
     points: float = 0.0
+
+
+@dataclass(frozen=True)
+class Wait:
+    """What a target waits for that no action can bring about: the first date on which the
+    operating history allows it (``opens``), and the lower levels to be certified first, in
+    order (``steps``)."""
+
+    opens: date
+    steps: tuple[int, ...] = ()
 
 
 class AtStake(NamedTuple):
@@ -190,6 +201,11 @@ class ScoringModel(Frozen):
         """Why no action can reach the target (out of range, history), or None."""
         return None
 
+    def waits(self, value: int, board: Board) -> Wait | None:
+        """When :meth:`unreachable` is a matter of history, what the target waits for (the planner
+        then dates it); None when it is not (or the target is not held back at all)."""
+        return None
+
     # --- gaps and planning -----------------------------------------------------------------
 
     def unit(self, board: Board, clause_id: str) -> Unit | None:
@@ -279,3 +295,12 @@ def operating_years(manifest: Manifest) -> int:
     began, on = manifest.organisation.operations_began, manifest.assessment.date
     years = on.year - began.year - ((on.month, on.day) < (began.month, began.day))
     return max(years, 0)
+
+
+def years_after(began: date, years: int) -> date:
+    """The first day with ``years`` whole years of operation since ``began`` (its anniversary;
+    1 March for a start on 29 February in a year without one)."""
+    try:
+        return began.replace(year=began.year + years)
+    except ValueError:
+        return date(began.year + years, 3, 1)

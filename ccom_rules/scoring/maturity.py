@@ -11,7 +11,7 @@ from ..model.common import Frozen, Identifier, Percent, Text
 from ..i18n import Msg, t
 from ..model.manifest import FindingStatus
 from ..model.result import ClauseResult, ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
-from .base import AtStake, Board, ClauseExtras, Lang, operating_years
+from .base import AtStake, Board, ClauseExtras, Lang, Wait, operating_years, years_after
 from .maturity_plan import MaturityPlanning
 from .words import commas
 
@@ -302,6 +302,18 @@ class MaturityLevels(MaturityPlanning):
         if self.stepwise and value > previous + 1:
             return Msg("target.stepwise", previous=previous, most=previous + 1)
         return None
+
+    def waits(self, value: int, board: Board) -> Wait | None:
+        """Levels up to ``value`` open once the centre has operated their years (on the anniversary
+        of the start of operations); under ``stepwise`` the levels between the previous certified
+        one and ``value`` are certified first."""
+        if not 1 <= value <= len(self.levels):
+            return None
+        manifest = board.manifest
+        years = max(lv.min_operating_years for lv in self.levels[:value])
+        opens = max(manifest.assessment.date, years_after(manifest.organisation.operations_began, years))
+        steps = tuple(range(previous_level(board) + 1, value)) if self.stepwise else ()
+        return Wait(opens, steps) if opens > manifest.assessment.date or steps else None
 
     # --- across standards ------------------------------------------------------------------
 

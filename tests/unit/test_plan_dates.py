@@ -10,9 +10,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from ccom_rules import evaluate, load_manifest
 from ccom_rules.cli import main
+from ccom_rules.model.gaps import Action
+from ccom_rules.model.manifest import CertifiedLevel
+from ccom_rules.model.result import MaturityOutcome
+from ccom_rules.planner import apply_actions, as_of
 
-from ..conftest import CASES, FIXTURE_PACKS
+from ..conftest import CASES, EXAMPLES, FIXTURE_PACKS, real_packs
 
 START = CASES / "gaps" / "root_and_blocked" / "manifest.yaml"
 START_DATE = date(2026, 6, 30)
@@ -82,3 +87,79 @@ def test_course_length_out_of_range_is_a_clear_error(tmp_path: Path) -> None:
         assert code == 2, out
         assert "Traceback" not in out
         assert "course_days" in out and "pack.yaml:14:" in out, out
+
+
+JADE = EXAMPLES / "jade-river-health" / "manifest.yaml"  # operations began 2025-06-16, never certified
+HARBOUR = EXAMPLES / "harbour-bank" / "manifest.yaml"  # last certified at L1
+
+
+def _certifiable(manifest_path: Path, actions: list[dict[str, object]], on: date, assumed: list[dict[str, object]]) -> int:
+    """The CC-CMM level certifiable on ``on`` with the plan's actions done by then and the assumed certifications."""
+    packs = list(real_packs())
+    manifest = load_manifest(manifest_path, packs)
+    done = [Action.model_validate(a) for a in actions if date.fromisoformat(str(a["earliest"])) <= on]
+    applied = apply_actions(as_of(manifest, on), done)
+    applied = applied.model_copy(
+        update={"certified_levels": (*applied.certified_levels, *(CertifiedLevel.model_validate(c) for c in assumed))}
+    )
+    outcome = evaluate(packs, applied).pack("cc_cmm").outcome
+    assert isinstance(outcome, MaturityOutcome)
+    return outcome.certifiable_level
+
+
+def test_jade_river_health_dates_every_target_including_the_level_history_holds_back() -> None:
+    targets = ["ccom_sj_t_11739:pass", "cc_cmm:L1", "cccs_op_2003:61", "cc_cmm:L3"]
+    code, out = _gaps(JADE, *(a for t in targets for a in ("--target", t)), "--format", "json")
+    assert code == 1, out  # L3 cannot be certified at this assessment
+    plan = json.loads(out)["plan"]
+    dated = {t["target"]: t for t in plan["targets"]}
+    assert set(dated) == set(targets) and all(t["earliest"] for t in dated.values())
+
+    l3 = dated["cc_cmm:L3"]
+    # two years of operation are complete on the second anniversary of 2025-06-16
+    assert l3["earliest"] == l3["opens"] == "2027-06-16"
+    assert not l3["reachable"] and not l3["reached"]
+    assert "needs 2 years of operation" in l3["reason"] and "can be certified on 2027-06-16 at the earliest" in l3["reason"]
+    # stepwise: L1, then L2, each at its own assessment before L3
+    assumed = l3["assumes"]
+    assert [c["level"] for c in assumed] == [1, 2]
+    assert assumed[0]["date"] < assumed[1]["date"] < l3["earliest"]
+    assert "assuming certification at L1 on" in l3["reason"]
+
+    # what the date says holds: on 2027-06-16, with the actions done by then and L1, L2 certified, L3 is certifiable;
+    # a day earlier the centre lacks its second year
+    on = date(2027, 6, 16)
+    assert _certifiable(JADE, plan["actions"], on, assumed) == 3
+    assert _certifiable(JADE, plan["actions"], on - timedelta(days=1), assumed) == 2
+
+    code, text = _gaps(JADE, *(a for t in targets for a in ("--target", t)), "--max-actions", "1")
+    assert "cc_cmm:L3 2027-06-16" in text  # the summary's earliest date per target
+    assert "✗ cc_cmm:L3: L3 needs 2 years of operation; the centre has 1 on 2026-06-30; can be certified on 2027-06-16" in text
+
+
+def test_a_stepwise_target_is_dated_after_the_level_below_is_certified() -> None:
+    code, out = _gaps(HARBOUR, "--format", "json")
+    assert code == 0, out  # default targets never exit 1
+    plan = json.loads(out)["plan"]
+    (l3,) = [t for t in plan["targets"] if t["target"] == "cc_cmm:L3"]
+    assert l3["assumes"] == [{"pack": "cc_cmm", "level": 2, "date": "2026-06-30"}]
+    assert l3["earliest"] == "2026-07-01"  # at a later assessment than L2's
+    assert "opens" not in l3  # the bank has operated long enough
+    assert "certification is stepwise" in l3["reason"] and "(the packs give no interval between certifications)" in l3["reason"]
+    assert any(g["pack"] == "cc_cmm" for a in plan["actions"] for g in a["gains"])  # the plan works towards L3 too
+    assert _certifiable(HARBOUR, plan["actions"], date(2026, 7, 1), l3["assumes"]) == 3
+
+
+def test_without_the_actions_it_needs_a_waiting_target_gets_no_date_and_says_why() -> None:
+    from ccom_rules.planner.history import date_waiting
+    from ccom_rules.planner.state import PlanState
+    from ccom_rules.requirements import parse_requirement
+
+    packs = list(real_packs())
+    manifest = load_manifest(JADE, packs)
+    req = parse_requirement("cc_cmm:L3")
+    wait = PlanState(packs, manifest).waits(req)
+    assert wait is not None and wait.opens == date(2027, 6, 16) and wait.steps == (1, 2)
+    status = date_waiting(packs, manifest, [], req, "L3 needs 2 years of operation", wait)
+    assert status.earliest is None and not status.reached
+    assert status.reason.startswith("L3 needs 2 years of operation; no date can be given: the available actions do not reach L1")

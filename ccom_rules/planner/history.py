@@ -1,0 +1,101 @@
+"""Targets held back by history: no action gives a centre more years of operation or an earlier
+certificate, but time and certification do. Such a target is planned after the others, as of the
+day its operating years are complete, and dated by re-evaluating the plan's manifest with the
+lower levels' certifications assumed, each on the first date the plan reaches that level; each
+level is certified at its own assessment, so the next one comes a day later at the earliest (the
+packs give no interval between two certifications)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ..engine import evaluate
+from ..i18n import Msg
+from ..model.gaps import Action, TargetStatus
+from ..model.manifest import CertifiedLevel, Manifest
+from ..model.pack import ClausePack
+from ..requirements import Requirement
+from ..scoring.base import Wait
+from .search import Search, apply_actions
+from .state import PlanState
+from .timeline import as_of, done_by, horizon
+
+
+def plan_waiting(
+    packs: Sequence[ClausePack], manifest: Manifest, plan: PlanState, actions: list[Action], planned: int, req: Requirement
+) -> int:
+    """Append to ``actions`` what ``req`` still needs, level by level through the ones to be
+    certified first: each planned as of the day its operating years are complete (at the
+    earliest the assessment date) and then, for the series and certificates that need longer, as
+    of the date they can be complete. Returns the number of planned evidence items so far."""
+    now = manifest.assessment.date
+    wait = plan.waits(req)
+    for level in (*(wait.steps if wait else ()), req.value):
+        step = Requirement(req.pack, req.model, level)
+        own = plan.waits(step)
+        on = own.opens if own else now
+        state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
+        search = Search(state, [step], len(actions))
+        planned = search.run(actions, planned)
+        if step not in search.met:
+            ahead = horizon(state, [step])
+            if ahead > on:
+                later = PlanState(packs, apply_actions(as_of(manifest, ahead), actions), now)
+                planned = Search(later, [step], len(actions)).run(actions, planned)
+    return planned
+
+
+def date_waiting(
+    packs: Sequence[ClausePack], manifest: Manifest, actions: Sequence[Action], req: Requirement, reason: str, wait: Wait
+) -> TargetStatus:
+    """``req`` dated: the first date, among those on which the plan's actions complete, on which
+    re-evaluating with the actions done by then and the lower levels certified meets it."""
+    now = manifest.assessment.date
+    pack = next(p for p in packs if p.id == req.pack)
+    dates = sorted({now, wait.opens, *(a.earliest for a in actions if a.earliest)})
+    checked: dict[tuple[date, tuple[CertifiedLevel, ...]], tuple[bool, str]] = {}
+
+    def check(level: int, on: date, assumed: tuple[CertifiedLevel, ...]) -> tuple[bool, str]:
+        if (on, assumed) not in checked:
+            applied = apply_actions(as_of(manifest, on), done_by(actions, on))
+            applied = applied.model_copy(update={"certified_levels": (*applied.certified_levels, *assumed)})
+            (result,) = evaluate([pack], applied).packs
+            checked[(on, assumed)] = Requirement(req.pack, req.model, level).check(result)
+        return checked[(on, assumed)]
+
+    assumed: tuple[CertifiedLevel, ...] = ()
+    lower = now
+    opens = wait.opens if wait.opens > now else None
+    for level in (*wait.steps, req.value):
+        message = ""
+        if level == req.value:
+            lower = max(lower, wait.opens)
+        for on in sorted({lower, *(d for d in dates if d > lower)}):
+            met, message = check(level, on, assumed)
+            if met:
+                break
+        else:
+            words = Msg("plan.target.history_undated", reason=reason, level=f"L{level}", date=dates[-1], message=message)
+            return TargetStatus(target=str(req), reachable=False, reached=False, reason=words, opens=opens, assumes=assumed)
+        lower = on
+        if level != req.value:
+            assumed = (*assumed, CertifiedLevel(pack=req.pack, level=level, date=on))
+            lower = on + timedelta(days=1)  # the next level at a later assessment
+    basis = _basis(manifest, wait, assumed, opens)
+    words = Msg("plan.target.history", reason=reason, date=lower, basis=basis, message=message)
+    return TargetStatus(
+        target=str(req), reachable=False, reached=False, reason=words, earliest=lower, opens=opens, assumes=assumed
+    )
+
+
+def _basis(manifest: Manifest, wait: Wait, assumed: tuple[CertifiedLevel, ...], opens: date | None) -> Msg:
+    """What the date rests on: the operating years, and the certifications assumed before it."""
+    years = Msg("plan.history.years", date=opens, began=manifest.organisation.operations_began) if opens else None
+    steps = None
+    if assumed:
+        levels = tuple(Msg("plan.history.level", level=c.level, date=c.date) for c in assumed)
+        steps = Msg("plan.history.steps", levels=levels)
+    if years and steps:
+        return Msg("plan.history.both", years=years, steps=steps)
+    return years or steps or Msg("plan.history.none")
