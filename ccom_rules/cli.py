@@ -575,6 +575,12 @@ def _analyse(
 )
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (never over an input).")
 @root_option
+@click.option(
+    "--crosswalks",
+    "crosswalk_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Chart the crosswalk themes across the standards from DIR (default: the installed crosswalks).",
+)
 @handles_invalid_input
 def report(
     manifest: Path,
@@ -585,11 +591,19 @@ def report(
     max_actions: int | None,
     out: Path | None,
     root: Path | None,
+    crosswalk_dir: Path | None = None,
 ) -> None:
     """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
-    the remediation plan."""
+    the remediation plan; with crosswalks, each theme's statuses across the standards."""
+    from dataclasses import replace
+
+    from .cli_crosswalk import _crosswalks_for
+    from .crosswalk.across import theme_statuses
+
     analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang)
-    emit("report", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
+    crosswalks = _crosswalks_for(analysis.packs, crosswalk_dir)
+    analysis = replace(analysis, themes=theme_statuses(analysis.packs, analysis.manifest, analysis.result, crosswalks))
+    emit("report", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
 
 
 @main.command()

@@ -11,6 +11,7 @@ from ..model.pack import ClausePack
 from ..model.result import Result
 from .compare import Reader
 from .load import Crosswalks
+from .result import ThemeComparison
 
 
 def see_across(
@@ -27,3 +28,14 @@ def see_across(
     )
     actions = tuple(action.model_copy(update={"themes": reader.reach(reader.touched(action))}) for action in plan.actions)
     return report.model_copy(update={"evidence": evidence}), plan.model_copy(update={"actions": actions})
+
+
+def theme_statuses(
+    packs: Sequence[ClausePack], manifest: Manifest, result: Result, crosswalks: Crosswalks
+) -> tuple[ThemeComparison, ...]:
+    """Each crosswalk theme joining ``packs``, with the statuses of its clauses in each standard
+    (as ``compare`` gives them); empty when no crosswalk joins two of the packs."""
+    reader = Reader(packs, manifest, result, crosswalks)
+    if not reader.crosswalks.pairs:
+        return ()
+    return tuple(t for t in (reader.theme(theme.id) for theme in reader.crosswalks.themes) if t is not None)

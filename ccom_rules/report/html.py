@@ -9,12 +9,13 @@ manifest are shown as text, never as markup; the charts' SVG escapes its own tex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.resources import files
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..crosswalk.result import ThemeComparison
 from ..i18n import Msg
 from ..model.common import Text
 from ..model.gaps import GapReport, Plan
@@ -66,13 +67,21 @@ class _Html:
         return html
 
 
-def _chart(pack: ClausePack, result: Any, speaker: Speaker) -> Markup:
+def _chart_words(speaker: Speaker) -> tuple[charts.Word, Callable[[Text], str]]:
+    """What a chart is given to say things: a message (each language, joined by a slash) and a
+    title (each language on its own line)."""
+
     def word(msg_id: str, **params: Any) -> str:
         return " / ".join(speaker.word(msg_id, **params))
 
     def title(text: Text) -> str:
         return speaker.line(text, "\n")
 
+    return word, title
+
+
+def _chart(pack: ClausePack, result: Any, speaker: Speaker) -> Markup:
+    word, title = _chart_words(speaker)
     html = _Html(speaker)
     scoring, out = pack.scoring, result.outcome
     if isinstance(scoring, MaturityLevels) and isinstance(out, MaturityOutcome):
@@ -91,6 +100,22 @@ def _chart(pack: ClausePack, result: Any, speaker: Speaker) -> Markup:
     ).format(caption, Markup(svg), legend)
 
 
+def _themes_chart(packs: Sequence[ClausePack], themes: Sequence[ThemeComparison], speaker: Speaker) -> Markup:
+    """The crosswalk themes across the standards, as a figure (nothing without themes)."""
+    if not themes:
+        return Markup("")
+    from .theme_chart import theme_chart
+
+    word, title = _chart_words(speaker)
+    html = _Html(speaker)
+    shown = {s.pack for t in themes for s in t.statuses}
+    standards = [(p.id, p.standard) for p in packs if p.id in shown]
+    svg = Markup("").join(Markup(part) for part in theme_chart(themes, standards, word, title))
+    return Markup(
+        '<figure class="parts"><figcaption class="caption">{}</figcaption>{}<figcaption class="legend">{}</figcaption></figure>'
+    ).format(html.w("chart.themes_title"), svg, html.w("chart.themes_legend"))
+
+
 def render(
     packs: Sequence[ClausePack],
     result: Result,
@@ -103,9 +128,11 @@ def render(
     evidence_rows: int = 15,
     action_rows: int = 20,
     max_actions: int | None = None,
+    themes: Sequence[ThemeComparison] = (),
 ) -> str:
     """The report as one HTML page in ``lang`` (``en``, ``zh`` or ``both``); lists longer than
-    ``rows`` (``evidence_rows``, ``action_rows``) fold the rest into ``<details>``."""
+    ``rows`` (``evidence_rows``, ``action_rows``) fold the rest into ``<details>``. With crosswalk
+    ``themes``, a chart of each theme's statuses across the standards."""
     from jinja2 import Environment, StrictUndefined
 
     env = Environment(
@@ -140,6 +167,7 @@ def render(
         phases=phase_counts(plan),
         streams=workstreams(plan),
         msg=Msg,
+        themes_chart=_themes_chart(packs, themes, speaker),
     )
 
 
@@ -153,4 +181,5 @@ def render_analysis(subject: Analysis) -> str:
         manifest=subject.manifest,
         lang=getattr(subject, "lang", "en"),
         max_actions=subject.max_actions,
+        themes=subject.themes,
     )

@@ -16,7 +16,7 @@ from ..model.result import Result
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ..crosswalk.result import Comparison
+    from ..crosswalk.result import Comparison, ThemeComparison
 
     from ..places import ManifestPlaces
     from ..problems import Problem
@@ -58,6 +58,8 @@ class Analysis:
     """List at most this many of the plan's actions (the text and HTML outputs; JSON has them all)."""
     lang: str = "en"
     """The reader's language(s): ``en``, ``zh`` or ``both``."""
+    themes: tuple[ThemeComparison, ...] = ()
+    """The crosswalk themes with each standard's statuses (the report's chart; empty without crosswalks)."""
 
     @cached_property
     def drawing(self) -> nx.DiGraph[str]:

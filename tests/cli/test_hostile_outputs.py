@@ -81,6 +81,34 @@ def test_out_keeps_an_existing_files_mode_and_gives_a_new_one_the_umask_default(
     assert not [p for p in fresh.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+@posix_only
+@pytest.mark.parametrize(
+    "command",
+    [("report",), ("gaps", "--format", "json"), ("export", "--format", "xlsx")],
+    ids=["report", "gaps", "export"],
+)
+def test_every_out_is_written_like_evaluate_out(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """report --out (and gaps, export) go through the same atomic writer as evaluate --out: a new
+    file gets the umask's usual mode, not 0600; an existing one keeps its own."""
+    if command[0] == "export":
+        pytest.importorskip("openpyxl")
+    pack = copy_pack(tmp_path)
+    manifest = write_manifest(tmp_path)
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "out" / "new"
+        reference = tmp_path / "out" / "reference.txt"
+        assert run(command[0], manifest, "--pack", pack, *command[1:], "--out", fresh).exit_code == 0
+        assert run("evaluate", manifest, "--pack", pack, "--out", reference).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == stat.S_IMODE(reference.stat().st_mode) == 0o644
+    fresh.chmod(0o640)
+    assert run(command[0], manifest, "--pack", pack, *command[1:], "--out", fresh).exit_code == 0
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
+    assert not [p for p in fresh.parent.iterdir() if p.name.endswith(".tmp")]
+
+
 NASTY = "Evil\x1b]0;owned\x07\x1b[2J centre\r\x9b31m\x00"
 
 

@@ -76,3 +76,42 @@ def test_chart_text_is_escaped() -> None:
     bar = charts.Bar("<b>&", 1, 2, "1 < 2")
     svg = charts.bar_chart([bar], 'title "quoted" <x>')
     assert "<b>" not in svg and "&lt;b&gt;&amp;" in svg and "1 &lt; 2" in svg and "&quot;quoted&quot;" in svg
+
+
+def test_theme_chart_shows_each_themes_statuses_in_each_standard(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The report charts the crosswalk themes: a row per theme, and in each standard's column the
+    count of the theme's clauses met, as ``compare`` counts them."""
+    from ccom_rules import compare
+    from ccom_rules.crosswalk.load import load_crosswalks
+    from ccom_rules.report.theme_chart import CHUNK, theme_chart
+    from click.testing import CliRunner
+
+    from ccom_rules.cli import main
+
+    packs, result = _result("harbour-bank")
+    manifest = load_manifest(EXAMPLES / "harbour-bank" / "manifest.yaml", packs)
+    themes = compare(packs, manifest, load_crosswalks(None, packs), result).themes
+    assert len(themes) > CHUNK  # drawn in parts, so print can break between them
+    standards = [(p.id, p.standard) for p in packs]
+    parts = theme_chart(themes, standards, _word, lambda text: text.en)  # type: ignore[union-attr]
+    assert len(parts) == -(-len(themes) // CHUNK)
+    drawn = "".join(parts)
+    for theme in themes:
+        assert f">{theme.title.en[:20]}" in drawn  # type: ignore[union-attr]
+    counts = re.findall(r">(\d+)/(\d+)</text>", drawn)
+    expected = [
+        (str(s.met), str(s.clauses)) for t in themes for p, _ in standards for s in t.statuses if s.pack == p and s.clauses
+    ]
+    assert counts == expected
+    assert "chart.themes_title" in parts[0] and "status.other" in parts[-1] and "status.other" not in parts[0]
+
+    page = tmp_path / "report.html"
+    out = CliRunner().invoke(main, ["report", str(EXAMPLES / "harbour-bank" / "manifest.yaml"), "--out", str(page)])
+    assert out.exit_code == 0, out.output
+    html = page.read_text(encoding="utf-8")
+    assert 'id="themes"' in html and 'href="#themes"' in html and html.count('class="chart themes"') == len(parts)
+    plain = tmp_path / "one-standard.html"  # no crosswalk joins a single pack: no themes chart
+    args = ["report", str(EXAMPLES / "harbour-bank" / "manifest.yaml"), "--pack", "cc_cmm", "--out", str(plain)]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    assert 'class="chart themes"' not in plain.read_text(encoding="utf-8")
