@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from ..crosswalk.result import Comparison, ThemeComparison
-
     from ..places import ManifestPlaces
     from ..problems import Problem
 
