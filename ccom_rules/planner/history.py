@@ -82,16 +82,16 @@ def date_waiting(
         if level != req.value:
             assumed = (*assumed, CertifiedLevel(pack=req.pack, level=level, date=on))
             lower = on + timedelta(days=1)  # the next level at a later assessment
-    basis = _basis(manifest, wait, assumed, opens)
+    basis = _basis(assumed, opens)
     words = Msg("plan.target.history", reason=reason, date=lower, basis=basis, message=message)
     return TargetStatus(
         target=str(req), reachable=False, reached=False, reason=words, earliest=lower, opens=opens, assumes=assumed
     )
 
 
-def _basis(manifest: Manifest, wait: Wait, assumed: tuple[CertifiedLevel, ...], opens: date | None) -> Msg:
+def _basis(assumed: tuple[CertifiedLevel, ...], opens: date | None) -> Msg:
     """What the date rests on: the operating years, and the certifications assumed before it."""
-    years = Msg("plan.history.years", date=opens, began=manifest.organisation.operations_began) if opens else None
+    years = Msg("plan.history.years", date=opens) if opens else None
     steps = None
     if assumed:
         levels = tuple(Msg("plan.history.level", level=c.level, date=c.date) for c in assumed)

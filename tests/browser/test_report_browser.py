@@ -24,12 +24,13 @@ pytestmark = pytest.mark.skipif(
 PAGE_BUDGET = {
     ("harbour-bank", "en"): 8,
     ("harbour-bank", "zh"): 8,
-    ("harbour-bank", "both"): 11,
+    ("harbour-bank", "both"): 12,
     ("summit-outsourcing", "en"): 8,
     ("jade-river-health", "en"): 12,
 }
-"""Most A4 pages each example's report may print to, by language (measured: 8, 8, 11, 6, 12, with the
-crosswalk themes chart and harbour-bank's plan towards its stepwise-dated L3)."""
+"""Most A4 pages each example's report may print to, by language (measured: 8, 8, 12, 6, 11; the
+bilingual page grew from 10 with the crosswalk themes chart and harbour-bank's plan towards its
+stepwise-dated L3, both said twice)."""
 CASES = sorted(PAGE_BUDGET)
 IDS = [f"{name}-{lang}" for name, lang in CASES]
 
