@@ -295,17 +295,22 @@ class WeightedBands(ScoringModel):
         return {top: value, f"{top}#n": 1}
 
     def raw(self, index: PackIndex, tally: Mapping[str, Any]) -> Fraction:
-        """The raw total (before rounding) of figures ``tally``."""
-        raw = applicable = Fraction(0)
+        """The raw total (before rounding) of figures ``tally``: each category's points times the
+        mean of its sub-items' fractions, rescaled when some categories are not applicable. On
+        integers over a shared denominator (the planner asks this of every candidate action)."""
+        raw_n, raw_d, app_n, app_d = 0, 1, 0, 1
         for key, count in tally.items():
             if count and key.endswith("#n"):
                 top = key[:-2]
-                points = exact(index.clauses[top].clause.points)
-                raw += points * tally[top] / count
-                applicable += points
-        if applicable and applicable != self.max_total:
-            raw = raw * self.max_total / applicable
-        return raw
+                p_n, p_d = ratio(index.clauses[top].clause.points)
+                value = tally[top]
+                v_n, v_d = value.numerator, value.denominator  # a Fraction or an int
+                term_d = p_d * v_d * count
+                raw_n, raw_d = raw_n * term_d + p_n * v_n * raw_d, raw_d * term_d
+                app_n, app_d = app_n * p_d + p_n * app_d, app_d * p_d
+        if app_n and app_n != self.max_total * app_d:
+            return Fraction(raw_n * self.max_total * app_d, raw_d * app_n)
+        return Fraction(raw_n, raw_d)
 
     def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
         return max(Fraction(0), value - Fraction(1, 2) - self.raw(index, tally))
