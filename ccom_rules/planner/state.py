@@ -71,8 +71,8 @@ class Delta:
     held: dict[str, dict[str, bool]] = field(default_factory=lambda: defaultdict(dict))
 
 
-def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts) -> PackState:
-    decided, outcomes = decide(pack, manifest, facts)
+def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome]) -> PackState:
+    decided, outcomes = decide(pack, manifest, facts, shared)
     declared, waived = waivers(pack, manifest)
     model = pack.scoring
     state = PackState(
@@ -119,7 +119,8 @@ class PlanState:
         self.facts = Facts.of(manifest, now)
         self.findings: dict[tuple[str, str], Finding] = {(f.pack, f.target): f for f in manifest.findings}
         self.packs = {p.id: p for p in packs}
-        self.states = {p.id: _pack_state(p, manifest, self.facts) for p in packs}
+        shared: dict[str, Outcome] = {}  # a predicate several packs ask is evaluated once
+        self.states = {p.id: _pack_state(p, manifest, self.facts, shared) for p in packs}
         self.distances: dict[Requirement, Fraction] = {}
 
     def board(self, pack_id: str) -> Board:
@@ -147,7 +148,9 @@ class PlanState:
                 (touched_cps if target in index.checkpoints else touched_clauses).add(target)
             if not touched_cps and not touched_clauses and not (patch.people or patch.evidence):
                 continue
-            findings_map: Mapping[str, Finding] = ChainMap(own, state.findings)
+            # Plain dicts over the pack's own (copied when the action changes something: lookups
+            # are many, and a dict's cost less than a ChainMap's).
+            findings_map: Mapping[str, Finding] = {**state.findings, **own} if own else state.findings
             new_cps = delta.checkpoints[pack_id]
             for cp_id in touched_cps:
                 cp, cid = index.checkpoints[cp_id]
@@ -163,9 +166,9 @@ class PlanState:
                     touched_clauses.add(cid)  # a clause reads only its checkpoints' results
                 if outcome is not None and outcome.degree != state.degrees.get(cp_id):
                     delta.degrees[pack_id][cp_id] = outcome.degree
-            cps = ChainMap(new_cps, state.checkpoints)
+            cps = {**state.checkpoints, **new_cps} if new_cps else state.checkpoints
             new_states = delta.clauses[pack_id]
-            states = ChainMap(new_states, state.clauses)
+            states = dict(state.clauses) if touched_clauses else state.clauses
             # Deepest first: a clause is decided again when one of its checkpoints, its finding or
             # one of its children changed; its unit reads only those and its own state.
             dirty = {cid: index.clauses[cid].depth for cid in touched_clauses}
@@ -175,7 +178,7 @@ class PlanState:
                 placed = index.clauses[cid]
                 new = clause_state(placed.clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
                 if new != state.clauses[cid]:
-                    new_states[cid] = new
+                    new_states[cid] = states[cid] = new
                     if placed.parent is not None:
                         dirty[placed.parent] = placed.depth - 1
                 touched_units.append(cid)

@@ -149,10 +149,22 @@ def with_added(facts: Facts, patch: Patch) -> Facts:
     if not patch.evidence and not patch.people:
         return facts
     by_type = dict(facts.by_type)
+    added: dict[str, list[EvidenceItem]] = {}
     for item in patch.evidence:
         if item.date <= facts.on:
-            by_type[item.type] = tuple(sorted((*by_type.get(item.type, ()), item), key=lambda i: (i.date, i.id)))
+            added.setdefault(item.type, []).append(item)
+    for etype, items in added.items():
+        old, new = by_type.get(etype, ()), sorted(items, key=_by_date_id)
+        # Kept sorted by (date, id), stably; planned items mostly come after every recorded one.
+        joined = (*old, *new)
+        by_type[etype] = (
+            joined if not old or _by_date_id(old[-1]) <= _by_date_id(new[0]) else tuple(sorted(joined, key=_by_date_id))
+        )
     return Facts(on=facts.on, by_type=by_type, people=facts.people + patch.people, now=facts.now)
+
+
+def _by_date_id(item: EvidenceItem) -> tuple[date, str]:
+    return item.date, item.id
 
 
 def ids(items: tuple[EvidenceItem, ...] | list[EvidenceItem]) -> tuple[str, ...]:
