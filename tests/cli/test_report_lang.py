@@ -45,7 +45,9 @@ def test_one_summary_paragraph_and_one_chart_per_standard(tmp_path: Path) -> Non
     summary = page[page.index('id="summary"') : page.index('id="pack-')]
     assert summary.count("<p><strong>") == 3
     assert "The evidence supports L2 (Professional)" in summary and "The centre scores 73 of 100: Certified." in summary
-    assert page.count('class="chart"') == 3 and page.count('class="chart themes"') == 3  # a chart per standard; the themes in 3 parts
+    assert (
+        page.count('class="chart"') == 3 and page.count('class="chart themes"') == 3
+    )  # a chart per standard; the themes in 3 parts
 
 
 def test_long_lists_fold_into_details_and_reasons_name_evidence_by_title(tmp_path: Path) -> None:
