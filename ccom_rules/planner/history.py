@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from ..engine import evaluate
+from ..engine import evaluate_pack
 from ..i18n import Msg
 from ..model.gaps import Action, TargetStatus
 from ..model.manifest import CertifiedLevel, Manifest
+from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
+from ..predicates import Facts
 from ..requirements import Requirement
 from ..scoring.base import Wait
 from .search import Search, apply_actions
@@ -35,7 +37,10 @@ def plan_waiting(
         step = Requirement(req.pack, req.model, level)
         own = plan.waits(step)
         on = own.opens if own else now
-        state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
+        if on == now and not actions:  # nothing planned yet: the plan's own state, never changed
+            state = plan
+        else:
+            state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
         search = Search(state, [step], len(actions))
         planned = search.run(actions, planned)
         if step not in search.met:
@@ -60,7 +65,8 @@ def date_waiting(
         if (on, assumed) not in checked:
             applied = apply_actions(as_of(manifest, on), done_by(actions, on))
             applied = applied.model_copy(update={"certified_levels": (*applied.certified_levels, *assumed)})
-            (result,) = evaluate([pack], applied).packs
+            answered = with_base_findings([pack], applied)  # as evaluate([pack], applied), without hashing it
+            result = evaluate_pack(pack, answered, Facts.of(answered))
             checked[(on, assumed)] = Requirement(req.pack, req.model, level).check(result)
         return checked[(on, assumed)]
 

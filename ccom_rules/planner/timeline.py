@@ -112,11 +112,6 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
 
         for req in waiting:
             planned = plan_waiting(packs, manifest, plan, actions, planned, req)
-    if waiting:  # held back by history: planned after the others, and dated with the history they wait for
-        from .history import date_waiting, plan_waiting
-
-        for req in waiting:
-            planned = plan_waiting(packs, manifest, plan, actions, planned, req)
         dated = {req: date_waiting(packs, manifest, actions, req, reasons[req] or "", wait) for req, wait in waiting.items()}
     check = Verifier(packs, manifest, actions)
 
