@@ -13,6 +13,7 @@ the packs' titles shows by title, while the English text kept in results names t
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
@@ -168,6 +169,17 @@ def _keep_msg(value: Any, handler: Callable[[Any], Any]) -> Any:
 Reason = Annotated[str, WrapValidator(_keep_msg)]
 """A reason in a result: a string in JSON and in the schema; a :class:`Msg` made by the engine keeps
 its id and parameters through validation."""
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide and full-width characters (Chinese) take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def padded(text: Text, width: int) -> Text:
+    """``text`` in each language, padded with spaces to ``width`` columns (by display width, so
+    Chinese titles line up in a terminal as English ones do)."""
+    return Text(en=text.en + " " * max(0, width - columns(text.en)), zh=text.zh + " " * max(0, width - columns(text.zh)))
 
 
 def langs_of(choice: str) -> tuple[Lang, ...]:

@@ -51,5 +51,6 @@ def headline(pack: PackResult) -> str:
 def _pack(pack: PackResult, detail: int) -> list[str | Text]:
     ref, model = pack.pack, model_of(pack.outcome)
     said = Text(en="  " + model.headline(pack.outcome, "en"), zh="  " + model.headline(pack.outcome, "zh"))
-    lines: list[str | Text] = [f"■ {ref.id} {ref.version} — {ref.title.en} / {ref.title.zh}", said]
+    name = Text(en=f"■ {ref.id} {ref.version} — {ref.title.en}", zh=f"■ {ref.id} {ref.version} — {ref.title.zh}")
+    lines: list[str | Text] = [name, said]
     return lines + model.details(pack.outcome, detail)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..i18n import Msg, t
+from ..i18n import Msg, padded, t
 from ..model.common import Frozen, Identifier, Text
 from ..model.construct import construct
 from ..model.result import BandsOutcome, CategoryScore, ClauseResult, DecidedBy, Outcome
@@ -238,7 +238,9 @@ class WeightedBands(ScoringModel):
         lines: list[str] = [Msg("text.rounding", raw=out.raw_score, score=out.score)]
         for cat in out.categories:
             frac = Msg("word.not_applicable") if cat.fraction is None else f"{cat.fraction:.0%}"
-            lines.append(Msg("text.category", id=cat.id, title=cat.title, score=cat.score, points=cat.points, fraction=frac))
+            lines.append(
+                Msg("text.category", id=cat.id, title=padded(cat.title, 42), score=cat.score, points=cat.points, fraction=frac)
+            )
         return lines
 
     def good(self, outcome: Outcome) -> bool:

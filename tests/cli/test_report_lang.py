@@ -184,3 +184,24 @@ def test_evaluate_text_details_in_chinese() -> None:
     zh = run("evaluate", JADE, "--lang", "zh").stdout
     assert "达到 L1 还需：" in zh and "运营年数：" in zh and "原始总分 " in zh and "「管理体系手册」已有但未经批准" in zh
     assert "to reach L" not in zh and "operating years" not in zh and "raw total" not in zh
+
+
+def test_evaluate_text_in_chinese_names_packs_in_chinese_and_lines_up_wide_titles() -> None:
+    from ccom_rules.i18n import columns
+
+    result = run("evaluate", HARBOUR, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "■ cccs_op_2003 1.0.2 — 全国呼叫中心运营绩效标准（CCCS-OP）" in lines
+    assert not any("Contact Centre" in line for line in lines if line.startswith("■"))
+    # CCCS-OP categories: the score column starts at the same terminal column whatever the title's width
+    rows = [line for line in lines if re.match(r"\s+[1-8] \S", line) and " / " in line]
+    assert len(rows) == 8
+    assert len({columns(row[: row.index(" / ")]) for row in rows}) == 1, rows
+
+
+def test_evaluate_text_in_both_languages_names_each_pack_once_per_language() -> None:
+    result = run("evaluate", HARBOUR, "--lang", "both")
+    assert result.exit_code == 0, result.output
+    assert "■ cc_cmm 1.0.2 — Contact Centre Capability Maturity Model — operation centres" in result.stdout
+    assert "■ cc_cmm 1.0.2 — 呼叫中心能力成熟度模型——运营机构(CC-CMM-OC)" in result.stdout
