@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import __version__
-from .compiled import builder, compiled, construct, gc_paused, manifest_index
+from .compiled import compiled, construct, gc_paused, manifest_index
 from .model.construct import bare, fields_set
 from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
@@ -123,7 +123,23 @@ def _checkpoint(
 
 
 _CHECKPOINT_FIELDS = fields_set(dict.fromkeys(CheckpointResult.model_fields))
-_CLAUSE = builder(ClauseResult)
+_CLAUSE_BASE = ("id", "parent", "title", "status", "decided_by", "note", "checkpoints")
+_CLAUSE_REST = {
+    name: info.get_default(call_default_factory=True)
+    for name, info in ClauseResult.model_fields.items()
+    if name not in _CLAUSE_BASE
+}
+_CLAUSE_FLOATS = tuple(name for name, info in ClauseResult.model_fields.items() if info.annotation in (float, float | None))
+_CLAUSE_SETS: dict[tuple[str, ...], set[str]] = {}
+
+
+def _clause_fields(extra: tuple[str, ...]) -> set[str]:
+    """The fields set of a clause result: the base fields and the scoring model's (one set per
+    combination, shared)."""
+    found = _CLAUSE_SETS.get(extra)
+    if found is None:
+        found = _CLAUSE_SETS[extra] = fields_set(dict.fromkeys((*_CLAUSE_BASE, *extra)))
+    return found
 
 
 # Clause states decided by evidence or children carry no note: one shared object per pair.
@@ -247,19 +263,27 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     board, _ = decide(pack, manifest, facts, shared)
     states, checkpoints = board.clauses, board.checkpoints
     outcome, extras = pack.scoring.score(board)
-    clauses = tuple(
-        _CLAUSE(
-            {
-                "id": clause.id,
-                "parent": clause.parent,
-                "title": clause.title,
-                "status": states[clause.id].status,
-                "decided_by": states[clause.id].decided_by,
-                "note": states[clause.id].note,
-                "checkpoints": tuple(checkpoints[x] for x in clause.checkpoints),
-                **extras.get(clause.id, {}),
-            },
-        )
-        for clause in plan.clauses
-    )
-    return construct(PackResult, {"pack": plan.ref, "outcome": outcome, "clauses": clauses})
+    clauses = []
+    no_extras: dict[str, object] = {}
+    for clause in plan.clauses:
+        cid = clause.id
+        state = states[cid]
+        ids = clause.checkpoints
+        data = {
+            "id": cid,
+            "parent": clause.parent,
+            "title": clause.title,
+            "status": state.status,
+            "decided_by": state.decided_by,
+            "note": state.note,
+            "checkpoints": tuple([checkpoints[x] for x in ids]) if ids else (),
+        }
+        data.update(_CLAUSE_REST)  # every field, in declaration order (the serialiser's)
+        extra = extras.get(cid, no_extras)
+        if extra:
+            data.update(extra)
+            for name in _CLAUSE_FLOATS:  # as validation would make an int given for a float
+                if type(data[name]) is int:
+                    data[name] = float(data[name])
+        clauses.append(bare(ClauseResult, data, _clause_fields(tuple(extra))))
+    return construct(PackResult, {"pack": plan.ref, "outcome": outcome, "clauses": tuple(clauses)})

@@ -10,6 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..model.common import Period, ordinal_of_date, parse_period, period_ordinal
+from ..i18n import EvidenceType
 from ..model.manifest import EvidenceItem, Manifest, Person
 
 ZERO, HALF, ONE = Fraction(0), Fraction(1, 2), Fraction(1)
@@ -100,11 +101,50 @@ class Outcome:
 
     @classmethod
     def yes(cls, reason: str, evidence: tuple[str, ...] = ()) -> Outcome:
-        return cls(True, ONE, (reason,), evidence)
+        return outcome(True, ONE, (reason,), evidence)
 
     @classmethod
     def no(cls, reason: str, degree: Fraction = ZERO, evidence: tuple[str, ...] = ()) -> Outcome:
-        return cls(False, degree if degree <= ONE else ONE, (reason,), evidence)
+        return outcome(False, degree if degree <= ONE else ONE, (reason,), evidence)
+
+
+_new, _setattr = object.__new__, object.__setattr__
+
+
+def outcome(
+    satisfied: bool, degree: Fraction, reasons: tuple[str, ...], evidence: tuple[str, ...] = (), decided: bool = True
+) -> Outcome:
+    """``Outcome(satisfied, degree, reasons, evidence, decided)``, made in one step (predicates
+    make hundreds per evaluation; the frozen dataclass's ``__init__`` sets each field apart)."""
+    made: Outcome = _new(Outcome)
+    _setattr(
+        made, "__dict__", {"satisfied": satisfied, "degree": degree, "reasons": reasons, "evidence": evidence, "decided": decided}
+    )
+    return made
+
+
+_FRACTIONS: dict[tuple[int, int], Fraction] = {}
+
+
+def ratio(numerator: int, denominator: int) -> Fraction:
+    """``Fraction(numerator, denominator)`` (a degree such as 3 of 12), one object per pair."""
+    found = _FRACTIONS.get((numerator, denominator))
+    if found is None:
+        if len(_FRACTIONS) > 10_000:
+            _FRACTIONS.clear()
+        found = _FRACTIONS[numerator, denominator] = Fraction(numerator, denominator)
+    return found
+
+
+_TYPES: dict[str, EvidenceType] = {}
+
+
+def evidence_type(type_id: str) -> EvidenceType:
+    """``EvidenceType(type_id)``, one object per id (a message parameter in most reasons)."""
+    found = _TYPES.get(type_id)
+    if found is None:
+        found = _TYPES[type_id] = EvidenceType(type_id)
+    return found
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import FiniteFloat, model_validator
 
 from ..model.common import Frozen, Identifier
-from ..i18n import EvidenceType, Msg
+from ..i18n import Msg
 from ..ranges import Count, Days
-from .base import HALF, ZERO, Facts, Outcome, Patch, planned_item, planned_on
+from .base import HALF, ONE, ZERO, Facts, Outcome, Patch, evidence_type, outcome, planned_item, planned_on, ratio
 
 
 class Present(Frozen):
@@ -29,16 +28,11 @@ class Present(Frozen):
         return {self.type}
 
     def evaluate(self, facts: Facts) -> Outcome:
-        found = facts.items(self.type)
-        if len(found) >= self.min_count:
-            return Outcome.yes(
-                Msg("present.ok", count=len(found), type=EvidenceType(self.type), min=self.min_count), facts.ids(self.type)
-            )
-        return Outcome.no(
-            Msg("present.short", count=len(found), min=self.min_count, type=EvidenceType(self.type)),
-            Fraction(len(found), self.min_count),
-            facts.ids(self.type),
-        )
+        count, need, etype = len(facts.items(self.type)), self.min_count, evidence_type(self.type)
+        if count >= need:
+            return outcome(True, ONE, (Msg("present.ok", count=count, type=etype, min=need),), facts.ids(self.type))
+        reason = Msg("present.short", count=count, min=need, type=etype)
+        return outcome(False, ratio(count, need), (reason,), facts.ids(self.type))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """The items missing to reach ``min_count``."""
@@ -64,21 +58,14 @@ class Fresh(Frozen):
 
     def evaluate(self, facts: Facts) -> Outcome:
         found = facts.items(self.type)
-        oldest = facts.on - timedelta(days=self.max_age_days)
-        if found and found[-1].date >= oldest:  # sorted by (date, id): the last is the newest
-            newest = found[-1]
-            return Outcome.yes(
-                Msg("fresh.ok", type=EvidenceType(self.type), item=newest.id, date=newest.date, days=self.max_age_days),
-                (newest.id,),
-            )
-        if found:
-            newest = found[-1]
-            return Outcome.no(
-                Msg("fresh.stale", type=EvidenceType(self.type), item=newest.id, date=newest.date, days=self.max_age_days),
-                HALF,
-                (newest.id,),
-            )
-        return Outcome.no(Msg("evidence.none", type=EvidenceType(self.type)))
+        if not found:
+            return outcome(False, ZERO, (Msg("evidence.none", type=evidence_type(self.type)),))
+        newest = found[-1]  # sorted by (date, id): the last is the newest
+        fresh = newest.date >= facts.on - timedelta(days=self.max_age_days)
+        said = {"type": evidence_type(self.type), "item": newest.id, "date": newest.date, "days": self.max_age_days}
+        if fresh:
+            return outcome(True, ONE, (Msg("fresh.ok", **said),), (newest.id,))
+        return outcome(False, HALF, (Msg("fresh.stale", **said),), (newest.id,))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """A current item: dated as soon as it can be made, and still fresh on the assessment date."""
@@ -117,16 +104,15 @@ class Approved(Frozen):
         )  # the latest sign-off
         role = {"role": self.role} if self.role else {}
         suffix = "_role" if self.role else ""
-        etype = EvidenceType(self.type)
+        etype = evidence_type(self.type)
         if item is not None:
             assert item.approval is not None
             approval = item.approval
-            return Outcome.yes(
-                Msg("approved.ok" + suffix, type=etype, item=item.id, by=approval.by, date=approval.date, **role), (item.id,)
-            )
+            reason = Msg("approved.ok" + suffix, type=etype, item=item.id, by=approval.by, date=approval.date, **role)
+            return outcome(True, ONE, (reason,), (item.id,))
         if found:
-            return Outcome.no(Msg("approved.unsigned" + suffix, type=etype, **role), HALF, facts.ids(self.type))
-        return Outcome.no(Msg("approved.none" + suffix, type=etype, **role))
+            return outcome(False, HALF, (Msg("approved.unsigned" + suffix, type=etype, **role),), facts.ids(self.type))
+        return outcome(False, ZERO, (Msg("approved.none" + suffix, type=etype, **role),))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """A signed-off item."""
@@ -188,8 +174,10 @@ class Metric(Frozen):
             wanted = self._wanted()
             return Outcome.no(Msg("metric.off", metric=self.metric, value=value, item=item.id, wanted=wanted), ZERO, (item.id,))
         if self.max_age_days is not None:
-            return Outcome.no(Msg("metric.none_within", type=EvidenceType(self.type), days=self.max_age_days, metric=self.metric))
-        return Outcome.no(Msg("metric.none", type=EvidenceType(self.type), metric=self.metric))
+            return Outcome.no(
+                Msg("metric.none_within", type=evidence_type(self.type), days=self.max_age_days, metric=self.metric)
+            )
+        return Outcome.no(Msg("metric.none", type=evidence_type(self.type), metric=self.metric))
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """An item recording the threshold value itself (the lowest that passes)."""

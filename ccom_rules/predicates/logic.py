@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from ..model.common import Frozen, NonEmpty, Text
 from ..i18n import Msg
-from .base import ONE, ZERO, Facts, Outcome, Patch, with_added
+from .base import ONE, ZERO, Facts, Outcome, Patch, outcome, with_added
 
 if TYPE_CHECKING:
     from . import Predicate
@@ -38,12 +38,12 @@ class AllOf(Frozen):
         reasons, evidence = _join(outs)
         ok = all(o.satisfied for o in outs)
         if ok:
-            return Outcome(True, ONE, reasons, evidence)
+            return outcome(True, ONE, reasons, evidence)
         degree = sum((o.degree for o in outs), ZERO) / len(outs)
         # Only an assessor can decide when what remains open is theirs; a part the evidence
         # already fails settles it (so a finding cannot lift it under the stricter precedence).
         undecided = all(o.satisfied or not o.decided for o in outs)
-        return Outcome(False, degree, reasons, evidence, decided=not undecided)
+        return outcome(False, degree, reasons, evidence, decided=not undecided)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Each sub-predicate's remedy, applied in turn."""
@@ -68,10 +68,10 @@ class AnyOf(Frozen):
         winners = [o for o in outs if o.satisfied]
         if winners:
             reasons, evidence = _join(winners[:1])
-            return Outcome(True, ONE, reasons, evidence)
+            return outcome(True, ONE, reasons, evidence)
         reasons, evidence = _join(outs)
         undecided = any(not o.decided for o in outs)
-        return Outcome(
+        return outcome(
             False, max(o.degree for o in outs), (Msg("logic.none_of", reasons=reasons),), evidence, decided=not undecided
         )
 
@@ -103,10 +103,10 @@ class AtLeast(Frozen):
         held = sum(1 for o in outs if o.satisfied)
         reasons, evidence = _join(outs)
         if held >= self.k:
-            return Outcome(True, ONE, (Msg("logic.at_least_ok", held=held, total=len(outs), k=self.k), *reasons), evidence)
+            return outcome(True, ONE, (Msg("logic.at_least_ok", held=held, total=len(outs), k=self.k), *reasons), evidence)
         top = sorted((o.degree for o in outs), reverse=True)[: self.k]
         undecided = held + sum(1 for o in outs if not o.decided) >= self.k  # an assessor could still make it hold
-        return Outcome(
+        return outcome(
             False,
             sum(top, ZERO) / self.k,
             (Msg("logic.at_least_short", held=held, total=len(outs), k=self.k), *reasons),
@@ -145,7 +145,7 @@ class AssessorCheck(Frozen):
         return set()
 
     def evaluate(self, facts: Facts) -> Outcome:
-        return Outcome(False, ZERO, (Msg("assessor.needed", guide=self.guide),), decided=False)
+        return outcome(False, ZERO, (Msg("assessor.needed", guide=self.guide),), decided=False)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Only an assessor's finding settles it."""

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from fractions import Fraction
 from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from ..model.common import Frozen, Identifier, Period, ordinal_of_date, period_end, period_label
-from ..i18n import EvidenceType, Msg
+from ..i18n import Msg
 from ..ranges import Days
-from .base import Facts, Outcome, Patch, planned_item
+from .base import ONE, Facts, Outcome, Patch, evidence_type, outcome, planned_item, ratio
 
 DEFAULT_WINDOW_DAYS: dict[Period, int] = {"month": 62, "quarter": 123, "year": 400}
 
@@ -52,39 +51,42 @@ class Continuous(Frozen):
 
     def _window(self, facts: Facts) -> tuple[int, dict[int, str]]:
         """The best window's last period and the periods covered (ordinal → item id)."""
+        best_end, _, covered = self._best(facts)
+        return best_end, covered
+
+    def _best(self, facts: Facts) -> tuple[int, list[int], dict[int, str]]:
+        """The best window's last period, the covered periods of that window in order, and the
+        periods covered (ordinal → item id)."""
         window = self.window_days if self.window_days is not None else DEFAULT_WINDOW_DAYS[self.period]
         covered = facts.covered(self.type, self.period)
         ends = window_ends(self.period, window, facts.on)
         # On a tie the latest window wins: a past period cannot be recorded after the fact, so
         # the gap worth reporting (and the one a plan can fill) is the most recent one.
-        best_end, best = ends[0], -1
         count = self.count
-        for end in ends:
-            present = sum(map(covered.__contains__, range(end - count + 1, end + 1))) if covered else 0
-            if present > best:
-                best_end, best = end, present
-                if present == count:
-                    break
-        return best_end, covered
+        best_end, best = ends[0], [o for o in range(ends[0] - count + 1, ends[0] + 1) if o in covered]
+        if len(best) < count:
+            for end in ends[1:]:
+                present = [o for o in range(end - count + 1, end + 1) if o in covered]
+                if len(present) > len(best):
+                    best_end, best = end, present
+                    if len(present) == count:
+                        break
+        return best_end, best, covered
 
     def evaluate(self, facts: Facts) -> Outcome:
-        best_end, covered = self._window(facts)
-        span = range(best_end - self.count + 1, best_end + 1)
-        best = sum(1 for o in span if o in covered)
-        used = tuple(covered[o] for o in span if o in covered)
-        series = {"count": self.count, "period": Msg(f"series.{self.period}"), "type": EvidenceType(self.type)}
+        best_end, present, covered = self._best(facts)
+        used = tuple(covered[o] for o in present)
+        series = {"count": self.count, "period": Msg(f"series.{self.period}"), "type": evidence_type(self.type)}
         end = period_label(self.period, best_end)
-        if best == self.count:
-            return Outcome.yes(Msg("series.ok", end=end, **series), used)
-        missing = [period_label(self.period, o) for o in span if o not in covered]
+        if len(present) == self.count:
+            return outcome(True, ONE, (Msg("series.ok", end=end, **series),), used)
+        held = set(present)
+        missing = [period_label(self.period, o) for o in range(best_end - self.count + 1, best_end + 1) if o not in held]
         shown: str = ", ".join(missing[:6])
         if len(missing) > 6:
             shown = Msg("list.and_more", items=shown, more=len(missing) - 6)
-        return Outcome.no(
-            Msg("series.short", best=best, end=end, missing=shown, **series),
-            Fraction(best, self.count),
-            used,
-        )
+        reason = Msg("series.short", best=len(present), end=end, missing=shown, **series)
+        return outcome(False, ratio(len(present), self.count), (reason,), used)
 
     def _planned_end(self, facts: Facts, covered: dict[int, str]) -> int:
         """The first period that can end an unbroken run made only of records kept so far and

@@ -213,13 +213,16 @@ class WeightedBands(ScoringModel):
             raw_n, raw_d = raw_n * self.max_total * app_d, raw_d * app_n
         total = min(half_up_ratio(raw_n, raw_d), self.max_total)
         band = self.band_for(total)
-        outcome = BandsOutcome(
-            score=total,
-            raw_score=rounded(raw_n, raw_d),
-            max_total=self.max_total,
-            band=band.id,
-            band_title=band.title,
-            categories=tuple(categories),
+        outcome = construct(
+            BandsOutcome,
+            {
+                "score": total,
+                "raw_score": rounded(raw_n, raw_d),
+                "max_total": self.max_total,
+                "band": band.id,
+                "band_title": band.title,
+                "categories": tuple(categories),
+            },
         )
         return outcome, extras
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, cast
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, Identifier, Percent, Text
+from ..model.construct import construct
 from ..i18n import Msg, t
 from ..model.manifest import FindingStatus
 from ..model.result import ClauseResult, ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
@@ -93,15 +94,28 @@ class MaturityLevels(MaturityPlanning):
 
     def rate(self, board: Board, item: Clause, aspect: str, field: str) -> tuple[int, DecidedBy]:
         """An item's rating of one aspect: the assessor's, or derived from its checkpoints."""
-        results = [board.checkpoints[cp.id] for cp in item.checkpoints if cp.aspect == aspect]
-        applicable = [r for r in results if r.status != "not_applicable"]
-        if applicable and all(r.status == "met" for r in applicable):
+        return self._rated(board, item.id, tuple(cp.id for cp in item.checkpoints if cp.aspect == aspect), field)
+
+    def _rated(self, board: Board, item_id: str, checkpoint_ids: tuple[str, ...], field: str) -> tuple[int, DecidedBy]:
+        """:meth:`rate` of the item's checkpoints ``checkpoint_ids`` (those of one aspect)."""
+        checkpoints = board.checkpoints
+        applicable = met = some = 0
+        for cp_id in checkpoint_ids:
+            status = checkpoints[cp_id].status
+            if status == "not_applicable":
+                continue
+            applicable += 1
+            if status == "met":
+                met += 1
+            elif status == "partially_met":
+                some += 1
+        if applicable and met == applicable:
             derived = self.derivation.all_met
-        elif any(r.status in ("met", "partially_met") for r in applicable):
+        elif met or some:
             derived = self.derivation.some_met
         else:
             derived = self.derivation.none_met
-        finding = board.findings.get(item.id)
+        finding = board.findings.get(item_id)
         recorded = getattr(finding, field) if finding is not None else None
         if recorded is None:
             return derived, "evidence"
@@ -109,17 +123,43 @@ class MaturityLevels(MaturityPlanning):
             return derived, "evidence"
         return recorded, "assessor"
 
+    def _items(self, index: PackIndex) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]], ...]:
+        """Per group (core, innovation), each item's id and its method and execution checkpoint
+        ids; built once per pack index."""
+        key = ("maturity_levels", id(self))
+        found = index.memo.get(key)
+        if found is None or found[0] is not self:
+            layout = tuple(
+                (
+                    group,
+                    tuple(
+                        (
+                            item.id,
+                            tuple(cp.id for cp in item.checkpoints if cp.aspect == "method"),
+                            tuple(cp.id for cp in item.checkpoints if cp.aspect == "execution"),
+                        )
+                        for item in index.leaves_under(sections)
+                    ),
+                )
+                for group, sections in (("core", self.core_sections), ("innovation", self.innovation_sections))
+            )
+            found = index.memo[key] = (self, layout)
+        return found[1]
+
     def shares(self, ratings: list[tuple[int, int]]) -> Shares:
         """How many of ``ratings`` (C, F) are full, as counts and percentages."""
         n = len(ratings)
         c_full = sum(1 for c, _ in ratings if c == self.scale.full)
         f_full = sum(1 for _, f in ratings if f == self.scale.full)
-        return Shares(
-            items=n,
-            c_full=c_full,
-            f_full=f_full,
-            c_percent=round(100 * c_full / n, 1) if n else 100.0,
-            f_percent=round(100 * f_full / n, 1) if n else 100.0,
+        return construct(
+            Shares,
+            {
+                "items": n,
+                "c_full": c_full,
+                "f_full": f_full,
+                "c_percent": round(100 * c_full / n, 1) if n else 100.0,
+                "f_percent": round(100 * f_full / n, 1) if n else 100.0,
+            },
         )
 
     def conditions_of(self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int) -> list[LevelCondition]:
@@ -147,45 +187,34 @@ class MaturityLevels(MaturityPlanning):
                     items = Msg("noun.item" if more == 1 else "noun.items")
                     message = Msg("maturity.share_short", more=more, items=items, verb=Msg(verb, full=self.scale.full), **share)
                 condition = cast(ConditionName, f"{group}_{letter}")
-                out.append(
-                    LevelCondition(level=lv.level, condition=condition, met=ok, actual=actual, required=pct, message=message)
-                )
+                out.append(_condition(lv.level, condition, ok, actual, pct, message))
         ok = total >= lv.min_total
         message = Msg("maturity.total", total=total, level=lv.level, required=lv.min_total)
         if not ok:
             message = Msg("maturity.total_short", total=total, level=lv.level, required=lv.min_total, more=lv.min_total - total)
-        out.append(
-            LevelCondition(level=lv.level, condition="total", met=ok, actual=total, required=lv.min_total, message=message)
-        )
+        out.append(_condition(lv.level, "total", ok, total, lv.min_total, message))
         if lv.min_operating_years:
             ok = years >= lv.min_operating_years
             message = Msg("maturity.years", years=years, level=lv.level, required=lv.min_operating_years)
-            out.append(
-                LevelCondition(
-                    level=lv.level,
-                    condition="operating_years",
-                    met=ok,
-                    actual=years,
-                    required=lv.min_operating_years,
-                    message=message,
-                )
-            )
+            out.append(_condition(lv.level, "operating_years", ok, years, lv.min_operating_years, message))
         return out
 
     def score(self, board: Board) -> tuple[MaturityOutcome, ClauseExtras]:
         extras: ClauseExtras = {}
         groups: dict[str, list[tuple[int, int]]] = {"core": [], "innovation": []}
-        for group, sections in (("core", self.core_sections), ("innovation", self.innovation_sections)):
-            for item in board.index.leaves_under(sections):
-                c, c_by = self.rate(board, item, "method", "c_rate")
-                f, f_by = self.rate(board, item, "execution", "f_rate")
-                groups[group].append((c, f))
-                extras[item.id] = {
+        points = float(2 * self.scale.full)
+        for group, items in self._items(board.index):
+            ratings = groups[group]
+            for item_id, method, execution in items:
+                c, c_by = self._rated(board, item_id, method, "c_rate")
+                f, f_by = self._rated(board, item_id, execution, "f_rate")
+                ratings.append((c, f))
+                extras[item_id] = {
                     "c_rate": c,
                     "f_rate": f,
                     "c_decided_by": c_by,
                     "f_decided_by": f_by,
-                    "points": float(2 * self.scale.full),
+                    "points": points,
                     "score": float(c + f),
                 }
         core, inno = self.shares(groups["core"]), self.shares(groups["innovation"])
@@ -205,27 +234,22 @@ class MaturityLevels(MaturityPlanning):
             lv = self.levels[next_level - 1]
             gaps = [c for c in self.conditions_of(lv, core, inno, total, years) if not c.met]
             if self.stepwise and next_level > previous + 1:
-                gaps.append(
-                    LevelCondition(
-                        level=next_level,
-                        condition="stepwise",
-                        met=False,
-                        actual=previous,
-                        required=next_level - 1,
-                        message=Msg("maturity.stepwise", previous=previous, next=next_level, before=next_level - 1),
-                    )
-                )
-        outcome = MaturityOutcome(
-            level=level,
-            certifiable_level=certifiable,
-            previous_level=previous,
-            operating_years=years,
-            total=total,
-            max_total=max_total,
-            core=core,
-            innovation=inno,
-            next_level=next_level,
-            next_level_gaps=tuple(gaps),
+                message = Msg("maturity.stepwise", previous=previous, next=next_level, before=next_level - 1)
+                gaps.append(_condition(next_level, "stepwise", False, previous, next_level - 1, message))
+        outcome = construct(
+            MaturityOutcome,
+            {
+                "level": level,
+                "certifiable_level": certifiable,
+                "previous_level": previous,
+                "operating_years": years,
+                "total": total,
+                "max_total": max_total,
+                "core": core,
+                "innovation": inno,
+                "next_level": next_level,
+                "next_level_gaps": tuple(gaps),
+            },
         )
         return outcome, extras
 
@@ -352,6 +376,13 @@ class MaturityLevels(MaturityPlanning):
         from .maturity_lint import lint
 
         return lint(self, pack, doc)
+
+
+def _condition(level: int, condition: ConditionName, met: bool, actual: float, required: float, message: str) -> LevelCondition:
+    return construct(
+        LevelCondition,
+        {"level": level, "condition": condition, "met": met, "actual": actual, "required": required, "message": message},
+    )
 
 
 def previous_level(board: Board) -> int:
