@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 
 def canonical_json(data: Any) -> str:
@@ -32,7 +34,34 @@ def manifest_sha256(manifest: BaseModel) -> str:
     order gives the same identity."""
     digest = hashlib.sha256(canonical_json(manifest.model_dump(mode="json", exclude=set(_UNORDERED))).encode("utf-8"))
     for key in _UNORDERED:
-        entries = sorted(entry.model_dump_json() for entry in getattr(manifest, key, ()))
+        entries = sorted(entries_json(getattr(manifest, key, ())))
         digest.update(f"\n{key}:{len(entries)}\n".encode())
         digest.update("\n".join(entries).encode("utf-8"))
     return digest.hexdigest()
+
+
+_DECODER = json.JSONDecoder()
+
+
+def entries_json(entries: Sequence[BaseModel]) -> list[str]:
+    """``[entry.model_dump_json() for entry in entries]``, serialised in one call: entries of one
+    model class are dumped together as a JSON array, which is then cut at each element's end
+    (each element's text is exactly what dumping it alone gives)."""
+    if not entries:
+        return []
+    cls = type(entries[0])
+    if any(type(entry) is not cls for entry in entries):
+        return [entry.model_dump_json() for entry in entries]
+    text = _adapter(cls).dump_json(tuple(entries)).decode("utf-8")
+    out = []
+    start, end = 1, len(text) - 1  # inside the brackets; pydantic writes no spaces
+    while start < end:
+        _, stop = _DECODER.raw_decode(text, start)
+        out.append(text[start:stop])
+        start = stop + 1  # past the comma
+    return out
+
+
+@lru_cache(maxsize=32)
+def _adapter(cls: type[BaseModel]) -> TypeAdapter[tuple[BaseModel, ...]]:
+    return TypeAdapter(tuple[cls, ...])  # type: ignore[valid-type]

@@ -27,17 +27,22 @@ def evaluate(packs: Sequence[ClausePack], manifest: Manifest) -> Result:
     manifest indexed once per manifest object, so evaluating again costs less.
     """
     with gc_paused():
-        index = manifest_index(manifest)
-        ref = construct(
-            ManifestRef,
-            {"sha256": index.sha256, "organisation": manifest.organisation.name, "assessment_date": manifest.assessment.date},
-        )
-        answered = with_base_findings(packs, manifest)
-        facts = index.facts if answered is manifest else manifest_index(answered).facts
-        manifest = answered
-        shared: dict[str, Outcome] = {}  # one outcome per distinct predicate, across the packs
-        results = tuple(evaluate_pack(pack, manifest, facts, shared) for pack in packs)
-        return construct(Result, {"engine_version": __version__, "manifest": ref, "packs": results})
+        # The working state (predicate outcomes, boards) goes when _evaluate returns, before the
+        # collector wakes: its first pass then walks only the result.
+        return _evaluate(packs, manifest)
+
+
+def _evaluate(packs: Sequence[ClausePack], manifest: Manifest) -> Result:
+    index = manifest_index(manifest)
+    ref = construct(
+        ManifestRef,
+        {"sha256": index.sha256, "organisation": manifest.organisation.name, "assessment_date": manifest.assessment.date},
+    )
+    answered = with_base_findings(packs, manifest)
+    facts = index.facts if answered is manifest else manifest_index(answered).facts
+    shared: dict[str, Outcome] = {}  # one outcome per distinct predicate, across the packs
+    results = tuple(evaluate_pack(pack, answered, facts, shared) for pack in packs)
+    return construct(Result, {"engine_version": __version__, "manifest": ref, "packs": results})
 
 
 def evidence_status(outcome: Outcome) -> Status:

@@ -105,6 +105,9 @@ def _memo_key(msg_id: str, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
     """What makes a message with these parameters the same as another: the id, and each
     parameter's name, type and value (a nested message by its own key, a :class:`Text` by
     identity, as the message made keeps it alive); None when a parameter is of another kind."""
+    kinds = tuple(map(type, params.values()))
+    if _PLAIN.issuperset(kinds):  # the common case, in one step
+        return (msg_id, kinds, *params.items())
     key: list[Any] = [msg_id]
     for name, value in params.items():
         kind = type(value)
