@@ -149,6 +149,9 @@ def _clause_fields(extra: tuple[str, ...]) -> set[str]:
 
 # Clause states decided by evidence or children carry no note: one shared object per pair.
 _PLAIN_STATES: dict[tuple[Status, DecidedBy], ClauseState] = {}
+_PLAIN_COMBINED: dict[tuple[tuple[Status, ...], bool], ClauseState] = {}
+"""The state of a clause without a finding, by its parts' statuses (in order) and whether its
+children decide it: a table of :func:`combine_statuses`, filled as combinations are met."""
 
 
 def _state(status: Status, decided_by: DecidedBy, note: str = "") -> ClauseState:
@@ -244,11 +247,18 @@ def decide(
         if why is not None:
             states[clause.id] = _state("not_applicable", "declaration", why)
             continue
-        parts = [checkpoints[x].status for x in clause.checkpoints]
-        parts += [states[x].status for x in clause.children]
-        states[clause.id] = _combined_state(
-            parts, bool(clause.children and not clause.checkpoints), findings.get(clause.id), precedence
-        )
+        parts = (*[checkpoints[x].status for x in clause.checkpoints], *[states[x].status for x in clause.children])
+        by_children = bool(clause.children and not clause.checkpoints)
+        finding = findings.get(clause.id) if findings else None
+        if finding is None:  # the common case: one shared state per combination of parts
+            state = _PLAIN_COMBINED.get((parts, by_children))
+            if state is None:
+                state = _combined_state(list(parts), by_children, None, precedence)
+                if len(_PLAIN_COMBINED) < 10_000:
+                    _PLAIN_COMBINED[parts, by_children] = state
+            states[clause.id] = state
+        else:
+            states[clause.id] = _combined_state(list(parts), by_children, finding, precedence)
     board = Board(
         pack_id=pack.id,
         index=pack.index,

@@ -99,6 +99,7 @@ _MADE: dict[tuple[Any, ...], Msg] = {}
 _MADE_MAX = 50_000
 _PLAIN: frozenset[type] = frozenset({str, int, bool, date, EvidenceType, type(None)})
 """Parameter types whose equal values always read the same (a float does not: 0.0 and -0.0)."""
+_PLAIN_OR_MSG: frozenset[type] = _PLAIN | {Msg}
 
 
 def _memo_key(msg_id: str, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
@@ -108,6 +109,11 @@ def _memo_key(msg_id: str, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
     kinds = tuple(map(type, params.values()))
     if _PLAIN.issuperset(kinds):  # the common case, in one step
         return (msg_id, kinds, *params.items())
+    if _PLAIN_OR_MSG.issuperset(kinds):  # nested messages by their own keys
+        inner = [value._key if type(value) is Msg else value for value in params.values()]
+        if None in inner and any(type(v) is Msg and v._key is None for v in params.values()):
+            return None
+        return (msg_id, kinds, *zip(params, inner))
     key: list[Any] = [msg_id]
     for name, value in params.items():
         kind = type(value)

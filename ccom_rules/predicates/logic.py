@@ -145,8 +145,19 @@ class AssessorCheck(Frozen):
         return set()
 
     def evaluate(self, facts: Facts) -> Outcome:
-        return outcome(False, ZERO, (Msg("assessor.needed", guide=self.guide),), decided=False)
+        # The same whatever the facts: made once per predicate object.
+        known = _NEEDED.get(id(self))
+        if known is not None and known[0] is self:
+            return known[1]
+        made = outcome(False, ZERO, (Msg("assessor.needed", guide=self.guide),), decided=False)
+        if len(_NEEDED) >= 10_000:
+            _NEEDED.clear()
+        _NEEDED[id(self)] = (self, made)
+        return made
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Only an assessor's finding settles it."""
         return Patch(assessor=True) if only in (None, "assessor") else Patch()
+
+
+_NEEDED: dict[int, tuple[AssessorCheck, Outcome]] = {}

@@ -76,7 +76,7 @@ class Continuous(Frozen):
     def evaluate(self, facts: Facts) -> Outcome:
         best_end, present, covered = self._best(facts)
         used = tuple(covered[o] for o in present)
-        series = {"count": self.count, "period": Msg(f"series.{self.period}"), "type": evidence_type(self.type)}
+        series = {"count": self.count, "period": _period_word(self.period), "type": evidence_type(self.type)}
         end = period_label(self.period, best_end)
         if len(present) == self.count:
             return outcome(True, ONE, (Msg("series.ok", end=end, **series),), used)
@@ -125,3 +125,14 @@ class Continuous(Frozen):
             if o not in covered
         )
         return Patch(evidence=items)
+
+
+_PERIOD_WORDS: dict[str, Msg] = {}
+
+
+def _period_word(period: Period) -> Msg:
+    """``Msg("series.month")`` and the like, one object each."""
+    word = _PERIOD_WORDS.get(period)
+    if word is None:
+        word = _PERIOD_WORDS[period] = Msg(f"series.{period}")
+    return word
