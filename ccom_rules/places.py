@@ -45,5 +45,4 @@ class ManifestPlaces:
 
     def evidence_section(self) -> Place:
         """Where missing evidence belongs: the ``evidence:`` key, else the top of the file."""
-        keys = self.doc.keys
-        return keys.get(("evidence",), (1, 1))
+        return self.doc.key_at(("evidence",)) or (1, 1)

@@ -119,7 +119,8 @@ def _unknown_key(key: str, known: list[str], data: Any, path: DocPath) -> str:
 def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
     """Validate ``doc.data`` as ``model``; every error becomes a located problem. A number out of
     range anywhere in the document (``ranges.out_of_range``) is an error too."""
-    numbers = [doc.problem(path, "E004", why) for path, why in number_problems(doc.data)]
+    found = doc.numbers if doc.numbers is not None else number_problems(doc.data)
+    numbers = [doc.problem(path, "E004", why) for path, why in found]
     try:
         valid = model.model_validate(doc.data)
     except ValidationError as exc:

@@ -5,16 +5,16 @@ Positions live in a side table keyed by the path inside the document, never in t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import yamlguard
+from . import yamlguard, yamlstream
 from .limits import current as current_limits
 from .problems import Problem, json_path
 from .safeio import Refused, read_bounded
+from .yamlstream import SourceMap
 
 DocPath = tuple[str | int, ...]
 
@@ -22,11 +22,11 @@ DocPath = tuple[str | int, ...]
 class Document:
     """A parsed file: its data, and the line/column of each value and key (1-based).
 
-    The positions are only needed to report problems, so a document read on the fast path
-    keeps its text and works them out on first use (``values``, ``keys``, ``where``).
+    A plain document (every pack and manifest) keeps its positions in a compact
+    :class:`~ccom_rules.yamlstream.SourceMap`; any other keeps them in two tables by path.
     """
 
-    __slots__ = ("_keys", "_lookups", "_text", "_values", "data", "file")
+    __slots__ = ("_keys", "_source", "_values", "data", "file", "numbers")
 
     def __init__(
         self,
@@ -39,29 +39,28 @@ class Document:
         self.data = data
         self._values: dict[DocPath, tuple[int, int]] = {} if values is None else values
         self._keys: dict[DocPath, tuple[int, int]] = {} if keys is None else keys
-        self._text: str | None = None
-        self._lookups = 0
+        self._source: SourceMap | None = None
+        self.numbers: list[tuple[DocPath, str]] | None = None
+        """Out-of-range numbers found while reading (``ranges.number_problems``); None: not looked for."""
 
     @property
     def values(self) -> dict[DocPath, tuple[int, int]]:
         """Line and column of each value, by its path in the document."""
-        self._locate()
+        self._tables()
         return self._values
 
     @property
     def keys(self) -> dict[DocPath, tuple[int, int]]:
         """Line and column of each mapping key, by the path of its value."""
-        self._locate()
+        self._tables()
         return self._keys
 
-    def _locate(self) -> None:
-        text, self._text = self._text, None
-        if text is not None:
-            loader = _Loader(text, guard=False)  # bounded when first parsed
-            try:
-                _index(self, loader.get_single_node(), (), [])
-            finally:
-                loader.dispose()
+    def _tables(self) -> None:
+        if self._source is not None and not self._values:
+            for path, value, key in self._source.walk():
+                self._values[path] = value
+                if key is not None:
+                    self._keys[path] = key
 
     def __repr__(self) -> str:
         return f"Document(file={self.file!r}, data={self.data!r}, values={self.values!r}, keys={self.keys!r})"
@@ -74,15 +73,10 @@ class Document:
     __hash__ = None  # type: ignore[assignment]
 
     def where(self, path: DocPath, key: bool = False) -> tuple[int, int]:
-        """Line and column of ``path`` (its key when ``key``), or of its nearest ancestor.
-
-        On a document read on the fast path, the first few lookups each read libyaml's events up
-        to that one place (a warning costs only its position); after that every position is
-        indexed at once."""
-        if self._text is not None and self._lookups < LOOKUPS_BEFORE_INDEXING:
-            self._lookups += 1
-            return locate(self._text, path, key)
-        keys, values = self.keys, self.values
+        """Line and column of ``path`` (its key when ``key``), or of its nearest ancestor."""
+        if self._source is not None:
+            return self._source.where(path, key)
+        keys, values = self._keys, self._values
         if key and path in keys:
             return keys[path]
         for n in range(len(path), -1, -1):
@@ -90,16 +84,16 @@ class Document:
                 return values[path[:n]]
         return (1, 1)
 
+    def key_at(self, path: DocPath) -> tuple[int, int] | None:
+        """Line and column of the key of ``path``, when it is a mapping key in the document."""
+        return self._source.key_at(path) if self._source is not None else self.keys.get(path)
+
     def problem(self, path: DocPath, code: str, message: str, *, key: bool = False, severity: str = "error") -> Problem:
         line, col = self.where(path, key)
         return Problem(self.file, line, col, code, message, json_path(path), severity)  # type: ignore[arg-type]
 
 
 _SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
-
-LOOKUPS_BEFORE_INDEXING = 16
-"""Positions looked up one by one before a document indexes all of them."""
-
 
 _WILDCARD: list[Any] = list(_SafeBase.yaml_implicit_resolvers.get(None, []))
 _IMPLICIT: dict[str, list[Any]] = {k: [*v, *_WILDCARD] for k, v in _SafeBase.yaml_implicit_resolvers.items() if k is not None}
@@ -166,127 +160,21 @@ def _index(doc: Document, node: yaml.Node, path: DocPath, problems: list[Problem
             _index(doc, item, (*path, i), problems)
 
 
-_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-_NODE_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent, yaml.AliasEvent)
-
-
-def _mark(event: Any) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
-
-
-def _skip(events: Iterator[Any], first: Any) -> None:
-    """Consume the rest of the node that begins with event ``first``."""
-    if not isinstance(first, _COLLECTION_START):
-        return
-    depth = 1
-    for event in events:
-        if isinstance(event, _COLLECTION_START):
-            depth += 1
-        elif isinstance(event, _COLLECTION_END):
-            depth -= 1
-            if depth == 0:
-                return
-
-
-def locate(text: str, path: DocPath, key: bool = False) -> tuple[int, int]:
-    """Line and column of ``path`` in a plain document (its key when ``key``), or of its nearest
-    ancestor: :meth:`Document.where` for one path, from libyaml's events up to that place only,
-    without composing the document or indexing every value."""
-    events = iter(yaml.parse(text, Loader=_SafeBase))
-    node: Any = next((e for e in events if isinstance(e, _NODE_START)), None)
-    if node is None:
-        return (1, 1)
-    best = _mark(node)
-    for depth, step in enumerate(path):
-        last = depth == len(path) - 1
-        found = None
-        if isinstance(node, yaml.MappingStartEvent) and isinstance(step, str):
-            for key_event in events:
-                if isinstance(key_event, yaml.MappingEndEvent):
-                    break
-                _skip(events, key_event)  # a complex key: past it to its value
-                value = next(events)
-                if isinstance(key_event, yaml.ScalarEvent) and key_event.value == step:
-                    if key and last:
-                        return _mark(key_event)
-                    found = value
-                    break
-                _skip(events, value)
-        elif isinstance(node, yaml.SequenceStartEvent) and isinstance(step, int) and step >= 0:
-            for index, item in enumerate(events):
-                if isinstance(item, yaml.SequenceEndEvent):
-                    break
-                if index == step:
-                    found = item
-                    break
-                _skip(events, item)
-        if found is None:
-            return best
-        node, best = found, _mark(found)
-    return best
-
-
-_TAG = "tag:yaml.org,2002:"
-_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
-_PLAIN_SCALARS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
-
-
-class _NotPlain(Exception):
-    """The document needs the general path: an alias, a merge key, a duplicate key, an unusual tag…"""
-
-
-def _plain_data(loader: Any, root: yaml.Node) -> Any:
-    """Construct ``root`` in one pass, exactly as the safe constructor would, when the document
-    uses only plain maps, lists and scalars, each node once and no key twice (every pack and
-    manifest); raises :class:`_NotPlain` otherwise."""
-    constructors = loader.yaml_constructors
-    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
-    seen: set[int] = set()
-
-    def build(node: yaml.Node) -> Any:
-        ident = id(node)
-        if ident in seen:  # an alias: shared objects, perhaps recursive
-            raise _NotPlain
-        seen.add(ident)
-        kind, tag = type(node), node.tag
-        if kind is scalar:
-            if tag == _STR:
-                return node.value
-            if tag not in _PLAIN_SCALARS:
-                raise _NotPlain
-            return constructors[tag](loader, node)
-        if kind is mapping and tag == _MAP:
-            data: dict[Any, Any] = {}
-            texts: set[str] = set()
-            for key_node, value_node in node.value:
-                if type(key_node) is not scalar or key_node.tag not in _PLAIN_SCALARS or key_node.value in texts:
-                    raise _NotPlain  # a complex, merge or duplicate key
-                texts.add(key_node.value)
-                data[build(key_node)] = build(value_node)
-            return data
-        if kind is sequence and tag == _SEQ:
-            return [build(item) for item in node.value]
-        raise _NotPlain
-
-    return build(root)
-
-
 def _parse_fast(text: str, file: str) -> Document | None:
-    """The common case: a well-formed plain document, read without its positions (they are
-    worked out from the kept text if a problem is ever reported). None when anything is unusual:
-    :func:`parse` then takes the general path, which finds and reports every problem."""
+    """The common case: a plain document (:mod:`.yamlstream`), built from the parser's events
+    with a compact map of its positions. None when anything is unusual: :func:`parse` then takes
+    the general path, which finds and reports every problem."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        doc = Document(file, _plain_data(loader, node))
+        found = yamlstream.build(loader, _IMPLICIT, _WILDCARD, current_limits().max_nodes)
     except Exception:  # noqa: BLE001 - any surprise: the general path reproduces or reports it
         return None
     finally:
         loader.dispose()
-    doc._text = text
+    if found is None:
+        return None
+    doc = Document(file, found[0])
+    doc._source, doc.numbers = found[1], found[2]
     return doc
 
 

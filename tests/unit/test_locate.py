@@ -1,8 +1,12 @@
-"""Positions looked up one by one (a warning costs only its place) equal the full index."""
+"""A plain document built from the parser's events (data, positions, out-of-range numbers) equals
+what composing it and indexing every node gives."""
 
 from __future__ import annotations
 
-from ccom_rules.yamlsource import LOOKUPS_BEFORE_INDEXING, Document, _index, _Loader, locate, parse
+import pytest
+
+from ccom_rules.ranges import number_problems
+from ccom_rules.yamlsource import Document, _index, _Loader, parse
 
 from ..conftest import EXAMPLES
 
@@ -13,42 +17,78 @@ b:
   - x: 2
     "z": hello
   - [nested, [deeper]]
-c: {g: 1, d: {e: f}}
+  - {}
+  - []
+c: {g: 1, d: {e: f}, big: 1.0e+16, 7: seven}
+when: 2026-06-30
 """
 
 
-def _indexed(text: str) -> Document:
+def _composed(text: str) -> Document:
     doc = Document("f.yaml")
     loader = _Loader(text)
     try:
-        _index(doc, loader.get_single_node(), (), [])
+        node = loader.get_single_node()
+        _index(doc, node, (), [])
+        doc.data = loader.construct_document(node)
     finally:
         loader.dispose()
     return doc
 
 
-def test_every_path_and_key_is_where_the_index_puts_it() -> None:
-    doc = _indexed(TEXT)
-    paths = [*doc.values, ("b", 0, "nope"), ("b", 9), ("a", 0), ("c", "d", "e", "deeper"), (), ("b", "x")]
-    for path in paths:
-        for key in (False, True):
-            assert locate(TEXT, path, key) == doc.where(path, key), (path, key)
-
-
-def test_a_real_manifest_matches_too() -> None:
-    text = (EXAMPLES / "harbour-bank" / "manifest.yaml").read_text(encoding="utf-8")
-    doc = _indexed(text)
-    paths = list(doc.values)
-    for path in paths[:: max(1, len(paths) // 200)] + paths[-5:]:
-        assert locate(text, path, key=True) == doc.where(path, key=True)
-        assert locate(text, path) == doc.where(path)
-
-
-def test_a_fast_document_answers_lookups_then_indexes_once() -> None:
-    doc, problems = parse(TEXT, "f.yaml")
+def _same(text: str, sample: int = 1) -> None:
+    fast, problems = parse(text, "f.yaml")
     assert not problems
-    want = _indexed(TEXT)
-    for n in range(LOOKUPS_BEFORE_INDEXING + 3):
-        path = ("b", n % 3)
-        assert doc.where(path) == want.where(path)
-    assert doc.values == want.values and doc.keys == want.keys
+    want = _composed(text)
+    assert fast.data == want.data
+    assert sorted(fast.numbers or []) == sorted(number_problems(want.data))
+    paths = list(want.values)
+    paths = paths[::sample] + paths[-5:]
+    for path in [*paths, ("b", 0, "nope"), ("b", 9), ("a", 0), ("c", "d", "e", "deeper"), (), ("b", "x"), ("b", -1)]:
+        for key in (False, True):
+            assert fast.where(path, key) == want.where(path, key), (path, key)
+        assert fast.key_at(path) == want.keys.get(path), path
+    assert fast.values == want.values and fast.keys == want.keys
+
+
+def test_every_path_and_key_is_where_the_composed_index_puts_it() -> None:
+    _same(TEXT)
+
+
+def test_a_real_manifest_and_the_same_as_json_match_too() -> None:
+    import json
+
+    import yaml
+
+    text = (EXAMPLES / "harbour-bank" / "manifest.yaml").read_text(encoding="utf-8")
+    _same(text, sample=37)
+    _same(json.dumps(yaml.safe_load(text), default=str, indent=1), sample=37)
+
+
+def test_out_of_range_numbers_are_found_while_reading() -> None:
+    doc, problems = parse("a: [1, .nan, {b: 1.0e+300}]\nc: -.inf\n", "f.yaml")
+    assert not problems
+    assert sorted(doc.numbers or []) == sorted(number_problems(doc.data))
+    assert {path for path, _ in doc.numbers or []} == {("a", 1), ("a", 2, "b"), ("c",)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1]\nb: *x\n",  # an alias
+        "<<: {a: 1}\nb: 2\n",  # a merge key
+        "a: 1\na: 2\n",  # a duplicate key
+        "1: a\n01: b\n",  # two texts, one key
+        "x: !!set {a, b}\n",  # an unusual tag
+    ],
+)
+def test_an_unusual_document_is_read_as_before(text: str) -> None:
+    doc, problems = parse(text, "f.yaml")
+    want = _composed(text)
+    assert doc.data == want.data
+    assert [p.code for p in problems] == (["E002"] if "a: 2" in text else [])
+    assert doc.values == want.values
+
+
+def test_a_large_mapping_is_looked_up_by_its_keys() -> None:
+    _same("".join(f"key_{n}: {n}\n" for n in range(40)) + "last: [1, {x: y}]\n")
