@@ -137,6 +137,18 @@ def _is_pack_dir(ref: str) -> bool:
 _PACK_PATH = "ccom_rules.pack_path"
 
 
+def pack_option(verb: str) -> Callable[[F], F]:
+    """``--pack ID|DIR`` (repeatable): the packs a command works on, installed ids or pack folders;
+    ``verb`` begins its help ("Evaluate only these packs …")."""
+    return click.option(
+        "--pack",
+        "pack_ids",
+        multiple=True,
+        metavar="ID|DIR",
+        help=f"{verb} only these packs: installed ids or pack folders (repeatable; default: all installed).",
+    )
+
+
 def with_pack_path(func: F) -> F:
     """Add ``--pack-path DIR`` (repeatable): folders searched for packs after the installed ones
     and ``CCOM_RULES_PACK_PATH``."""
@@ -381,13 +393,7 @@ def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
 @main.command()
 @with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--pack",
-    "pack_ids",
-    multiple=True,
-    metavar="ID|DIR",
-    help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).",
-)
+@pack_option("Evaluate")
 @format_option("evaluate")
 @lang_option
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
@@ -456,13 +462,7 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
 @main.command()
 @with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--pack",
-    "pack_ids",
-    multiple=True,
-    metavar="ID|DIR",
-    help="Trace only these packs: installed ids or pack folders (repeatable; default: all installed).",
-)
+@pack_option("Trace")
 @click.option(
     "--target",
     "targets",
@@ -551,13 +551,7 @@ def _analyse(
 @main.command()
 @with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--pack",
-    "pack_ids",
-    multiple=True,
-    metavar="ID|DIR",
-    help="Report only these packs: installed ids or pack folders (repeatable; default: all installed).",
-)
+@pack_option("Report")
 @click.option(
     "--target",
     "targets",
@@ -762,13 +756,7 @@ main.add_command(compare_cmd, "compare")
 @main.command()
 @with_pack_path
 @click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="MANIFEST|DIR...")
-@click.option(
-    "--pack",
-    "pack_ids",
-    multiple=True,
-    metavar="ID|DIR",
-    help="Evaluate only these packs: installed ids or pack folders (repeatable; default: all installed).",
-)
+@pack_option("Evaluate")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @format_option("batch")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the rows to FILE (never over an input).")

@@ -22,6 +22,7 @@ from .cli import (
     format_option,
     handles_invalid_input,
     lang_option,
+    pack_option,
     root_option,
     select_packs,
     with_pack_path,
@@ -91,13 +92,7 @@ _CROSSWALKS_OPTION = click.option(
 @click.command("compare")
 @with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--pack",
-    "pack_ids",
-    multiple=True,
-    metavar="ID|DIR",
-    help="Compare only these packs: installed ids or pack folders (repeatable; default: all installed).",
-)
+@pack_option("Compare")
 @_CROSSWALKS_OPTION
 @format_option("compare")
 @lang_option
