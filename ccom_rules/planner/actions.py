@@ -10,6 +10,7 @@ from ..model.manifest import Finding
 from ..predicates import AssessorCheck, CertifiedPeople, Patch, Predicate, with_added
 from . import keys
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
+from .reads import Read
 from .state import PlanState
 
 DONE = ("met", "not_applicable")
@@ -34,7 +35,7 @@ def leaf_candidates(leaf: Predicate, pack_id: str, cp_id: str | None) -> set[Act
     return {keys.evidence(t) for t in leaf.evidence_types()}
 
 
-def _patch_for(plan: PlanState, only: str, people: bool) -> Patch:
+def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Patch:
     """Everything that adding ``only`` (an evidence type, or a people scheme) needs, in every pack."""
     total = Patch()
     facts = plan.facts  # with ``total`` added, rebuilt only when it grows
@@ -44,10 +45,14 @@ def _patch_for(plan: PlanState, only: str, people: bool) -> Patch:
         wanted = state.people_checkpoints if people else state.by_type.get(only, ())
         targets: list[Predicate] = []
         for cp_id in wanted:
+            reads |= state.reads_of("cp", cp_id)
             res = state.checkpoints[cp_id]
             if res.status not in DONE and res.decided_by != "assessor":
                 targets.append(pack.index.checkpoints[cp_id][0].evidence)
-        targets += [pred for cond, pred in pack.scoring.conditions().items() if not state.held[cond]]
+        for cond, pred in pack.scoring.conditions().items():
+            reads |= state.reads_of("condition", cond)
+            if not state.held[cond]:
+                targets.append(pred)
         for pred in targets:
             patch = pred.remedy(facts, remedy_for)
             if not patch.empty:
@@ -56,15 +61,19 @@ def _patch_for(plan: PlanState, only: str, people: bool) -> Patch:
     return total
 
 
-def build(plan: PlanState, key: ActionKey) -> Built | None:
-    """What taking ``key`` adds, or None when it would add nothing."""
+def build(plan: PlanState, key: ActionKey, reads: set[Read] | None = None) -> Built | None:
+    """What taking ``key`` adds, or None when it would add nothing; what it read of the plan's
+    state is added to ``reads``, when given (see :mod:`.reads`)."""
+    if reads is None:
+        reads = set()
     if isinstance(key, EvidenceKey):
-        patch = _patch_for(plan, key.type, people=False)
+        patch = _patch_for(plan, key.type, False, reads)
         return Built("provide_evidence", patch, ()) if not patch.empty else None
     if isinstance(key, PeopleKey):
-        patch = _patch_for(plan, key.scheme, people=True)
+        patch = _patch_for(plan, key.scheme, True, reads)
         return Built("certify_people", patch, ()) if not patch.empty else None
     pack_id, target = key.pack, key.target
+    reads.add(("f", pack_id, target))
     old = plan.findings.get((pack_id, target))
     fields: dict[str, Any] = old.model_dump() if old else {"pack": pack_id, "target": target}
     kind: ActionKind
@@ -80,11 +89,11 @@ def build(plan: PlanState, key: ActionKey) -> Built | None:
         return Built(kind, Patch(), (finding,))
     # Under the stricter precedence a finding can only lower a result: raising it helps only
     # together with the evidence that the checkpoints beneath it still lack.
-    patch, more = _backing(plan, pack_id, target, aspect)
+    patch, more = _backing(plan, pack_id, target, aspect, reads)
     return Built(kind, patch, (finding, *more))
 
 
-def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None) -> tuple[Patch, list[Finding]]:
+def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None, reads: set[Read]) -> tuple[Patch, list[Finding]]:
     """The evidence, and the checkpoint findings raised to met, that every unmet checkpoint
     under ``target`` (of ``aspect``, if given) needs to be met."""
     state = plan.states[pack_id]
@@ -99,6 +108,7 @@ def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None) -> 
             stack += clause.children
     total, findings = Patch(), []
     for cp in wanted:
+        reads |= state.reads_of("cp", cp.id)  # its result, its finding, the facts its remedy reads
         if state.checkpoints[cp.id].status in DONE:
             continue
         patch = cp.evidence.remedy(with_added(plan.facts, total), None)

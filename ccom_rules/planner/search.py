@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..i18n import Msg
 from ..model.gaps import Action
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
+from ..predicates import with_added
 from ..requirements import Requirement
 from ..scoring.base import RANK
 from .actions import Built, build
@@ -19,6 +20,7 @@ from . import calendar
 from .describe import describe, gains, number
 from .keys import ActionKey, action_id
 from .options import Options
+from .reads import Read, changes
 from .state import Delta, PlanState
 
 RATIONALE = Msg("plan.rationale")
@@ -37,6 +39,8 @@ class Candidate:
     built: Built
     delta: Delta
     step: int
+    reads: frozenset[Read]
+    """What building and simulating it read of the plan's state (see :mod:`.reads`)."""
 
 
 def apply_actions(manifest: Manifest, actions: Sequence[Action]) -> Manifest:
@@ -72,6 +76,10 @@ def default_targets(plan: PlanState, packs: Sequence[ClausePack]) -> list[Requir
 class Search:
     """One greedy search towards ``targets`` (each already checked reachable)."""
 
+    reuse = True
+    """Whether an assessment whose reads no action since has changed is taken again as it is
+    (the same plan either way, faster; False only to test that)."""
+
     def __init__(self, plan: PlanState, targets: Sequence[Requirement], done: int = 0):
         """``done``: how many actions the plan holds already (targets met at the start needed those)."""
         self.plan = plan
@@ -89,6 +97,8 @@ class Search:
         """The candidates of the last step."""
         self.met: dict[Requirement, int] = {r: done for r, d in self.initial.items() if d == 0}
         """For each target met so far, how many of the plan's actions it needed."""
+        self.changes: list[frozenset[Read]] = []
+        """What each action taken changed, by step."""
 
     def combined(self, delta: Delta | None) -> float:
         """Each target's distance as a share of where it started, summed (0.0 when all are met)."""
@@ -96,10 +106,19 @@ class Search:
 
     def assess(self, key: ActionKey) -> Candidate | None:
         plan = self.plan
-        built = build(plan, key)
-        if built is None:
-            return None
-        delta = plan.simulate(built.patch, built.findings)
+        old = self.cache.get(key)
+        if self.reuse and old is not None and all(old.reads.isdisjoint(changed) for changed in self.changes[old.step :]):
+            # Nothing it read has changed since: building and simulating it again would give the same.
+            built, reads = old.built, old.reads
+            delta = replace(old.delta, facts=with_added(plan.facts, built.patch))
+        else:
+            read: set[Read] = set()
+            found = build(plan, key, read)
+            if found is None:
+                return None
+            built = found
+            delta = plan.simulate(built.patch, built.findings, read)
+            reads = frozenset(read)
         reduction = self.current - self.combined(delta)
         # Progress that does not yet move a target: evidence degrees rising, and checkpoints
         # (also those an assessor decides) climbing from not met towards met.
@@ -116,7 +135,7 @@ class Search:
             for c, r in changes.items()
         )
         additions = built.patch.size() + len(built.findings)
-        return Candidate((-reduction, -progress, additions, key), built, delta, self.step)
+        return Candidate((-reduction, -progress, additions, key), built, delta, self.step, reads)
 
     def choose(self) -> Candidate | None:
         """The best action now. Lazy greedy: gains assessed at earlier steps are upper bounds;
@@ -182,6 +201,7 @@ class Search:
             )
             taken.add(ident)
             self.plan.commit(chosen.delta)
+            self.changes.append(changes(chosen.built.patch, chosen.delta))
             self.options.update(chosen.delta)
             self.current = self.combined(None)
             self.step += 1

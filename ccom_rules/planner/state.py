@@ -20,6 +20,7 @@ from ..predicates import Facts, Outcome, Patch, Predicate, with_added
 from ..requirements import Requirement
 from ..scoring.base import Board, ClauseState, Tally, Unit, Wait
 from .predicates import leaves, needs_people
+from .reads import Read, fact_reads, patch_reads
 
 
 PEOPLE = "people:"
@@ -54,8 +55,34 @@ class PackState:
     condition_reads: dict[str, frozenset[str]] = field(default_factory=dict)
     """Each condition's evidence types (and :data:`PEOPLE` when it counts certified people)."""
 
+    reads: dict[tuple[str, str], frozenset[Read]] = field(default_factory=dict)
+    """What simulating reads of one checkpoint (``cp``), clause (``clause``) or condition, by id:
+    see :mod:`.reads` (filled as they are asked for)."""
+
     def board(self, manifest: Manifest, facts: Facts) -> Board:
         return Board(self.pack.id, self.pack.index, manifest, facts, self.checkpoints, self.clauses, self.findings)
+
+    def reads_of(self, kind: str, ident: str) -> frozenset[Read]:
+        """A checkpoint's result and finding and the facts its evidence reads; a clause's state,
+        finding and unit, its checkpoints' results and its children's states; a condition and
+        the facts it reads."""
+        found = self.reads.get((kind, ident))
+        if found is None:
+            pid, index = self.pack.id, self.pack.index
+            if kind == "cp":
+                own: set[Read] = {("c", pid, ident), ("f", pid, ident)}
+                found = fact_reads(index.checkpoints[ident][0].evidence) | own
+            elif kind == "clause":
+                clause = index.clauses[ident].clause
+                found = frozenset(
+                    [("s", pid, ident), ("f", pid, ident), ("u", pid, ident)]
+                    + [("c", pid, cp.id) for cp in clause.checkpoints]
+                    + [("s", pid, child.id) for child in clause.children]
+                )
+            else:
+                found = fact_reads(self.pack.scoring.conditions()[ident]) | {("h", pid, ident)}
+            self.reads[(kind, ident)] = found
+        return found
 
 
 @dataclass
@@ -128,9 +155,13 @@ class PlanState:
 
     # --- simulation -------------------------------------------------------------------------
 
-    def simulate(self, patch: Patch, findings: Sequence[Finding] = ()) -> Delta:
+    def simulate(self, patch: Patch, findings: Sequence[Finding] = (), reads: set[Read] | None = None) -> Delta:
         """The effect of adding ``patch`` and recording ``findings``, without taking it: only the
-        checkpoints needing what it adds, their clauses and the scoring units they feed."""
+        checkpoints needing what it adds, their clauses and the scoring units they feed. What it
+        reads of the state is added to ``reads``, when given."""
+        if reads is None:
+            reads = set()
+        reads.update(patch_reads(patch))
         facts = with_added(self.facts, patch)
         delta = Delta(facts=facts, findings={(f.pack, f.target): f for f in findings})
         types = {i.type for i in patch.evidence}
@@ -153,6 +184,7 @@ class PlanState:
             findings_map: Mapping[str, Finding] = {**state.findings, **own} if own else state.findings
             new_cps = delta.checkpoints[pack_id]
             for cp_id in touched_cps:
+                reads |= state.reads_of("cp", cp_id)
                 cp, cid = index.checkpoints[cp_id]
                 waived = state.declared.get(cp_id, state.waived.get(cid))
                 outcome = None
@@ -175,6 +207,7 @@ class PlanState:
             while dirty:
                 cid = max(dirty, key=lambda c: (dirty[c], c))
                 del dirty[cid]
+                reads |= state.reads_of("clause", cid)
                 placed = index.clauses[cid]
                 new = clause_state(placed.clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
                 if new != state.clauses[cid]:
@@ -189,9 +222,10 @@ class PlanState:
                     unit = model.unit(board, cid)
                     if unit is not None and unit != state.units[cid]:
                         delta.units[pack_id][cid] = unit
-            for cond, reads in state.condition_reads.items():
-                if reads.isdisjoint(types) and not (patch.people and PEOPLE in reads):
+            for cond, cond_reads in state.condition_reads.items():
+                if cond_reads.isdisjoint(types) and not (patch.people and PEOPLE in cond_reads):
                     continue
+                reads |= state.reads_of("condition", cond)
                 held = model.conditions()[cond].evaluate(facts).satisfied
                 if held != state.held[cond]:
                     delta.held[pack_id][cond] = held

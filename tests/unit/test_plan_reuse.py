@@ -1,0 +1,50 @@
+"""The search takes an earlier assessment of an action again only when nothing it read has
+changed since: the plans are the same as when every action is assessed afresh."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccom_rules import load_manifest
+from ccom_rules.planner import actions, plan_remediation
+from ccom_rules.planner.search import Search
+
+from ..conftest import EXAMPLES, real_packs
+
+
+def _stricter(manifest):  # type: ignore[no-untyped-def]
+    return manifest.model_copy(update={"assessment": manifest.assessment.model_copy(update={"precedence": "stricter"})})
+
+
+@pytest.mark.parametrize(
+    "example,targets,stricter",
+    [
+        ("harbour-bank", (), False),
+        ("jade-river-health", ("cc_cmm:L3", "cccs_op_2003:81"), False),
+        ("harbour-bank", ("cc_cmm:L3", "cccs_op_2003:100", "ccom_sj_t_11739:pass"), False),
+        ("jade-river-health", ("ccom_sj_t_11739:pass", "cccs_op_2003:81"), True),
+    ],
+)
+def test_reused_assessments_give_the_same_plan(
+    example: str, targets: tuple[str, ...], stricter: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packs = real_packs()
+    manifest = load_manifest(EXAMPLES / example / "manifest.yaml", packs)
+    if stricter:
+        manifest = _stricter(manifest)
+    built = 0
+    original = actions.build
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal built
+        built += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr("ccom_rules.planner.search.build", counting)
+    reused = plan_remediation(packs, manifest, targets)
+    with_reuse, built = built, 0
+    monkeypatch.setattr(Search, "reuse", False)
+    afresh = plan_remediation(packs, manifest, targets)
+    assert reused.actions, "nothing planned: the comparison would prove nothing"
+    assert reused.model_dump_json() == afresh.model_dump_json()
+    assert with_reuse < built, "no assessment was taken again"
