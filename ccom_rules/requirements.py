@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .i18n import Msg
-from .model.result import PackResult
+from .model.result import PackOutcome, PackResult
 from .scoring import MODELS, model_named
 
 _EXPR = re.compile(r"^(?P<pack>[A-Za-z0-9][A-Za-z0-9_.\-]*):(?P<spec>\S+)$")
@@ -38,7 +38,10 @@ class Requirement:
 
         Raises ``ValueError`` when the expression does not fit the pack's scoring model.
         """
-        out = result.outcome
+        return self.meets(result.outcome)
+
+    def meets(self, out: PackOutcome) -> tuple[bool, str]:
+        """:meth:`check` of the pack's outcome alone."""
         if (misfit := self.misfit(out.model)) is not None:
             raise ValueError(misfit)
         met, words = model_named(self.model).meets(out, self.value)

@@ -7,21 +7,21 @@ packs give no interval between two certifications)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from ..engine import evaluate_pack
 from ..i18n import Msg
 from ..model.gaps import Action, TargetStatus
 from ..model.manifest import CertifiedLevel, Manifest
 from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
+from ..model.result import PackOutcome
 from ..predicates import Facts
 from ..requirements import Requirement
 from ..scoring.base import Wait
 from .search import Search, apply_actions
 from .state import PlanState
-from .timeline import as_of, done_by, horizon
+from .timeline import as_of, done_by, horizon, outcome_of
 
 
 def plan_waiting(
@@ -52,23 +52,32 @@ def plan_waiting(
 
 
 def date_waiting(
-    packs: Sequence[ClausePack], manifest: Manifest, actions: Sequence[Action], req: Requirement, reason: str, wait: Wait
+    packs: Sequence[ClausePack],
+    manifest: Manifest,
+    actions: Sequence[Action],
+    req: Requirement,
+    reason: str,
+    wait: Wait,
+    start: Mapping[str, PackOutcome] | None = None,
 ) -> TargetStatus:
     """``req`` dated: the first date, among those on which the plan's actions complete, on which
-    re-evaluating with the actions done by then and the lower levels certified meets it."""
+    re-evaluating with the actions done by then and the lower levels certified meets it
+    (``start``: the packs' outcomes of ``manifest`` itself, when known)."""
     now = manifest.assessment.date
     pack = next(p for p in packs if p.id == req.pack)
     dates = sorted({now, wait.opens, *(a.earliest for a in actions if a.earliest)})
-    checked: dict[tuple[date, tuple[CertifiedLevel, ...]], tuple[bool, str]] = {}
+    outcomes: dict[tuple[date, tuple[CertifiedLevel, ...]], PackOutcome] = {}
+    if start and pack.id in start and not done_by(actions, now):
+        outcomes[(now, ())] = start[pack.id]  # the manifest itself: nothing done, nothing assumed
 
     def check(level: int, on: date, assumed: tuple[CertifiedLevel, ...]) -> tuple[bool, str]:
-        if (on, assumed) not in checked:
+        outcome = outcomes.get((on, assumed))
+        if outcome is None:
             applied = apply_actions(as_of(manifest, on), done_by(actions, on))
             applied = applied.model_copy(update={"certified_levels": (*applied.certified_levels, *assumed)})
             answered = with_base_findings([pack], applied)  # as evaluate([pack], applied), without hashing it
-            result = evaluate_pack(pack, answered, Facts.of(answered))
-            checked[(on, assumed)] = Requirement(req.pack, req.model, level).check(result)
-        return checked[(on, assumed)]
+            outcome = outcomes[(on, assumed)] = outcome_of(pack, answered, Facts.of(answered))
+        return Requirement(req.pack, req.model, level).meets(outcome)
 
     assumed: tuple[CertifiedLevel, ...] = ()
     lower = now

@@ -4,7 +4,7 @@ target's distance (as each scoring model measures it)."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -12,6 +12,7 @@ from ..i18n import Msg
 from ..model.gaps import Action
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
+from ..model.result import PackOutcome
 from ..predicates import with_added
 from ..requirements import Requirement
 from ..scoring.base import RANK
@@ -61,12 +62,21 @@ def apply_actions(manifest: Manifest, actions: Sequence[Action]) -> Manifest:
     )
 
 
-def default_targets(plan: PlanState, packs: Sequence[ClausePack]) -> list[Requirement]:
+def outcome_now(plan: PlanState, pack_id: str) -> PackOutcome:
+    """The outcome of a pack of ``plan`` as it stands (its board is decided already)."""
+    outcome: PackOutcome = plan.packs[pack_id].scoring.score(plan.board(pack_id))[0]
+    return outcome
+
+
+def default_targets(
+    plan: PlanState, packs: Sequence[ClausePack], outcomes: Mapping[str, PackOutcome] | None = None
+) -> list[Requirement]:
     """The next step for each pack, as its scoring model sees it (a pass, the next certifiable
-    level — reported unreachable, with the reason, when history blocks it — the next band)."""
+    level — reported unreachable, with the reason, when history blocks it — the next band);
+    ``outcomes``: each pack's :func:`outcome_now`, when known already."""
     reqs = []
     for pack in packs:
-        outcome, _ = pack.scoring.score(plan.board(pack.id))  # the plan's boards are decided already
+        outcome = outcomes[pack.id] if outcomes is not None else outcome_now(plan, pack.id)
         value = pack.scoring.next_target(outcome)
         if value is not None:
             reqs.append(Requirement(pack.id, pack.scoring.model, value))

@@ -139,11 +139,12 @@ def read_by(pred: Predicate) -> frozenset[str]:
 class PlanState:
     """Every pack's state for one manifest, as actions are simulated and committed."""
 
-    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest, now: date | None = None):
+    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest, now: date | None = None, facts: Facts | None = None):
         """``manifest`` as of the date the plan looks at (its assessment date); ``now``, when
-        earlier, the date planned work can start (see :class:`~ccom_rules.predicates.Facts`)."""
+        earlier, the date planned work can start (see :class:`~ccom_rules.predicates.Facts`);
+        ``facts``: ``Facts.of(manifest, now)`` when made already."""
         self.manifest = manifest
-        self.facts = Facts.of(manifest, now)
+        self.facts = facts if facts is not None else Facts.of(manifest, now)
         self.findings: dict[tuple[str, str], Finding] = {(f.pack, f.target): f for f in manifest.findings}
         self.packs = {p.id: p for p in packs}
         shared: dict[str, Outcome] = {}  # a predicate several packs ask is evaluated once

@@ -3,22 +3,22 @@ series and certificates still needed can be complete, and verify each target as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ..compiled import gc_paused
-from ..engine import evaluate_pack
+from ..compiled import gc_paused, manifest_index
+from ..engine import decide
 from ..i18n import Msg
 from ..model.gaps import Action, Plan, TargetStatus
 from ..model.manifest import Manifest
 from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
-from ..model.result import PackResult
+from ..model.result import PackOutcome
 from ..predicates import CertifiedPeople, Continuous, Facts, Outcome
 from ..requirements import Requirement, parse_requirement
 from .actions import DONE
 from .predicates import leaves
-from .search import RATIONALE, Search, apply_actions, default_targets
+from .search import RATIONALE, Search, apply_actions, default_targets, outcome_now
 from .state import PlanState
 
 
@@ -54,26 +54,43 @@ def horizon(plan: PlanState, targets: Sequence[Requirement]) -> date:
     return latest
 
 
+def outcome_of(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome] | None = None) -> PackOutcome:
+    """The outcome :func:`~ccom_rules.engine.evaluate_pack` gives, without the clause results."""
+    outcome: PackOutcome = pack.scoring.score(decide(pack, manifest, facts, shared)[0])[0]
+    return outcome
+
+
 class Verifier:
     """The guarantee: a target is reached on a date when a full evaluation of its pack, as of that
-    date, of the manifest with the actions done by then, says so (each pack evaluated once per date)."""
+    date, of the manifest with the actions done by then, says so (each pack evaluated once per
+    date). ``start``: outcomes of the manifest itself (on its date, nothing done), when known."""
 
-    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest, actions: Sequence[Action]):
+    def __init__(
+        self,
+        packs: Sequence[ClausePack],
+        manifest: Manifest,
+        actions: Sequence[Action],
+        start: Mapping[str, PackOutcome] | None = None,
+    ):
         self.packs, self.manifest, self.actions = packs, manifest, actions
         self.by_id = {p.id: p for p in packs}
         self.dates: dict[date, tuple[Manifest, Facts, dict[str, Outcome]]] = {}
-        self.results: dict[tuple[date, str], PackResult] = {}
+        self.outcomes: dict[tuple[date, str], PackOutcome] = {}
+        if start:
+            self.outcomes.update(((manifest.assessment.date, p), out) for p, out in start.items())
+            if done_by(actions, manifest.assessment.date):  # not the manifest itself on its date
+                self.outcomes.clear()
 
     def __call__(self, req: Requirement, on: date) -> tuple[bool, str]:
-        result = self.results.get((on, req.pack))
-        if result is None:
+        outcome = self.outcomes.get((on, req.pack))
+        if outcome is None:
             if on not in self.dates:
                 done = apply_actions(as_of(self.manifest, on), done_by(self.actions, on))
                 answered = with_base_findings(self.packs, done)  # as evaluate() reads it
                 self.dates[on] = (answered, Facts.of(answered), {})
             answered, facts, shared = self.dates[on]
-            result = self.results[(on, req.pack)] = evaluate_pack(self.by_id[req.pack], answered, facts, shared)
-        return req.check(result)
+            outcome = self.outcomes[(on, req.pack)] = outcome_of(self.by_id[req.pack], answered, facts, shared)
+        return req.meets(outcome)
 
 
 def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str | Requirement] = ()) -> Plan:
@@ -89,10 +106,13 @@ def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: S
 
 
 def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str | Requirement]) -> Plan:
-    manifest = with_base_findings(packs, manifest)  # a base's findings apply to its overlays
-    now = manifest.assessment.date
-    plan = PlanState(packs, manifest)
-    reqs = [parse_requirement(t) if isinstance(t, str) else t for t in targets] or default_targets(plan, packs)
+    answered = with_base_findings(packs, manifest)  # a base's findings apply to its overlays
+    # The manifest's own facts, indexed once per manifest object as evaluate() reads them.
+    plan = PlanState(packs, answered, facts=manifest_index(manifest).facts if answered is manifest else None)
+    manifest, now = answered, answered.assessment.date
+    named = [parse_requirement(t) if isinstance(t, str) else t for t in targets]
+    start = {p: outcome_now(plan, p) for p in ({r.pack for r in named} & plan.packs.keys() if named else plan.packs)}
+    reqs = named or default_targets(plan, packs, start)
     reasons = {r: plan.blocked(r) for r in reqs}
     waiting = {r: w for r in reqs if reasons[r] is not None and (w := plan.waits(r)) is not None}
     live = [r for r in reqs if reasons[r] is None]
@@ -112,8 +132,10 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
 
         for req in waiting:
             planned = plan_waiting(packs, manifest, plan, actions, planned, req)
-        dated = {req: date_waiting(packs, manifest, actions, req, reasons[req] or "", wait) for req, wait in waiting.items()}
-    check = Verifier(packs, manifest, actions)
+        dated = {
+            req: date_waiting(packs, manifest, actions, req, reasons[req] or "", wait, start) for req, wait in waiting.items()
+        }
+    check = Verifier(packs, manifest, actions, start)
 
     statuses = []
     for req in reqs:
