@@ -11,9 +11,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 
 class Frozen(BaseModel):
-    """Base of every model: immutable, and unknown keys are errors (typos surface)."""
+    """Base of every model: immutable, and unknown keys are errors (typos surface). A model's
+    validator and serializer are built when first used (``defer_build``): a command pays only for
+    the models it validates or dumps, not for every model it imports."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 Identifier = Annotated[

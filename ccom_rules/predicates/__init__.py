@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field
 
 from .base import Facts, Outcome, Patch, with_added
+from . import logic
 from .evidence import Approved, Fresh, Metric, Present
 from .logic import AllOf, AnyOf, AssessorCheck, AtLeast
 from .people import CertifiedPeople
@@ -20,8 +21,9 @@ Predicate = Annotated[
     Field(discriminator="kind"),
 ]
 
-for _combinator in (AllOf, AnyOf, AtLeast):
-    _combinator.model_rebuild()
+# The combinators' ``of`` names ``Predicate``, defined only here: their module gets the name, and
+# their schemas are built on first use (models defer their build) like every other model's.
+vars(logic)["Predicate"] = Predicate
 
 __all__ = [
     "AllOf",

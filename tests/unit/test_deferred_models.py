@@ -1,0 +1,31 @@
+"""Models build their validators when first used: importing the engine builds none of them, and a
+model whose fields name a type defined elsewhere (the combinators' ``Predicate``) still validates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _fresh(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_importing_the_engine_builds_no_model() -> None:
+    code = (
+        "import ccom_rules.engine, ccom_rules.predicates as p\n"
+        "from ccom_rules.model import manifest, pack, result\n"
+        "print([m.__name__ for m in (pack.ClausePack, manifest.Manifest, result.Result, p.AllOf, p.Present)"
+        " if m.__pydantic_complete__])"
+    )
+    assert _fresh(code) == "[]"
+
+
+def test_a_combinator_validates_nested_predicates_in_a_fresh_interpreter() -> None:
+    code = (
+        "from ccom_rules.predicates import AtLeast\n"
+        "p = AtLeast.model_validate({'kind': 'at_least', 'k': 1, 'of': [{'kind': 'present', 'type': 'x'},"
+        " {'kind': 'all_of', 'of': [{'kind': 'present', 'type': 'y'}]}]})\n"
+        "print(type(p.of[0]).__name__, type(p.of[1]).__name__, type(p.of[1].of[0]).__name__)"
+    )
+    assert _fresh(code) == "Present AllOf Present"
