@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import (
+from .cli_common import (
     EXIT_INVALID,
     _inputs_of,
     _print_problems,

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_UNMET, emit, format_option, handles_invalid_input, root_option, select_packs, with_pack_path, write_output
+from .cli_common import (
+    EXIT_UNMET,
+    emit,
+    format_option,
+    handles_invalid_input,
+    root_option,
+    select_packs,
+    with_pack_path,
+    write_output,
+)
 
 
 def _say(text: str) -> None:

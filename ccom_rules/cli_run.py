@@ -103,7 +103,7 @@ def load_for_run(
 ) -> Loaded:
     """Read the manifest, stop on its errors (raising :class:`InvalidInput`), print its warnings
     on stderr (none with ``quiet``; with ``strict`` they stop the run as errors would)."""
-    from .cli import _print_problems
+    from .cli_common import _print_problems
     from .loader import read_manifest_source
     from .problems import InvalidInput, sort_problems
     from .timing import as_of as shifted
