@@ -56,3 +56,14 @@ def test_a_folder_names_its_manifests(tmp_path: Path) -> None:
 def test_jobs_must_not_be_negative() -> None:
     with pytest.raises(ValueError, match="jobs"):
         evaluate_many(list(real_packs()), EXAMPLE_MANIFESTS, jobs=-1)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_long_batch_shared_between_processes_keeps_every_row_once_in_order(jobs: int) -> None:
+    # More chunks than workers: this process takes chunks from the end while the workers take
+    # them from the front; every manifest is evaluated exactly once and the rows keep the order.
+    paths = [EXAMPLE_MANIFESTS[i % len(EXAMPLE_MANIFESTS)] for i in range(24)]
+    packs = list(real_packs())
+    rows = evaluate_many(packs, paths, jobs=jobs)
+    assert [r.path for r in rows] == [str(p) for p in paths]
+    assert rows == evaluate_many(packs, paths, jobs=1)
