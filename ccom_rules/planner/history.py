@@ -16,7 +16,7 @@ from ..model.manifest import CertifiedLevel, Manifest
 from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
 from ..model.result import PackOutcome
-from ..predicates import Facts
+from ..predicates import Facts, Patch
 from ..requirements import Requirement
 from ..scoring.base import Wait
 from .search import Search, apply_actions
@@ -25,12 +25,20 @@ from .timeline import as_of, done_by, horizon, outcome_of
 
 
 def plan_waiting(
-    packs: Sequence[ClausePack], manifest: Manifest, plan: PlanState, actions: list[Action], planned: int, req: Requirement
+    packs: Sequence[ClausePack],
+    manifest: Manifest,
+    plan: PlanState,
+    actions: list[Action],
+    planned: int,
+    req: Requirement,
+    start: PlanState | None = None,
 ) -> int:
     """Append to ``actions`` what ``req`` still needs, level by level through the ones to be
     certified first: each planned as of the day its operating years are complete (at the
     earliest the assessment date) and then, for the series and certificates that need longer, as
-    of the date they can be complete. Returns the number of planned evidence items so far."""
+    of the date they can be complete. Returns the number of planned evidence items so far.
+    ``start``: the state of ``manifest`` itself, before any action (a fork of it is carried
+    forward instead of deciding every pack again as of the assessment date)."""
     now = manifest.assessment.date
     wait = plan.waits(req)
     for level in (*(wait.steps if wait else ()), req.value):
@@ -39,6 +47,8 @@ def plan_waiting(
         on = own.opens if own else now
         if on == now and not actions:  # nothing planned yet: the plan's own state, never changed
             state = plan
+        elif on == now and start is not None:
+            state = _taken(start, apply_actions(manifest, actions), actions)
         else:
             state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
         search = Search(state, [step], len(actions))
@@ -49,6 +59,12 @@ def plan_waiting(
                 later = PlanState(packs, apply_actions(as_of(manifest, ahead), actions), now)
                 planned = Search(later, [step], len(actions)).run(actions, planned)
     return planned
+
+
+def _taken(start: PlanState, manifest: Manifest, actions: Sequence[Action]) -> PlanState:
+    """``start`` with every action taken: the state of ``manifest``, ``start``'s manifest with them."""
+    patch = Patch(tuple(i for a in actions for i in a.evidence), tuple(p for a in actions for p in a.people))
+    return start.taking(manifest, patch, [f for a in actions for f in a.findings])
 
 
 def date_waiting(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import ChainMap, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from copy import copy
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -61,6 +62,19 @@ class PackState:
 
     def board(self, manifest: Manifest, facts: Facts) -> Board:
         return Board(self.pack.id, self.pack.index, manifest, facts, self.checkpoints, self.clauses, self.findings)
+
+    def fork(self) -> PackState:
+        """A copy whose statuses change apart from this one's (what the pack fixes is shared)."""
+        return replace(
+            self,
+            checkpoints=dict(self.checkpoints),
+            clauses=dict(self.clauses),
+            findings=dict(self.findings),
+            degrees=dict(self.degrees),
+            units=dict(self.units),
+            held=dict(self.held),
+            tally=dict(self.tally),
+        )
 
     def reads_of(self, kind: str, ident: str) -> frozenset[Read]:
         """A checkpoint's result and finding and the facts its evidence reads; a clause's state,
@@ -153,6 +167,22 @@ class PlanState:
 
     def board(self, pack_id: str) -> Board:
         return self.states[pack_id].board(self.manifest, self.facts)
+
+    def fork(self) -> PlanState:
+        """A copy that simulating and committing change apart from this one."""
+        other = copy(self)
+        other.findings = dict(self.findings)
+        other.states = {pack_id: state.fork() for pack_id, state in self.states.items()}
+        other.distances = {}
+        return other
+
+    def taking(self, manifest: Manifest, patch: Patch, findings: Sequence[Finding]) -> PlanState:
+        """A fork with ``patch`` added and ``findings`` recorded: the state of ``manifest``, which is
+        this state's manifest with them (same date), found by deciding again only what they touch."""
+        other = self.fork()
+        other.commit(other.simulate(patch, findings))
+        other.manifest = manifest
+        return other
 
     # --- simulation -------------------------------------------------------------------------
 

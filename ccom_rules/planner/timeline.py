@@ -116,6 +116,7 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
     reasons = {r: plan.blocked(r) for r in reqs}
     waiting = {r: w for r in reqs if reasons[r] is not None and (w := plan.waits(r)) is not None}
     live = [r for r in reqs if reasons[r] is None]
+    base = plan.fork() if waiting else None  # the manifest's own state, for the targets waiting
     search = Search(plan, live)
     actions: list[Action] = []
     planned = search.run(actions)
@@ -131,7 +132,7 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
         from .history import date_waiting, plan_waiting
 
         for req in waiting:
-            planned = plan_waiting(packs, manifest, plan, actions, planned, req)
+            planned = plan_waiting(packs, manifest, plan, actions, planned, req, base)
         dated = {
             req: date_waiting(packs, manifest, actions, req, reasons[req] or "", wait, start) for req, wait in waiting.items()
         }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ccom_rules import load_manifest
-from ccom_rules.planner import actions, plan_remediation
+from ccom_rules.planner import actions, apply_actions, plan_remediation
 from ccom_rules.planner.search import Search
 
 from ..conftest import EXAMPLES, real_packs
@@ -48,3 +48,27 @@ def test_reused_assessments_give_the_same_plan(
     assert reused.actions, "nothing planned: the comparison would prove nothing"
     assert reused.model_dump_json() == afresh.model_dump_json()
     assert with_reuse < built, "no assessment was taken again"
+
+
+@pytest.mark.parametrize("example", ["harbour-bank", "jade-river-health"])
+def test_a_state_carried_forward_equals_one_decided_afresh(example: str) -> None:
+    """The history stage carries the manifest's own state forward by the plan's actions instead of
+    deciding every pack again: every status, degree, unit, condition and figure is the same."""
+    from ccom_rules.planner.history import _taken
+    from ccom_rules.planner.state import PlanState
+
+    packs = real_packs()
+    manifest = load_manifest(EXAMPLES / example / "manifest.yaml", packs)
+    plan = plan_remediation(packs, manifest)
+    actions = plan.actions  # jade's include evidence dated after the assessment: left out of both
+    assert actions
+    start = PlanState(packs, manifest)
+    applied = apply_actions(manifest, actions)
+    carried, afresh = _taken(start, applied, actions), PlanState(packs, applied)
+    assert carried.facts == afresh.facts and carried.findings == afresh.findings
+    for pack_id, fresh in afresh.states.items():
+        state = carried.states[pack_id]
+        for name in ("checkpoints", "clauses", "findings", "degrees", "units", "held"):
+            assert getattr(state, name) == getattr(fresh, name), f"{pack_id}: {name}"
+        assert {k: v for k, v in state.tally.items() if v} == {k: v for k, v in fresh.tally.items() if v}
+    assert start.states["cc_cmm"].checkpoints != carried.states["cc_cmm"].checkpoints  # the start is left as it was
