@@ -206,30 +206,39 @@ def installed_packs() -> list[ClausePack]:
 
 class _Below:
     """``(root / rel).resolve()`` for many files below one root, each folder resolved once: the
-    same path ``Path.resolve`` gives, without walking every component of every file again."""
+    same path ``Path.resolve`` gives, without walking every component of every file again. Paths
+    are kept as text: ``pathlib`` costs more than the checks themselves for a manifest's files."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.folders: dict[tuple[str, ...], str] = {}
+        text = str(root)
+        self.prefix = text if text.endswith(os.sep) else text + os.sep
 
-    def resolve(self, rel: PurePosixPath) -> Path:
+    def resolve(self, rel: PurePosixPath) -> str:
         parts = rel.parts
         name = parts[-1]
         if os.name != "posix" or name == "..":
-            return (self.root / rel).resolve()
+            return str((self.root / rel).resolve())
         folder = self.folders.get(parts[:-1])
         if folder is None:
             try:
                 folder = self.folders[parts[:-1]] = str(self.root.joinpath(*parts[:-1]).resolve())
             except RuntimeError:  # a symlink loop: raise what resolving the whole path raises
-                return (self.root / rel).resolve()
+                return str((self.root / rel).resolve())
         target = os.path.join(folder, name)
         try:
             if stat.S_ISLNK(os.lstat(target).st_mode):
-                return (self.root / rel).resolve()  # a link: follow it the general way
+                return str((self.root / rel).resolve())  # a link: follow it the general way
         except OSError:
             pass  # missing or unreadable: resolve() keeps such a name as it is
-        return Path(target)
+        return target
+
+    def holds(self, target: str) -> bool:
+        """Whether the resolved ``target`` is the root or below it (``Path.is_relative_to``)."""
+        if os.name != "posix":
+            return Path(target).is_relative_to(self.root)
+        return target.startswith(self.prefix) or target == str(self.root)
 
 
 def evidence_root_of(manifest: Manifest, doc: Document, base: Path, confine: Path | None) -> tuple[Path | None, list[Problem]]:
@@ -282,7 +291,7 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: P
             reason = "symbolic link loop" if isinstance(exc, RuntimeError) else safe_reason(exc)
             problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {reason}"))
             continue
-        if not target.is_relative_to(root):
+        if not below.holds(target):
             problems.append(
                 doc.problem(where, "E009", f"path {item.path!r} leads outside the evidence root {manifest.evidence_root!r}")
             )

@@ -31,6 +31,8 @@ def path_text_problem(text: str) -> str | None:
     """Why ``text`` cannot name a file on any system we run on, or None."""
     if "\x00" in text:
         return "contains a NUL byte"
+    if len(text) <= MAX_NAME_BYTES and (len(text) * 4 <= MAX_NAME_BYTES or text.isascii()):
+        return None  # at most 4 bytes a character: neither a name nor the whole can be too long
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_PATH_BYTES:
         return f"is {size:,} bytes long; the longest path allowed is {MAX_PATH_BYTES:,} bytes"

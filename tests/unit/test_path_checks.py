@@ -1,0 +1,54 @@
+"""The quick paths of the evidence-file checks say exactly what the general ones say: a path's
+text checked for its length, and a resolved file checked to be below the evidence root."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ccom_rules.loader import _Below
+from ccom_rules.safeio import MAX_NAME_BYTES, MAX_PATH_BYTES, path_text_problem
+
+
+def _by_bytes(text: str) -> str | None:
+    """The check as written without a quick path: every name and the whole measured in UTF-8."""
+    if "\x00" in text:
+        return "contains a NUL byte"
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_PATH_BYTES:
+        return f"is {size:,} bytes long; the longest path allowed is {MAX_PATH_BYTES:,} bytes"
+    longest = max((len(part.encode("utf-8", "surrogatepass")) for part in text.replace("\\", "/").split("/")), default=0)
+    if longest > MAX_NAME_BYTES:
+        return f"has a name of {longest:,} bytes; the longest file name allowed is {MAX_NAME_BYTES} bytes"
+    return None
+
+
+_CHARS = st.sampled_from(["a", "/", "\\", "é", "汉", "😀", "\ud800", "\x00", "."])
+
+
+@given(st.lists(_CHARS, max_size=300).map("".join))
+def test_path_text_problem_is_the_byte_count(text: str) -> None:
+    assert path_text_problem(text) == _by_bytes(text)
+
+
+def test_path_text_problem_at_the_limits() -> None:
+    for n in (63, 64, 65, 254, 255, 256, 4096, 4097):
+        for char in ("a", "é", "汉", "😀"):
+            for text in (char * n, "d/" + char * n, (char * 200 + "/") * (n // 200 + 1)):
+                assert path_text_problem(text) == _by_bytes(text), (char, n)
+
+
+def test_below_holds_as_is_relative_to(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    (root / "sub").mkdir(parents=True)
+    (tmp_path / "rootless").mkdir()
+    (root / "out").symlink_to(tmp_path / "rootless")
+    below = _Below(root)
+    for rel in ("sub/file.pdf", "file.pdf", "sub/../file.pdf", "../rootless/x", "out/x", "sub/../../root/x"):
+        target = below.resolve(PurePosixPath(rel))
+        assert target == str((root / rel).resolve())
+        assert below.holds(target) == Path(target).is_relative_to(root), rel
+    top = _Below(Path("/"))
+    assert top.holds("/anything") and top.holds("/")
