@@ -9,7 +9,6 @@ from .compiled import compiled, construct, gc_paused, manifest_index
 from .model.construct import bare, fields_set
 from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
-from .model.overlay import with_base_findings
 from .model.pack import Checkpoint, Clause, ClausePack
 from .model.result import CheckpointResult, ClauseResult, DecidedBy, ManifestRef, PackResult, Result, Status
 from .predicates import Facts, Outcome
@@ -38,7 +37,11 @@ def _evaluate(packs: Sequence[ClausePack], manifest: Manifest) -> Result:
         ManifestRef,
         {"sha256": index.sha256, "organisation": manifest.organisation.name, "assessment_date": manifest.assessment.date},
     )
-    answered = with_base_findings(packs, manifest)
+    answered = manifest
+    if any(pack.lineage is not None for pack in packs):  # overlays only: their models load on demand
+        from .model.overlay import with_base_findings
+
+        answered = with_base_findings(packs, manifest)
     facts = index.facts if answered is manifest else manifest_index(answered).facts
     shared: dict[str, Outcome] = {}  # one outcome per distinct predicate, across the packs
     results = tuple(evaluate_pack(pack, answered, facts, shared) for pack in packs)

@@ -8,12 +8,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.gaps import GapAnalysis, GapReport, Plan
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
 from ..model.result import Result
 
 if TYPE_CHECKING:
+    from ..model.gaps import GapAnalysis, GapReport, Plan
     import networkx as nx
 
     from ..crosswalk.result import Comparison, ThemeComparison
@@ -69,6 +69,8 @@ class Analysis:
 
     def model(self) -> GapAnalysis:
         """The JSON model of the ``gaps`` command."""
+        from ..model.gaps import GapAnalysis
+
         return GapAnalysis(
             engine_version=self.result.engine_version,
             manifest_sha256=self.result.manifest.sha256,

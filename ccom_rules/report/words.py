@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Lang, Msg, langs_of, say
 from ..model.common import Text
-from ..model.gaps import PHASES, Phase, Plan
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
 from ..scoring import MaturityLevels, WeightedBands, model_of
 from ..scoring.words import commas
+
+if TYPE_CHECKING:
+    from ..model.gaps import Phase, Plan
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,8 @@ def paragraph(pack: ClausePack, result: PackResult) -> Msg | Text:
 
 def phase_counts(plan: Plan) -> list[tuple[Phase, int]]:
     """How many of the plan's actions fall in each phase, in phase order (every phase listed)."""
+    from ..model.gaps import PHASES
+
     counts = Counter(a.phase for a in plan.actions)
     return [(ph, counts[ph]) for ph in PHASES]
 

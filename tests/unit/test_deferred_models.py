@@ -29,3 +29,12 @@ def test_a_combinator_validates_nested_predicates_in_a_fresh_interpreter() -> No
         "print(type(p.of[0]).__name__, type(p.of[1]).__name__, type(p.of[1].of[0]).__name__)"
     )
     assert _fresh(code) == "Present AllOf Present"
+
+
+def test_the_demo_loads_no_gap_or_overlay_models() -> None:
+    """Evaluating packs without overlays needs neither the gap and plan models nor the overlay ones."""
+    code = (
+        "import sys\nfrom ccom_rules.cli import main\ntry: main(['demo'])\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('ccom_rules.model.gaps', 'ccom_rules.model.overlay') if m in sys.modules))"
+    )
+    assert _fresh(code).endswith("[]")
