@@ -7,7 +7,7 @@ packs give no interval between two certifications)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..i18n import Msg
@@ -16,10 +16,11 @@ from ..model.manifest import CertifiedLevel, Manifest
 from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
 from ..model.result import PackOutcome
-from ..predicates import Facts, Patch
+from ..predicates import Facts
 from ..requirements import Requirement
 from ..scoring.base import Wait
 from .search import Search, apply_actions
+from .start import Start
 from .state import PlanState
 from .timeline import as_of, done_by, horizon, outcome_of
 
@@ -31,7 +32,7 @@ def plan_waiting(
     actions: list[Action],
     planned: int,
     req: Requirement,
-    start: PlanState | None = None,
+    start: Start | None = None,
 ) -> int:
     """Append to ``actions`` what ``req`` still needs, level by level through the ones to be
     certified first: each planned as of the day its operating years are complete (at the
@@ -48,7 +49,7 @@ def plan_waiting(
         if on == now and not actions:  # nothing planned yet: the plan's own state, never changed
             state = plan
         elif on == now and start is not None:
-            state = _taken(start, apply_actions(manifest, actions), actions)
+            state = start.taking(apply_actions(manifest, actions), actions)
         else:
             state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
         search = Search(state, [step], len(actions))
@@ -61,12 +62,6 @@ def plan_waiting(
     return planned
 
 
-def _taken(start: PlanState, manifest: Manifest, actions: Sequence[Action]) -> PlanState:
-    """``start`` with every action taken: the state of ``manifest``, ``start``'s manifest with them."""
-    patch = Patch(tuple(i for a in actions for i in a.evidence), tuple(p for a in actions for p in a.people))
-    return start.taking(manifest, patch, [f for a in actions for f in a.findings])
-
-
 def date_waiting(
     packs: Sequence[ClausePack],
     manifest: Manifest,
@@ -74,25 +69,28 @@ def date_waiting(
     req: Requirement,
     reason: str,
     wait: Wait,
-    start: Mapping[str, PackOutcome] | None = None,
+    start: Start | None = None,
 ) -> TargetStatus:
     """``req`` dated: the first date, among those on which the plan's actions complete, on which
     re-evaluating with the actions done by then and the lower levels certified meets it
-    (``start``: the packs' outcomes of ``manifest`` itself, when known)."""
+    (``start``: the state of ``manifest`` itself, what a check on its own date starts from)."""
     now = manifest.assessment.date
     pack = next(p for p in packs if p.id == req.pack)
     dates = sorted({now, wait.opens, *(a.earliest for a in actions if a.earliest)})
     outcomes: dict[tuple[date, tuple[CertifiedLevel, ...]], PackOutcome] = {}
-    if start and pack.id in start and not done_by(actions, now):
-        outcomes[(now, ())] = start[pack.id]  # the manifest itself: nothing done, nothing assumed
 
     def check(level: int, on: date, assumed: tuple[CertifiedLevel, ...]) -> tuple[bool, str]:
         outcome = outcomes.get((on, assumed))
         if outcome is None:
-            applied = apply_actions(as_of(manifest, on), done_by(actions, on))
+            done = done_by(actions, on)
+            applied = apply_actions(as_of(manifest, on), done)
             applied = applied.model_copy(update={"certified_levels": (*applied.certified_levels, *assumed)})
             answered = with_base_findings([pack], applied)  # as evaluate([pack], applied), without hashing it
-            outcome = outcomes[(on, assumed)] = outcome_of(pack, answered, Facts.of(answered))
+            if on == now and start is not None and answered is applied:
+                outcome = start.outcome(pack.id, applied, done)
+            else:
+                outcome = outcome_of(pack, answered, Facts.of(answered))
+            outcomes[(on, assumed)] = outcome
         return Requirement(req.pack, req.model, level).meets(outcome)
 
     assumed: tuple[CertifiedLevel, ...] = ()

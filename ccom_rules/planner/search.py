@@ -22,6 +22,7 @@ from .describe import describe, gains, number
 from .keys import ActionKey, action_id
 from .options import Options
 from .reads import Read, changes
+from .start import outcome_now
 from .state import Delta, PlanState
 
 RATIONALE = Msg("plan.rationale")
@@ -60,12 +61,6 @@ def apply_actions(manifest: Manifest, actions: Sequence[Action]) -> Manifest:
     return manifest.model_copy(
         update={"evidence": tuple(evidence), "people": tuple(people), "findings": tuple(findings.values())}
     )
-
-
-def outcome_now(plan: PlanState, pack_id: str) -> PackOutcome:
-    """The outcome of a pack of ``plan`` as it stands (its board is decided already)."""
-    outcome: PackOutcome = plan.packs[pack_id].scoring.score(plan.board(pack_id))[0]
-    return outcome
 
 
 def default_targets(

@@ -3,7 +3,7 @@ series and certificates still needed can be complete, and verify each target as 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from ..compiled import gc_paused, manifest_index
@@ -18,7 +18,8 @@ from ..predicates import CertifiedPeople, Continuous, Facts, Outcome
 from ..requirements import Requirement, parse_requirement
 from .actions import DONE
 from .predicates import leaves
-from .search import RATIONALE, Search, apply_actions, default_targets, outcome_now
+from .search import RATIONALE, Search, apply_actions, default_targets
+from .start import Start
 from .state import PlanState
 
 
@@ -63,34 +64,32 @@ def outcome_of(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[
 class Verifier:
     """The guarantee: a target is reached on a date when a full evaluation of its pack, as of that
     date, of the manifest with the actions done by then, says so (each pack evaluated once per
-    date). ``start``: outcomes of the manifest itself (on its date, nothing done), when known."""
+    date). ``start``: the state of the manifest itself, what a check on its own date starts from."""
 
-    def __init__(
-        self,
-        packs: Sequence[ClausePack],
-        manifest: Manifest,
-        actions: Sequence[Action],
-        start: Mapping[str, PackOutcome] | None = None,
-    ):
-        self.packs, self.manifest, self.actions = packs, manifest, actions
+    def __init__(self, packs: Sequence[ClausePack], manifest: Manifest, actions: Sequence[Action], start: Start | None = None):
+        self.packs, self.manifest, self.actions, self.start = packs, manifest, actions, start
         self.by_id = {p.id: p for p in packs}
         self.dates: dict[date, tuple[Manifest, Facts, dict[str, Outcome]]] = {}
         self.outcomes: dict[tuple[date, str], PackOutcome] = {}
-        if start:
-            self.outcomes.update(((manifest.assessment.date, p), out) for p, out in start.items())
-            if done_by(actions, manifest.assessment.date):  # not the manifest itself on its date
-                self.outcomes.clear()
 
     def __call__(self, req: Requirement, on: date) -> tuple[bool, str]:
         outcome = self.outcomes.get((on, req.pack))
         if outcome is None:
-            if on not in self.dates:
-                done = apply_actions(as_of(self.manifest, on), done_by(self.actions, on))
-                answered = with_base_findings(self.packs, done)  # as evaluate() reads it
-                self.dates[on] = (answered, Facts.of(answered), {})
-            answered, facts, shared = self.dates[on]
-            outcome = self.outcomes[(on, req.pack)] = outcome_of(self.by_id[req.pack], answered, facts, shared)
+            outcome = self.outcomes[(on, req.pack)] = self._evaluate(req.pack, on)
         return req.meets(outcome)
+
+    def _evaluate(self, pack_id: str, on: date) -> PackOutcome:
+        if on == self.manifest.assessment.date and self.start is not None:
+            done = done_by(self.actions, on)
+            applied = apply_actions(self.manifest, done)
+            if with_base_findings(self.packs, applied) is applied:  # evaluate() reads it as it is
+                return self.start.outcome(pack_id, applied, done)
+        if on not in self.dates:
+            done_then = apply_actions(as_of(self.manifest, on), done_by(self.actions, on))
+            answered = with_base_findings(self.packs, done_then)  # as evaluate() reads it
+            self.dates[on] = (answered, Facts.of(answered), {})
+        answered, facts, shared = self.dates[on]
+        return outcome_of(self.by_id[pack_id], answered, facts, shared)
 
 
 def plan_remediation(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str | Requirement] = ()) -> Plan:
@@ -111,12 +110,11 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
     plan = PlanState(packs, answered, facts=manifest_index(manifest).facts if answered is manifest else None)
     manifest, now = answered, answered.assessment.date
     named = [parse_requirement(t) if isinstance(t, str) else t for t in targets]
-    start = {p: outcome_now(plan, p) for p in ({r.pack for r in named} & plan.packs.keys() if named else plan.packs)}
-    reqs = named or default_targets(plan, packs, start)
+    start = Start(plan, {r.pack for r in named} & plan.packs.keys() if named else plan.packs)
+    reqs = named or default_targets(plan, packs, start.outcomes)
     reasons = {r: plan.blocked(r) for r in reqs}
     waiting = {r: w for r in reqs if reasons[r] is not None and (w := plan.waits(r)) is not None}
     live = [r for r in reqs if reasons[r] is None]
-    base = plan.fork() if waiting else None  # the manifest's own state, for the targets waiting
     search = Search(plan, live)
     actions: list[Action] = []
     planned = search.run(actions)
@@ -132,7 +130,7 @@ def _plan(packs: Sequence[ClausePack], manifest: Manifest, targets: Sequence[str
         from .history import date_waiting, plan_waiting
 
         for req in waiting:
-            planned = plan_waiting(packs, manifest, plan, actions, planned, req, base)
+            planned = plan_waiting(packs, manifest, plan, actions, planned, req, start)
         dated = {
             req: date_waiting(packs, manifest, actions, req, reasons[req] or "", wait, start) for req, wait in waiting.items()
         }

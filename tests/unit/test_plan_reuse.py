@@ -54,7 +54,7 @@ def test_reused_assessments_give_the_same_plan(
 def test_a_state_carried_forward_equals_one_decided_afresh(example: str) -> None:
     """The history stage carries the manifest's own state forward by the plan's actions instead of
     deciding every pack again: every status, degree, unit, condition and figure is the same."""
-    from ccom_rules.planner.history import _taken
+    from ccom_rules.planner.start import Start
     from ccom_rules.planner.state import PlanState
 
     packs = real_packs()
@@ -62,13 +62,37 @@ def test_a_state_carried_forward_equals_one_decided_afresh(example: str) -> None
     plan = plan_remediation(packs, manifest)
     actions = plan.actions  # jade's include evidence dated after the assessment: left out of both
     assert actions
-    start = PlanState(packs, manifest)
+    start = Start(PlanState(packs, manifest), ())
     applied = apply_actions(manifest, actions)
-    carried, afresh = _taken(start, applied, actions), PlanState(packs, applied)
+    carried, afresh = start.taking(applied, actions), PlanState(packs, applied)
     assert carried.facts == afresh.facts and carried.findings == afresh.findings
     for pack_id, fresh in afresh.states.items():
         state = carried.states[pack_id]
         for name in ("checkpoints", "clauses", "findings", "degrees", "units", "held"):
             assert getattr(state, name) == getattr(fresh, name), f"{pack_id}: {name}"
         assert {k: v for k, v in state.tally.items() if v} == {k: v for k, v in fresh.tally.items() if v}
-    assert start.states["cc_cmm"].checkpoints != carried.states["cc_cmm"].checkpoints  # the start is left as it was
+    assert start.state.states["cc_cmm"].checkpoints != carried.states["cc_cmm"].checkpoints  # the start is left as it was
+
+
+def test_outcomes_on_the_assessment_date_equal_evaluation() -> None:
+    """Checks on the manifest's own date (the verifier's, the dating of targets held back by
+    history, with lower levels assumed certified) start from its state instead of evaluating."""
+    from ccom_rules import evaluate
+    from ccom_rules.model.manifest import CertifiedLevel
+    from ccom_rules.planner.start import Start
+    from ccom_rules.planner.state import PlanState
+
+    packs = real_packs()
+    manifest = load_manifest(EXAMPLES / "harbour-bank" / "manifest.yaml", packs)
+    actions = plan_remediation(packs, manifest).actions
+    start = Start(PlanState(packs, manifest), [p.id for p in packs])
+    on = manifest.assessment.date
+    assumed = (CertifiedLevel(pack="cc_cmm", level=2, date=on),)
+    for done in ((), actions[:3], actions):
+        applied = apply_actions(manifest, done)
+        for levels in ((), assumed):
+            if levels:
+                applied = applied.model_copy(update={"certified_levels": (*applied.certified_levels, *levels)})
+            result = evaluate(packs, applied)
+            for pack in packs:
+                assert start.outcome(pack.id, applied, done) == result.pack(pack.id).outcome, (pack.id, len(done), levels)

@@ -1,0 +1,51 @@
+"""The manifest's own state on its own date, kept before the search changes the plan: what every
+later look at that date starts from instead of deciding every pack again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from ..model.gaps import Action
+from ..model.manifest import Manifest
+from ..model.result import PackOutcome
+from ..predicates import Patch
+from .state import PlanState
+
+
+def outcome_now(plan: PlanState, pack_id: str) -> PackOutcome:
+    """The outcome of a pack of ``plan`` as it stands (its board is decided already)."""
+    outcome: PackOutcome = plan.packs[pack_id].scoring.score(plan.board(pack_id))[0]
+    return outcome
+
+
+class Start:
+    """``plan`` as it is now (a fork that the search leaves alone), and the outcomes of the packs
+    ``scored``."""
+
+    def __init__(self, plan: PlanState, scored: Iterable[str]):
+        self.state = plan.fork()
+        self.outcomes = {pack_id: outcome_now(plan, pack_id) for pack_id in scored}
+        self.carried: dict[tuple[str, ...], PlanState] = {}
+
+    def taking(self, manifest: Manifest, actions: Sequence[Action]) -> PlanState:
+        """The state of ``manifest``, which is the start's manifest with ``actions`` applied (on its
+        own date): the start's state with every action's evidence, people and findings simulated
+        and committed as one, so that only what they touch is decided again. A new state, the
+        caller's to change."""
+        patch = Patch(tuple(i for a in actions for i in a.evidence), tuple(p for a in actions for p in a.people))
+        return self.state.taking(manifest, patch, [f for a in actions for f in a.findings])
+
+    def outcome(self, pack_id: str, manifest: Manifest, done: Sequence[Action]) -> PackOutcome:
+        """What evaluating ``pack_id`` on ``manifest`` gives, when that is the start's manifest with
+        the actions ``done`` applied, as evaluate() reads it (no overlay answers to a base), maybe
+        with other certified levels (which the scoring reads, and deciding does not)."""
+        if not done and manifest.certified_levels == self.state.manifest.certified_levels and pack_id in self.outcomes:
+            return self.outcomes[pack_id]
+        ids = tuple(a.id for a in done)
+        state = self.carried.get(ids)
+        if state is None:
+            state = self.carried[ids] = self.taking(manifest, done)
+        board = replace(state.board(pack_id), manifest=manifest)
+        outcome: PackOutcome = state.packs[pack_id].scoring.score(board)[0]
+        return outcome
