@@ -28,8 +28,9 @@ from .model.construct import builder as builder
 from .model.construct import construct as construct
 from .model.manifest import Manifest
 from .model.pack import ClausePack
-from .model.result import PackRef
+from .model.result import ClauseResult, PackRef
 from .predicates import Facts, Predicate
+from .predicates.run import Run, runner
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -153,6 +154,42 @@ _PACKS = _SideTable()
 def compiled(pack: ClausePack) -> CompiledPack:
     """The pack's :class:`CompiledPack`, compiled once per pack object."""
     return _PACKS.get(pack, lambda: CompiledPack.of(pack))
+
+
+@dataclass(frozen=True)
+class PackRun:
+    """A compiled pack as one process evaluates it (made from the :class:`CompiledPack`, never
+    pickled): each checkpoint with its predicate compiled (``ccom_rules.predicates.run``), each
+    clause with its parts and the fields its result starts from."""
+
+    checkpoints: tuple[tuple[str, str | None, str, str, Run], ...]
+    """(id, aspect, clause, predicate key, the predicate's function), in index order."""
+    states: tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool], ...]
+    """(clause id, checkpoint ids, children ids, whether the children decide it), children first."""
+    results: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...]
+    """(clause id, checkpoint ids, every field of its result in declaration order, those given by
+    the clause set), in document order."""
+
+    @classmethod
+    def of(cls, plan: CompiledPack) -> PackRun:
+        checkpoints = tuple((cp.id, cp.aspect, cp.clause, cp.key, runner(cp.predicate)) for cp in plan.checkpoints)
+        states = tuple((c.id, c.checkpoints, c.children, bool(c.children and not c.checkpoints)) for c in reversed(plan.clauses))
+        results = tuple(
+            (c.id, c.checkpoints, {**_CLAUSE_FIELDS, "id": c.id, "parent": c.parent, "title": c.title}) for c in plan.clauses
+        )
+        return cls(checkpoints, states, results)
+
+
+_CLAUSE_FIELDS: dict[str, Any] = {
+    name: None if info.is_required() else info.get_default(call_default_factory=True)
+    for name, info in ClauseResult.model_fields.items()
+}
+_RUNS = _SideTable()
+
+
+def pack_run(plan: CompiledPack) -> PackRun:
+    """The :class:`PackRun` of a compiled pack, made once per compiled pack object."""
+    return _RUNS.get(plan, lambda: PackRun.of(plan))
 
 
 def adopt(compiled_pack: CompiledPack) -> ClausePack:

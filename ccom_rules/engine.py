@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import __version__
-from .compiled import compiled, construct, gc_paused, manifest_index
-from .model.construct import bare, fields_set
+from .compiled import PackRun, compiled, construct, gc_paused, manifest_index, pack_run
+from .model.construct import bare, fields_set, new, set_dict, set_extra, set_fields_set, set_private
 from .i18n import Msg
 from .model.manifest import Finding, FindingStatus, Manifest, Precedence
 from .model.pack import Checkpoint, Clause, ClausePack
@@ -132,13 +132,11 @@ def _checkpoint(
 
 _CHECKPOINT_FIELDS = fields_set(dict.fromkeys(CheckpointResult.model_fields))
 _CLAUSE_BASE = ("id", "parent", "title", "status", "decided_by", "note", "checkpoints")
-_CLAUSE_REST = {
-    name: info.get_default(call_default_factory=True)
-    for name, info in ClauseResult.model_fields.items()
-    if name not in _CLAUSE_BASE
-}
 _CLAUSE_FLOATS = tuple(name for name, info in ClauseResult.model_fields.items() if info.annotation in (float, float | None))
 _CLAUSE_SETS: dict[tuple[str, ...], set[str]] = {}
+
+
+_CLAUSE_BASE_FIELDS = fields_set(dict.fromkeys(_CLAUSE_BASE))
 
 
 def _clause_fields(extra: tuple[str, ...]) -> set[str]:
@@ -212,58 +210,87 @@ def decide(
 
     ``shared`` holds outcomes by predicate (its canonical JSON) for these ``facts``: a predicate
     that several checkpoints (or packs) ask is evaluated once."""
-    plan = compiled(pack)
-    memo: dict[str, Outcome] = {} if shared is None else shared
+    return _decide(pack, pack_run(compiled(pack)), manifest, facts, {} if shared is None else shared)
+
+
+def _decide(
+    pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, memo: dict[str, Outcome]
+) -> tuple[Board, dict[str, Outcome]]:
     precedence = manifest.assessment.precedence
-    findings: dict[str, Finding] = {f.target: f for f in manifest.findings if f.pack == pack.id}
+    pack_id = pack.id
+    findings: dict[str, Finding] = {f.target: f for f in manifest.findings if f.pack == pack_id}
     declared, waived = waivers(pack, manifest)
     checkpoints: dict[str, CheckpointResult] = {}
+    statuses: dict[str, Status] = {}  # of checkpoints, then of clauses (kept apart: ids may repeat)
     outcomes: dict[str, Outcome] = {}
-    for cp in plan.checkpoints:
-        why = declared.get(cp.id, waived.get(cp.clause)) if waived else None
-        if why is not None:
-            checkpoints[cp.id] = _waived_checkpoint(cp.id, cp.aspect, why)
-            continue
-        outcome = memo.get(cp.key)
+    given = _CHECKPOINT_FIELDS
+    for cp_id, aspect, clause_id, key, evaluate in run.checkpoints:
+        if declared:
+            why = declared.get(cp_id, waived.get(clause_id))
+            if why is not None:
+                result = checkpoints[cp_id] = _waived_checkpoint(cp_id, aspect, why)
+                statuses[cp_id] = result.status
+                continue
+        outcome = memo.get(key)
         if outcome is None:
-            outcome = memo[cp.key] = cp.predicate.evaluate(facts)
-        outcomes[cp.id] = outcome
-        finding = findings.get(cp.id) if findings else None
-        if finding is None:  # the common case, inline
-            checkpoints[cp.id] = bare(
-                CheckpointResult,
-                {
-                    "id": cp.id,
-                    "aspect": cp.aspect,
-                    "status": evidence_status(outcome),
-                    "decided_by": "evidence",
-                    "reasons": outcome.reasons,
-                    "evidence": outcome.evidence,
-                },
-                _CHECKPOINT_FIELDS,
-            )
-        else:
-            checkpoints[cp.id] = _decided_checkpoint(cp.id, cp.aspect, outcome, finding, precedence)
-    states: dict[str, ClauseState] = {}
-    for clause in reversed(plan.clauses):
-        why = waived.get(clause.id) if waived else None
-        if why is not None:
-            states[clause.id] = _state("not_applicable", "declaration", why)
+            outcome = memo[key] = evaluate(facts)
+        outcomes[cp_id] = outcome
+        finding = findings.get(cp_id) if findings else None
+        if finding is not None:
+            result = checkpoints[cp_id] = _decided_checkpoint(cp_id, aspect, outcome, finding, precedence)
+            statuses[cp_id] = result.status
             continue
-        parts = (*[checkpoints[x].status for x in clause.checkpoints], *[states[x].status for x in clause.children])
-        by_children = bool(clause.children and not clause.checkpoints)
-        finding = findings.get(clause.id) if findings else None
-        if finding is None:  # the common case: one shared state per combination of parts
-            state = _PLAIN_COMBINED.get((parts, by_children))
-            if state is None:
-                state = _combined_state(list(parts), by_children, None, precedence)
-                if len(_PLAIN_COMBINED) < 10_000:
-                    _PLAIN_COMBINED[parts, by_children] = state
-            states[clause.id] = state
+        # The common case, inline (``evidence_status`` and ``bare``): a few hundred per pack.
+        if outcome.satisfied:
+            status: Status = "met"
+        elif not outcome.decided:
+            status = "not_assessed"
         else:
-            states[clause.id] = _combined_state(list(parts), by_children, finding, precedence)
+            status = "partially_met" if outcome.degree else "not_met"
+        statuses[cp_id] = status
+        result = new(CheckpointResult)
+        set_dict(
+            result,
+            {
+                "id": cp_id,
+                "aspect": aspect,
+                "status": status,
+                "decided_by": "evidence",
+                "reasons": outcome.reasons,
+                "evidence": outcome.evidence,
+            },
+        )
+        set_fields_set(result, given)
+        set_extra(result, None)
+        set_private(result, None)
+        checkpoints[cp_id] = result
+    states: dict[str, ClauseState] = {}
+    clause_statuses: dict[str, Status] = {}
+    combined = _PLAIN_COMBINED
+    for cid, cp_ids, children, by_children in run.states:
+        why = waived.get(cid) if waived else None
+        if why is not None:
+            state = states[cid] = _state("not_applicable", "declaration", why)
+            clause_statuses[cid] = state.status
+            continue
+        if children:
+            parts = (*[statuses[x] for x in cp_ids], *[clause_statuses[x] for x in children])
+        else:
+            parts = tuple([statuses[x] for x in cp_ids])
+        finding = findings.get(cid) if findings else None
+        if finding is None:  # the common case: one shared state per combination of parts
+            known = combined.get((parts, by_children))
+            if known is None:
+                known = _combined_state(list(parts), by_children, None, precedence)
+                if len(combined) < 10_000:
+                    combined[parts, by_children] = known
+            state = known
+        else:
+            state = _combined_state(list(parts), by_children, finding, precedence)
+        states[cid] = state
+        clause_statuses[cid] = state.status
     board = Board(
-        pack_id=pack.id,
+        pack_id=pack_id,
         index=pack.index,
         manifest=manifest,
         facts=facts,
@@ -278,30 +305,34 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     """Evaluate one pack; ``facts`` is ``Facts.of(manifest)``, shared across packs (and ``shared``
     the predicate outcomes for those facts, see :func:`decide`)."""
     plan = compiled(pack)
-    board, _ = decide(pack, manifest, facts, shared)
+    run = pack_run(plan)
+    board, _ = _decide(pack, run, manifest, facts, {} if shared is None else shared)
     states, checkpoints = board.clauses, board.checkpoints
     outcome, extras = pack.scoring.score(board)
     clauses = []
-    no_extras: dict[str, object] = {}
-    for clause in plan.clauses:
-        cid = clause.id
+    floats = _CLAUSE_FLOATS
+    for cid, ids, fields in run.results:
         state = states[cid]
-        ids = clause.checkpoints
-        data = {
-            "id": cid,
-            "parent": clause.parent,
-            "title": clause.title,
-            "status": state.status,
-            "decided_by": state.decided_by,
-            "note": state.note,
-            "checkpoints": tuple([checkpoints[x] for x in ids]) if ids else (),
-        }
-        data.update(_CLAUSE_REST)  # every field, in declaration order (the serialiser's)
-        extra = extras.get(cid, no_extras)
+        data = fields.copy()  # every field, in declaration order (the serialiser's)
+        data["status"] = state.status
+        data["decided_by"] = state.decided_by
+        if state.note:
+            data["note"] = state.note
+        if ids:
+            data["checkpoints"] = tuple([checkpoints[x] for x in ids])
+        extra = extras.get(cid) if extras else None
         if extra:
             data.update(extra)
-            for name in _CLAUSE_FLOATS:  # as validation would make an int given for a float
+            for name in floats:  # as validation would make an int given for a float
                 if type(data[name]) is int:
                     data[name] = float(data[name])
-        clauses.append(bare(ClauseResult, data, _clause_fields(tuple(extra))))
+            given = _clause_fields(tuple(extra))
+        else:
+            given = _CLAUSE_BASE_FIELDS
+        result = new(ClauseResult)
+        set_dict(result, data)
+        set_fields_set(result, given)
+        set_extra(result, None)
+        set_private(result, None)
+        clauses.append(result)
     return construct(PackResult, {"pack": plan.ref, "outcome": outcome, "clauses": tuple(clauses)})

@@ -133,6 +133,32 @@ def _memo_key(msg_id: str, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
     return tuple(key)
 
 
+def messages(msg_id: str, names: tuple[str, ...], /, **fixed: Any) -> Callable[..., Msg]:
+    """A maker of message ``msg_id`` with parameters ``fixed`` and ``names`` given by position:
+    ``make(*values)`` is ``Msg(msg_id, **fixed, **dict(zip(names, values)))``, the one already made
+    when ``values`` were given before (keyed by the values alone, so a predicate saying the same
+    thing each evaluation finds it in one lookup).
+
+    The caller vouches that each position always gets values of one type whose equal values read
+    the same: ``int``, ``str``, ``date``, an :class:`EvidenceType` or a message; never a ``float``
+    (``0.0`` and ``-0.0`` are equal but read apart) nor a mix (``1`` and ``True``).
+    """
+    made: dict[tuple[Any, ...], Msg] = {}
+
+    def make(*values: Any) -> Msg:
+        found = made.get(values)
+        if found is None:
+            if len(made) >= _MAKER_MAX:
+                made.clear()  # a bound for long runs over many manifests
+            found = made[values] = Msg(msg_id, **fixed, **dict(zip(names, values)))
+        return found
+
+    return make
+
+
+_MAKER_MAX = 4_096
+
+
 def _rebuild(msg_id: str, params: dict[str, Any]) -> Msg:
     return Msg(msg_id, **params)
 
@@ -211,6 +237,7 @@ __all__ = [
     "Titles",
     "catalogue",
     "langs_of",
+    "messages",
     "placeholders",
     "say",
     "t",

@@ -32,21 +32,22 @@ def fields_set(values: dict[str, Any]) -> set[str]:
 def bare(cls: type[M], data: dict[str, Any], given: set[str]) -> M:
     """An instance of ``cls`` whose ``__dict__`` is ``data``: every field, in declaration order,
     with valid values (the caller vouches), ``given`` the names set (see :func:`fields_set`)."""
-    obj: M = _new(cls)
-    _set_dict(obj, data)
-    _set_fields_set(obj, given)
-    _set_extra(obj, None)
-    _set_private(obj, None)
+    obj: M = new(cls)
+    set_dict(obj, data)
+    set_fields_set(obj, given)
+    set_extra(obj, None)
+    set_private(obj, None)
     return obj
 
 
 # BaseModel's own slot setters, called directly: ``object.__setattr__`` would look each name up
 # along the model class's bases first (a few hundred checkpoint and clause results per evaluation).
-_new = object.__new__
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+# The engine's hottest loop calls them inline, as :func:`bare` does.
+new = object.__new__
+set_dict = BaseModel.__dict__["__dict__"].__set__
+set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def builder(cls: type[M]) -> Callable[[dict[str, Any]], M]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model.common import Period, ordinal_of_date, parse_period, period_ordinal
 from ..i18n import EvidenceType
@@ -84,18 +84,18 @@ class Facts:
         return found
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A predicate's verdict with its explanation.
 
     ``degree`` runs from 0 (nothing shown) to 1 (satisfied); between the two the
     checkpoint is partially met. ``evidence`` names the items that counted.
+    (A named tuple: predicates make hundreds per evaluation, each in one step.)
     """
 
     satisfied: bool
     degree: Fraction
     reasons: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = field(default=())
+    evidence: tuple[str, ...] = ()
     decided: bool = True
     """False when only an assessor can decide (the checkpoint is then *not assessed*)."""
 
@@ -108,19 +108,16 @@ class Outcome:
         return outcome(False, degree if degree <= ONE else ONE, (reason,), evidence)
 
 
-_new, _setattr = object.__new__, object.__setattr__
-
-
 def outcome(
     satisfied: bool, degree: Fraction, reasons: tuple[str, ...], evidence: tuple[str, ...] = (), decided: bool = True
 ) -> Outcome:
-    """``Outcome(satisfied, degree, reasons, evidence, decided)``, made in one step (predicates
-    make hundreds per evaluation; the frozen dataclass's ``__init__`` sets each field apart)."""
-    made: Outcome = _new(Outcome)
-    _setattr(
-        made, "__dict__", {"satisfied": satisfied, "degree": degree, "reasons": reasons, "evidence": evidence, "decided": decided}
-    )
-    return made
+    """``Outcome(satisfied, degree, reasons, evidence, decided)``, made in one step."""
+    return made(Outcome, (satisfied, degree, reasons, evidence, decided))
+
+
+made = tuple.__new__
+"""``made(Outcome, (satisfied, degree, reasons, evidence, decided))`` is that outcome, every field
+given in order (what compiled predicates call, without a function of their own in between)."""
 
 
 _FRACTIONS: dict[tuple[int, int], Fraction] = {}

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..model.common import Frozen, NonEmpty, Text
-from ..i18n import Msg
-from .base import ONE, ZERO, Facts, Outcome, Patch, outcome, with_added
+from .base import Facts, Outcome, Patch, with_added
+from .run import runner
 
 if TYPE_CHECKING:
     from . import Predicate
@@ -34,16 +34,7 @@ class AllOf(Frozen):
         return set().union(*(p.evidence_types() for p in self.of))
 
     def evaluate(self, facts: Facts) -> Outcome:
-        outs = [p.evaluate(facts) for p in self.of]
-        reasons, evidence = _join(outs)
-        ok = all(o.satisfied for o in outs)
-        if ok:
-            return outcome(True, ONE, reasons, evidence)
-        degree = sum((o.degree for o in outs), ZERO) / len(outs)
-        # Only an assessor can decide when what remains open is theirs; a part the evidence
-        # already fails settles it (so a finding cannot lift it under the stricter precedence).
-        undecided = all(o.satisfied or not o.decided for o in outs)
-        return outcome(False, degree, reasons, evidence, decided=not undecided)
+        return runner(self)(facts)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Each sub-predicate's remedy, applied in turn."""
@@ -64,16 +55,7 @@ class AnyOf(Frozen):
         return set().union(*(p.evidence_types() for p in self.of))
 
     def evaluate(self, facts: Facts) -> Outcome:
-        outs = [p.evaluate(facts) for p in self.of]
-        winners = [o for o in outs if o.satisfied]
-        if winners:
-            reasons, evidence = _join(winners[:1])
-            return outcome(True, ONE, reasons, evidence)
-        reasons, evidence = _join(outs)
-        undecided = any(not o.decided for o in outs)
-        return outcome(
-            False, max(o.degree for o in outs), (Msg("logic.none_of", reasons=reasons),), evidence, decided=not undecided
-        )
+        return runner(self)(facts)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """The smallest remedy of one sub-predicate (evidence before an assessor's word)."""
@@ -99,20 +81,7 @@ class AtLeast(Frozen):
         return set().union(*(p.evidence_types() for p in self.of))
 
     def evaluate(self, facts: Facts) -> Outcome:
-        outs = [p.evaluate(facts) for p in self.of]
-        held = sum(1 for o in outs if o.satisfied)
-        reasons, evidence = _join(outs)
-        if held >= self.k:
-            return outcome(True, ONE, (Msg("logic.at_least_ok", held=held, total=len(outs), k=self.k), *reasons), evidence)
-        top = sorted((o.degree for o in outs), reverse=True)[: self.k]
-        undecided = held + sum(1 for o in outs if not o.decided) >= self.k  # an assessor could still make it hold
-        return outcome(
-            False,
-            sum(top, ZERO) / self.k,
-            (Msg("logic.at_least_short", held=held, total=len(outs), k=self.k), *reasons),
-            evidence,
-            decided=not undecided,
-        )
+        return runner(self)(facts)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """The smallest remedies of the ``k`` cheapest sub-predicates not yet holding."""
@@ -145,19 +114,8 @@ class AssessorCheck(Frozen):
         return set()
 
     def evaluate(self, facts: Facts) -> Outcome:
-        # The same whatever the facts: made once per predicate object.
-        known = _NEEDED.get(id(self))
-        if known is not None and known[0] is self:
-            return known[1]
-        made = outcome(False, ZERO, (Msg("assessor.needed", guide=self.guide),), decided=False)
-        if len(_NEEDED) >= 10_000:
-            _NEEDED.clear()
-        _NEEDED[id(self)] = (self, made)
-        return made
+        return runner(self)(facts)
 
     def remedy(self, facts: Facts, only: str | None = None) -> Patch:
         """Only an assessor's finding settles it."""
         return Patch(assessor=True) if only in (None, "assessor") else Patch()
-
-
-_NEEDED: dict[int, tuple[AssessorCheck, Outcome]] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
@@ -11,9 +10,9 @@ from pydantic import Field
 
 from ..model.common import Frozen, Identifier
 from ..model.manifest import Person
-from ..i18n import Msg
 from ..ranges import Count, CourseDays
 from .base import Facts, Outcome, Patch
+from .run import runner
 
 
 COURSE_DAYS = 30
@@ -42,26 +41,7 @@ class CertifiedPeople(Frozen):
         return set()
 
     def _holders(self, facts: Facts) -> tuple[dict[str, str], int]:
-        key = ("holders", self.scheme, self.role)
-        found: tuple[dict[str, str], int] | None = facts.memo.get(key)
-        if found is None:
-            found = facts.memo[key] = self._count_holders(facts)
-        return found
-
-    def _count_holders(self, facts: Facts) -> tuple[dict[str, str], int]:
-        numbers: dict[str, str] = {}
-        expired = 0
-        for person in sorted(facts.people, key=lambda p: p.name):
-            if self.role is not None and person.role.casefold() != self.role.casefold():
-                continue
-            for cert in person.certificates:
-                if cert.scheme != self.scheme:
-                    continue
-                if cert.valid_on(facts.on):
-                    numbers.setdefault(cert.number, person.name)
-                else:
-                    expired += 1
-        return numbers, expired
+        return certificate_holders(facts, self.scheme, self.role)
 
     def ready(self, facts: Facts) -> date:
         """The earliest date a certificate planned now can be issued: after its course."""
@@ -92,14 +72,27 @@ class CertifiedPeople(Frozen):
         return Patch(people=people)
 
     def evaluate(self, facts: Facts) -> Outcome:
-        numbers, expired = self._holders(facts)
-        holders = ", ".join(f"{name} ({number})" for number, name in sorted(numbers.items()))
-        who = Msg("people.role", role=self.role) if self.role else ""
-        note = Msg("people.expired", count=expired, on=facts.on) if expired else ""
-        if len(numbers) >= self.min_count:
-            return Outcome.yes(Msg("people.ok", count=len(numbers), who=who, scheme=self.scheme, holders=holders))
-        listed = Msg("people.listed", holders=holders) if holders else ""
-        return Outcome.no(
-            Msg("people.short", count=len(numbers), min=self.min_count, who=who, scheme=self.scheme, listed=listed, note=note),
-            Fraction(len(numbers), self.min_count),
-        )
+        return runner(self)(facts)
+
+
+def certificate_holders(facts: Facts, scheme: str, role: str | None) -> tuple[dict[str, str], int]:
+    """The valid ``scheme`` certificates held on ``facts.on`` (by people of ``role``, when given):
+    number → the first holder's name (people by name), and how many others are not valid then.
+    Worked out once per facts."""
+    key = ("holders", scheme, role)
+    found: tuple[dict[str, str], int] | None = facts.memo.get(key)
+    if found is None:
+        numbers: dict[str, str] = {}
+        expired = 0
+        for person in sorted(facts.people, key=lambda p: p.name):
+            if role is not None and person.role.casefold() != role.casefold():
+                continue
+            for cert in person.certificates:
+                if cert.scheme != scheme:
+                    continue
+                if cert.valid_on(facts.on):
+                    numbers.setdefault(cert.number, person.name)
+                else:
+                    expired += 1
+        found = facts.memo[key] = (numbers, expired)
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -11,7 +12,8 @@ from pydantic import Field
 from ..model.common import Frozen, Identifier, Period, ordinal_of_date, period_end, period_label
 from ..i18n import Msg
 from ..ranges import Days
-from .base import ONE, Facts, Outcome, Patch, evidence_type, outcome, planned_item, ratio
+from .base import Facts, Outcome, Patch, planned_item
+from .run import runner
 
 DEFAULT_WINDOW_DAYS: dict[Period, int] = {"month": 62, "quarter": 123, "year": 400}
 
@@ -28,6 +30,24 @@ def window_ends(granularity: Period, window_days: int, on: date) -> tuple[int, .
         ends.append(end)
         end -= 1
     return tuple(ends) or (latest,)  # a window shorter than the current period: only the current one
+
+
+def best_window(covered: Container[int], ends: tuple[int, ...], count: int) -> tuple[int, list[int]]:
+    """The run of ``count`` periods ending at one of ``ends`` (latest first) with the most periods
+    ``covered``: its last period and its covered periods, in order.
+
+    On a tie the latest window wins: a past period cannot be recorded after the fact, so the gap
+    worth reporting (and the one a plan can fill) is the most recent one."""
+    best_end = ends[0]
+    best = [o for o in range(best_end - count + 1, best_end + 1) if o in covered]
+    if len(best) < count:
+        for end in ends[1:]:
+            present = [o for o in range(end - count + 1, end + 1) if o in covered]
+            if len(present) > len(best):
+                best_end, best = end, present
+                if len(present) == count:
+                    break
+    return best_end, best
 
 
 class Continuous(Frozen):
@@ -59,34 +79,11 @@ class Continuous(Frozen):
         periods covered (ordinal → item id)."""
         window = self.window_days if self.window_days is not None else DEFAULT_WINDOW_DAYS[self.period]
         covered = facts.covered(self.type, self.period)
-        ends = window_ends(self.period, window, facts.on)
-        # On a tie the latest window wins: a past period cannot be recorded after the fact, so
-        # the gap worth reporting (and the one a plan can fill) is the most recent one.
-        count = self.count
-        best_end, best = ends[0], [o for o in range(ends[0] - count + 1, ends[0] + 1) if o in covered]
-        if len(best) < count:
-            for end in ends[1:]:
-                present = [o for o in range(end - count + 1, end + 1) if o in covered]
-                if len(present) > len(best):
-                    best_end, best = end, present
-                    if len(present) == count:
-                        break
+        best_end, best = best_window(covered, window_ends(self.period, window, facts.on), self.count)
         return best_end, best, covered
 
     def evaluate(self, facts: Facts) -> Outcome:
-        best_end, present, covered = self._best(facts)
-        used = tuple(covered[o] for o in present)
-        series = {"count": self.count, "period": _period_word(self.period), "type": evidence_type(self.type)}
-        end = period_label(self.period, best_end)
-        if len(present) == self.count:
-            return outcome(True, ONE, (Msg("series.ok", end=end, **series),), used)
-        held = set(present)
-        missing = [period_label(self.period, o) for o in range(best_end - self.count + 1, best_end + 1) if o not in held]
-        shown: str = ", ".join(missing[:6])
-        if len(missing) > 6:
-            shown = Msg("list.and_more", items=shown, more=len(missing) - 6)
-        reason = Msg("series.short", best=len(present), end=end, missing=shown, **series)
-        return outcome(False, ratio(len(present), self.count), (reason,), used)
+        return runner(self)(facts)
 
     def _planned_end(self, facts: Facts, covered: dict[int, str]) -> int:
         """The first period that can end an unbroken run made only of records kept so far and

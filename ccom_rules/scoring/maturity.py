@@ -11,7 +11,16 @@ from ..model.common import Frozen, Identifier, Percent, Text
 from ..model.construct import construct
 from ..i18n import Msg, t
 from ..model.manifest import FindingStatus
-from ..model.result import ClauseResult, ConditionName, DecidedBy, LevelCondition, MaturityOutcome, Outcome, Shares
+from ..model.result import (
+    CheckpointResult,
+    ClauseResult,
+    ConditionName,
+    DecidedBy,
+    LevelCondition,
+    MaturityOutcome,
+    Outcome,
+    Shares,
+)
 from .base import AtStake, Board, ClauseExtras, Lang, Wait, operating_years, years_after
 from .maturity_plan import MaturityPlanning
 from .words import commas
@@ -98,7 +107,13 @@ class MaturityLevels(MaturityPlanning):
 
     def _rated(self, board: Board, item_id: str, checkpoint_ids: tuple[str, ...], field: str) -> tuple[int, DecidedBy]:
         """:meth:`rate` of the item's checkpoints ``checkpoint_ids`` (those of one aspect)."""
-        checkpoints = board.checkpoints
+        derived = self._derived(board.checkpoints, checkpoint_ids)
+        finding = board.findings.get(item_id)
+        recorded = getattr(finding, field) if finding is not None else None
+        return _with_recorded(derived, recorded, board.manifest.assessment.precedence == "stricter")
+
+    def _derived(self, checkpoints: Mapping[str, CheckpointResult], checkpoint_ids: tuple[str, ...]) -> int:
+        """The rating the checkpoints ``checkpoint_ids`` give: all met, some (partially) met, none."""
         applicable = met = some = 0
         for cp_id in checkpoint_ids:
             status = checkpoints[cp_id].status
@@ -110,18 +125,8 @@ class MaturityLevels(MaturityPlanning):
             elif status == "partially_met":
                 some += 1
         if applicable and met == applicable:
-            derived = self.derivation.all_met
-        elif met or some:
-            derived = self.derivation.some_met
-        else:
-            derived = self.derivation.none_met
-        finding = board.findings.get(item_id)
-        recorded = getattr(finding, field) if finding is not None else None
-        if recorded is None:
-            return derived, "evidence"
-        if board.manifest.assessment.precedence == "stricter" and derived < recorded:
-            return derived, "evidence"
-        return recorded, "assessor"
+            return self.derivation.all_met
+        return self.derivation.some_met if met or some else self.derivation.none_met
 
     def _items(self, index: PackIndex) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]], ...]:
         """Per group (core, innovation), each item's id and its method and execution checkpoint
@@ -148,9 +153,11 @@ class MaturityLevels(MaturityPlanning):
 
     def shares(self, ratings: list[tuple[int, int]]) -> Shares:
         """How many of ``ratings`` (C, F) are full, as counts and percentages."""
-        n = len(ratings)
-        c_full = sum(1 for c, _ in ratings if c == self.scale.full)
-        f_full = sum(1 for _, f in ratings if f == self.scale.full)
+        full = self.scale.full
+        return self._shares(len(ratings), sum(1 for c, _ in ratings if c == full), sum(1 for _, f in ratings if f == full))
+
+    def _shares(self, n: int, c_full: int, f_full: int) -> Shares:
+        """:meth:`shares` of ``n`` items, ``c_full`` and ``f_full`` of them full."""
         return construct(
             Shares,
             {
@@ -177,7 +184,7 @@ class MaturityLevels(MaturityPlanning):
             ):
                 if pct is None:
                     continue
-                needed = -(-pct * shares.items // 100)
+                needed = _needed(pct, shares.items)
                 actual = shares.c_percent if letter == "c" else shares.f_percent
                 ok = full >= needed
                 share = {"letter": letter.upper(), "where": where, "actual": actual, "level": lv.level, "required": pct}
@@ -188,7 +195,7 @@ class MaturityLevels(MaturityPlanning):
                     message = Msg("maturity.share_short", more=more, items=items, verb=Msg(verb, full=self.scale.full), **share)
                 condition = cast(ConditionName, f"{group}_{letter}")
                 out.append(_condition(lv.level, condition, ok, actual, pct, message))
-        ok = total >= lv.min_total
+        ok = total >= lv.min_total  # as in reached()
         message = Msg("maturity.total", total=total, level=lv.level, required=lv.min_total)
         if not ok:
             message = Msg("maturity.total_short", total=total, level=lv.level, required=lv.min_total, more=lv.min_total - total)
@@ -199,16 +206,40 @@ class MaturityLevels(MaturityPlanning):
             out.append(_condition(lv.level, "operating_years", ok, years, lv.min_operating_years, message))
         return out
 
+    def reached(self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int) -> bool:
+        """Whether every condition of level ``lv`` holds: :meth:`conditions_of` all met, without
+        saying them."""
+        for shares, c_pct, f_pct in (
+            (core, lv.core_c_percent, lv.core_f_percent),
+            (inno, lv.innovation_c_percent, lv.innovation_f_percent),
+        ):
+            if c_pct is not None and shares.c_full < _needed(c_pct, shares.items):
+                return False
+            if f_pct is not None and shares.f_full < _needed(f_pct, shares.items):
+                return False
+        return total >= lv.min_total and (not lv.min_operating_years or years >= lv.min_operating_years)
+
     def score(self, board: Board) -> tuple[MaturityOutcome, ClauseExtras]:
         extras: ClauseExtras = {}
-        groups: dict[str, list[tuple[int, int]]] = {"core": [], "innovation": []}
-        points = float(2 * self.scale.full)
-        for group, items in self._items(board.index):
-            ratings = groups[group]
+        full = self.scale.full
+        points = float(2 * full)
+        checkpoints, findings, derived = board.checkpoints, board.findings, self._derived
+        stricter = board.manifest.assessment.precedence == "stricter"
+        counts: list[tuple[int, int, int]] = []  # per group: items, C full, F full
+        total = 0
+        for _, items in self._items(board.index):
+            c_full = f_full = 0
             for item_id, method, execution in items:
-                c, c_by = self._rated(board, item_id, method, "c_rate")
-                f, f_by = self._rated(board, item_id, execution, "f_rate")
-                ratings.append((c, f))
+                c, f = derived(checkpoints, method), derived(checkpoints, execution)
+                c_by: DecidedBy = "evidence"
+                f_by: DecidedBy = "evidence"
+                finding = findings.get(item_id) if findings else None
+                if finding is not None:
+                    c, c_by = _with_recorded(c, finding.c_rate, stricter)
+                    f, f_by = _with_recorded(f, finding.f_rate, stricter)
+                c_full += c == full
+                f_full += f == full
+                total += c + f
                 extras[item_id] = {
                     "c_rate": c,
                     "f_rate": f,
@@ -217,13 +248,13 @@ class MaturityLevels(MaturityPlanning):
                     "points": points,
                     "score": float(c + f),
                 }
-        core, inno = self.shares(groups["core"]), self.shares(groups["innovation"])
-        total = sum(c + f for ratings in groups.values() for c, f in ratings)
-        max_total = 2 * self.scale.full * (core.items + inno.items)
+            counts.append((len(items), c_full, f_full))
+        core, inno = self._shares(*counts[0]), self._shares(*counts[1])
+        max_total = 2 * full * (core.items + inno.items)
         years = operating_years(board.manifest)
         level = 0
         for lv in self.levels:
-            if not all(cond.met for cond in self.conditions_of(lv, core, inno, total, years)):
+            if not self.reached(lv, core, inno, total, years):
                 break
             level = lv.level
         previous = previous_level(board)
@@ -383,6 +414,19 @@ def _condition(level: int, condition: ConditionName, met: bool, actual: float, r
         LevelCondition,
         {"level": level, "condition": condition, "met": met, "actual": actual, "required": required, "message": message},
     )
+
+
+def _needed(percent: int, items: int) -> int:
+    """How many of ``items`` make ``percent`` of them (rounded up)."""
+    return -(-percent * items // 100)
+
+
+def _with_recorded(derived: int, recorded: int | None, stricter: bool) -> tuple[int, DecidedBy]:
+    """An item's rating: the assessor's ``recorded`` one if any (but not above what the evidence
+    gives under the stricter precedence), else the ``derived`` one."""
+    if recorded is None or (stricter and derived < recorded):
+        return derived, "evidence"
+    return recorded, "assessor"
 
 
 def previous_level(board: Board) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import pickle
 
-from ccom_rules.i18n import EvidenceType, Msg, say
+from ccom_rules.i18n import EvidenceType, Msg, messages, say
 from ccom_rules.model.common import Text
 
 
@@ -55,3 +55,14 @@ def test_copies_and_pickles_keep_what_they_say() -> None:
     msg = Msg("series.ok", end="2026-06", count=12, period=Msg("series.month"), type=EvidenceType("kpi"))
     for again in (copy.deepcopy(msg), pickle.loads(pickle.dumps(msg))):
         assert again == msg and say(again, "zh") == say(msg, "zh")
+
+
+def test_a_maker_says_what_msg_says() -> None:
+    drill = EvidenceType("drill_record")
+    ok = messages("present.ok", ("count",), type=drill, min=2)
+    for count in (2, 3, 2):
+        made = ok(count)
+        direct = Msg("present.ok", count=count, type=drill, min=2)
+        assert made == direct and say(made, "zh") == say(direct, "zh")
+        assert made.msg_id == "present.ok" and dict(made.params) == {"count": count, "type": drill, "min": 2}
+    assert ok(2) is ok(2) and ok(2) != ok(3)

@@ -1,0 +1,335 @@
+"""Predicates compiled into functions of the facts: what ``Predicate.evaluate`` runs.
+
+A predicate's parameters never change (the models are frozen), so everything that depends on them
+alone is worked out once, when the predicate is first evaluated in this process: its evidence type
+as a message parameter, its age limit as a ``timedelta``, the messages that never change (“no
+drill_record”), makers of those that do (:func:`ccom_rules.i18n.messages`), its sub-predicates'
+functions. What remains for each evaluation is reading the facts, deciding, and picking the words.
+
+A function is kept beside its predicate object while that object lives (:func:`runner`); the
+functions hold the parameters they need, never the predicate itself.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import Msg, messages
+from ..model.common import period_label
+from .base import HALF, ONE, ZERO, Facts, Outcome, evidence_type, made, ratio
+
+if TYPE_CHECKING:
+    from . import Predicate
+
+Run = Callable[[Facts], Outcome]
+
+_RUNNERS: dict[int, tuple[weakref.ref[Any], Run]] = {}
+
+
+def runner(pred: Predicate) -> Run:
+    """``pred.evaluate`` as a function of the facts, compiled once per predicate object."""
+    key = id(pred)
+    entry = _RUNNERS.get(key)
+    if entry is not None and entry[0]() is pred:
+        return entry[1]
+    run = _COMPILERS[pred.kind](pred)
+    _RUNNERS[key] = (weakref.ref(pred, lambda _ref: _RUNNERS.pop(key, None)), run)
+    return run
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+def _present(pred: Any) -> Run:
+    etype, need = pred.type, pred.min_count
+    said = evidence_type(etype)
+    ok = messages("present.ok", ("count",), type=said, min=need)
+    short = messages("present.short", ("count",), min=need, type=said)
+    ids_key = ("ids", etype)  # Facts.ids's own memo key
+
+    def run(facts: Facts) -> Outcome:
+        count = len(facts.by_type.get(etype, ()))
+        ids = facts.memo.get(ids_key)
+        if ids is None:
+            ids = facts.ids(etype)
+        if count >= need:
+            return made(Outcome, (True, ONE, (ok(count),), ids, True))
+        return made(Outcome, (False, ratio(count, need), (short(count),), ids, True))
+
+    return run
+
+
+def _fresh(pred: Any) -> Run:
+    etype, days = pred.type, pred.max_age_days
+    said, age = evidence_type(etype), timedelta(days=days)
+    none = (Msg("evidence.none", type=said),)
+    ok = messages("fresh.ok", ("item", "date"), type=said, days=days)
+    stale = messages("fresh.stale", ("item", "date"), type=said, days=days)
+
+    def run(facts: Facts) -> Outcome:
+        found = facts.by_type.get(etype)
+        if not found:
+            return made(Outcome, (False, ZERO, none, (), True))
+        newest = found[-1]  # sorted by (date, id): the last is the newest
+        if newest.date >= facts.on - age:
+            return made(Outcome, (True, ONE, (ok(newest.id, newest.date),), (newest.id,), True))
+        return made(Outcome, (False, HALF, (stale(newest.id, newest.date),), (newest.id,), True))
+
+    return run
+
+
+def _approved(pred: Any) -> Run:
+    etype, role = pred.type, pred.role
+    wanted = None if role is None else role.casefold()
+    said = evidence_type(etype)
+    suffix, named = ("_role", {"role": role}) if role else ("", {})
+    ok = messages("approved.ok" + suffix, ("item", "by", "date"), type=said, **named)
+    unsigned = (Msg("approved.unsigned" + suffix, type=said, **named),)
+    none = (Msg("approved.none" + suffix, type=said, **named),)
+
+    def run(facts: Facts) -> Outcome:
+        found = facts.by_type.get(etype, ())
+        on = facts.on
+        for item in reversed(found):  # the latest sign-off
+            approval = item.approval
+            if approval is not None and approval.date <= on and (wanted is None or approval.role.casefold() == wanted):
+                return made(Outcome, (True, ONE, (ok(item.id, approval.by, approval.date),), (item.id,), True))
+        if found:
+            return made(Outcome, (False, HALF, unsigned, facts.ids(etype), True))
+        return made(Outcome, (False, ZERO, none, (), True))
+
+    return run
+
+
+def _metric(pred: Any) -> Run:
+    etype, metric, low, high, days = pred.type, pred.metric, pred.min, pred.max, pred.max_age_days
+    if low is not None and high is not None:
+        wanted = Msg("metric.between", min=low, max=high)
+    else:
+        wanted = Msg("metric.min", min=low) if low is not None else Msg("metric.max", max=high)
+    said = evidence_type(etype)
+    if days is None:
+        none = (Msg("metric.none", type=said, metric=metric),)
+    else:
+        none = (Msg("metric.none_within", type=said, days=days, metric=metric),)
+    age = timedelta(days=days or 0)
+    reasons: dict[tuple[str, str, float], Msg] = {}
+
+    def reason(msg_id: str, item: str, value: float) -> Msg:
+        """``Msg(msg_id, metric=…, value=value, item=item, wanted=…)``, one per (id, item, value)."""
+        if not value:  # 0.0 and -0.0 are equal but read apart
+            return Msg(msg_id, metric=metric, value=value, item=item, wanted=wanted)
+        key = (msg_id, item, value)
+        found = reasons.get(key)
+        if found is None:
+            if len(reasons) >= 4_096:
+                reasons.clear()
+            found = reasons[key] = Msg(msg_id, metric=metric, value=value, item=item, wanted=wanted)
+        return found
+
+    def run(facts: Facts) -> Outcome:
+        items: Sequence[Any] = facts.by_type.get(etype, ())
+        if days is not None:
+            oldest = facts.on - age
+            items = [i for i in items if i.date >= oldest]
+        recorded = [i for i in items if metric in i.metrics]
+        for item in reversed(recorded):  # the best qualifying value: any that meets the bounds
+            value = item.metrics[metric]
+            if (low is None or value >= low) and (high is None or value <= high):
+                return made(Outcome, (True, ONE, (reason("metric.ok", item.id, value),), (item.id,), True))
+        if recorded:
+            item = recorded[-1]
+            return made(Outcome, (False, ZERO, (reason("metric.off", item.id, item.metrics[metric]),), (item.id,), True))
+        return made(Outcome, (False, ZERO, none, (), True))
+
+    return run
+
+
+# --- series ----------------------------------------------------------------------------------
+
+
+def _continuous(pred: Any) -> Run:
+    from .series import DEFAULT_WINDOW_DAYS, _period_word, best_window, window_ends
+
+    etype, period, count = pred.type, pred.period, pred.count
+    window = pred.window_days if pred.window_days is not None else DEFAULT_WINDOW_DAYS[period]
+    series = {"count": count, "period": _period_word(period), "type": evidence_type(etype)}
+    covered_key = ("covered", etype, period)  # Facts.covered's own memo key
+    ended: dict[int, Msg] = {}
+    said: dict[tuple[int, tuple[int, ...]], Msg] = {}
+
+    def ok(end: int) -> Msg:
+        """The reason of a complete run ending at ``end``, one message per ``end``."""
+        found = ended.get(end)
+        if found is None:
+            if len(ended) >= 4_096:
+                ended.clear()
+            found = ended[end] = Msg("series.ok", end=period_label(period, end), **series)
+        return found
+
+    def short(end: int, present: list[int]) -> Msg:
+        """The shortfall's reason, one message per (last period, periods present)."""
+        key = (end, tuple(present))
+        found = said.get(key)
+        if found is None:
+            held = set(present)
+            missing = [period_label(period, o) for o in range(end - count + 1, end + 1) if o not in held]
+            shown: str = ", ".join(missing[:6])
+            if len(missing) > 6:
+                shown = Msg("list.and_more", items=shown, more=len(missing) - 6)
+            end_label = period_label(period, end)
+            if len(said) >= 4_096:
+                said.clear()
+            found = said[key] = Msg("series.short", best=len(present), end=end_label, missing=shown, **series)
+        return found
+
+    def run(facts: Facts) -> Outcome:
+        covered = facts.memo.get(covered_key)
+        if covered is None:
+            covered = facts.covered(etype, period)
+        ends = window_ends(period, window, facts.on)
+        last = ends[0]
+        got = list(map(covered.get, range(last - count + 1, last + 1)))
+        if None not in got:  # the common case: the latest window is complete
+            return made(Outcome, (True, ONE, (ok(last),), tuple(got), True))
+        best_end, best = best_window(covered, ends, count)
+        used = tuple([covered[o] for o in best])
+        if len(best) == count:
+            return made(Outcome, (True, ONE, (ok(best_end),), used, True))
+        return made(Outcome, (False, ratio(len(best), count), (short(best_end, best),), used, True))
+
+    return run
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+def _certified_people(pred: Any) -> Run:
+    from .people import certificate_holders
+
+    scheme, role, need = pred.scheme, pred.role, pred.min_count
+    who = Msg("people.role", role=role) if role else ""
+
+    def run(facts: Facts) -> Outcome:
+        numbers, expired = certificate_holders(facts, scheme, role)
+        holders = ", ".join(f"{name} ({number})" for number, name in sorted(numbers.items()))
+        note = Msg("people.expired", count=expired, on=facts.on) if expired else ""
+        if len(numbers) >= need:
+            reason = Msg("people.ok", count=len(numbers), who=who, scheme=scheme, holders=holders)
+            return made(Outcome, (True, ONE, (reason,), (), True))
+        listed = Msg("people.listed", holders=holders) if holders else ""
+        reason = Msg("people.short", count=len(numbers), min=need, who=who, scheme=scheme, listed=listed, note=note)
+        return made(Outcome, (False, Fraction(len(numbers), need), (reason,), (), True))
+
+    return run
+
+
+# --- logic -----------------------------------------------------------------------------------
+
+
+def _assessor_check(pred: Any) -> Run:
+    # The same whatever the facts: made once.
+    fixed = made(Outcome, (False, ZERO, (Msg("assessor.needed", guide=pred.guide),), (), False))
+
+    def run(facts: Facts) -> Outcome:
+        return fixed
+
+    return run
+
+
+def _join(outs: list[Outcome]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    reasons = tuple([r for o in outs for r in o.reasons])
+    evidence = tuple(dict.fromkeys([e for o in outs for e in o.evidence]))
+    return reasons, evidence
+
+
+def mean_degree(degrees: list[Fraction]) -> Fraction:
+    """``sum(degrees) / len(degrees)``, exactly; degrees of whole and half counts (the common
+    case) added as integers."""
+    halves = 0
+    for degree in degrees:
+        if degree is ONE:
+            halves += 2
+        elif degree is HALF:
+            halves += 1
+        elif degree is not ZERO:
+            return sum(degrees, ZERO) / len(degrees)
+    return ratio(halves, 2 * len(degrees))
+
+
+def _all_of(pred: Any) -> Run:
+    subs = tuple(runner(p) for p in pred.of)
+
+    def run(facts: Facts) -> Outcome:
+        outs = [sub(facts) for sub in subs]
+        reasons, evidence = _join(outs)
+        if all(o.satisfied for o in outs):
+            return made(Outcome, (True, ONE, reasons, evidence, True))
+        # Only an assessor can decide when what remains open is theirs; a part the evidence
+        # already fails settles it (so a finding cannot lift it under the stricter precedence).
+        undecided = all(o.satisfied or not o.decided for o in outs)
+        return made(Outcome, (False, mean_degree([o.degree for o in outs]), reasons, evidence, not undecided))
+
+    return run
+
+
+def _any_of(pred: Any) -> Run:
+    subs = tuple(runner(p) for p in pred.of)
+
+    def run(facts: Facts) -> Outcome:
+        outs = [sub(facts) for sub in subs]
+        for o in outs:
+            if o.satisfied:
+                return made(Outcome, (True, ONE, o.reasons, tuple(dict.fromkeys(o.evidence)), True))
+        reasons, evidence = _join(outs)
+        undecided = any(not o.decided for o in outs)
+        return made(
+            Outcome, (False, max(o.degree for o in outs), (Msg("logic.none_of", reasons=reasons),), evidence, not undecided)
+        )
+
+    return run
+
+
+def _at_least(pred: Any) -> Run:
+    subs, k = tuple(runner(p) for p in pred.of), pred.k
+
+    def run(facts: Facts) -> Outcome:
+        outs = [sub(facts) for sub in subs]
+        held = sum(1 for o in outs if o.satisfied)
+        reasons, evidence = _join(outs)
+        if held >= k:
+            return made(
+                Outcome, (True, ONE, (Msg("logic.at_least_ok", held=held, total=len(outs), k=k), *reasons), evidence, True)
+            )
+        top = sorted((o.degree for o in outs), reverse=True)[:k]
+        undecided = held + sum(1 for o in outs if not o.decided) >= k  # an assessor could still make it hold
+        return made(
+            Outcome,
+            (
+                False,
+                sum(top, ZERO) / k,
+                (Msg("logic.at_least_short", held=held, total=len(outs), k=k), *reasons),
+                evidence,
+                not undecided,
+            ),
+        )
+
+    return run
+
+
+_COMPILERS: dict[str, Callable[[Any], Run]] = {
+    "present": _present,
+    "fresh": _fresh,
+    "approved": _approved,
+    "metric": _metric,
+    "continuous": _continuous,
+    "certified_people": _certified_people,
+    "assessor_check": _assessor_check,
+    "all_of": _all_of,
+    "any_of": _any_of,
+    "at_least": _at_least,
+}
