@@ -122,7 +122,7 @@ class Search:
             if found is None:
                 return None
             built = found
-            delta = plan.simulate(built.patch, built.findings, read)
+            delta = plan.simulate(built.patch, built.findings, read, self.active_packs)  # all its rank reads
             reads = frozenset(read)
         reduction = self.current - self.combined(delta)
         # Progress that does not yet move a target: evidence degrees rising, and checkpoints
@@ -183,6 +183,7 @@ class Search:
             if chosen is None or (chosen.rank[0] >= 0 and chosen.rank[1] >= 0):
                 break
             key = chosen.rank[3]
+            delta = self.plan.complete(chosen.delta, chosen.built.patch, chosen.built.findings, self.active_packs)
             patch = number(self.plan, chosen.built.patch, planned)
             planned += len(patch.evidence)
             when = calendar.earliest(patch, now)
@@ -197,7 +198,7 @@ class Search:
                     evidence=patch.evidence,
                     people=patch.people,
                     findings=chosen.built.findings,
-                    gains=gains(self.plan, chosen.delta),
+                    gains=gains(self.plan, delta),
                     earliest=when,
                     phase=calendar.phase(when, now),
                     workstream=calendar.workstream(patch, chosen.built.findings),
@@ -205,9 +206,9 @@ class Search:
                 )
             )
             taken.add(ident)
-            self.plan.commit(chosen.delta)
-            self.changes.append(changes(chosen.built.patch, chosen.delta))
-            self.options.update(chosen.delta)
+            self.plan.commit(delta)
+            self.changes.append(changes(chosen.built.patch, delta))
+            self.options.update(delta)
             self.current = self.combined(None)
             self.step += 1
             self.cache.pop(key, None)

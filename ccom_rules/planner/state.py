@@ -4,7 +4,7 @@ committing a simulated action (a :class:`Delta`), never by editing the models it
 from __future__ import annotations
 
 from collections import ChainMap, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -112,6 +112,10 @@ class Delta:
     held: dict[str, dict[str, bool]] = field(default_factory=lambda: defaultdict(dict))
 
 
+_PER_PACK = ("checkpoints", "clauses", "degrees", "units", "held")
+"""The fields of a :class:`Delta` kept per pack."""
+
+
 def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome]) -> PackState:
     decided, outcomes = decide(pack, manifest, facts, shared)
     declared, waived = waivers(pack, manifest)
@@ -186,10 +190,13 @@ class PlanState:
 
     # --- simulation -------------------------------------------------------------------------
 
-    def simulate(self, patch: Patch, findings: Sequence[Finding] = (), reads: set[Read] | None = None) -> Delta:
+    def simulate(
+        self, patch: Patch, findings: Sequence[Finding] = (), reads: set[Read] | None = None, only: Collection[str] | None = None
+    ) -> Delta:
         """The effect of adding ``patch`` and recording ``findings``, without taking it: only the
         checkpoints needing what it adds, their clauses and the scoring units they feed. What it
-        reads of the state is added to ``reads``, when given."""
+        reads of the state is added to ``reads``, when given; ``only``: the packs to simulate
+        (every pack when None; see :meth:`complete`)."""
         if reads is None:
             reads = set()
         reads.update(patch_reads(patch))
@@ -199,6 +206,8 @@ class PlanState:
         outcomes: dict[str, Outcome] = {}
         precedence = self.manifest.assessment.precedence
         for pack_id, state in self.states.items():
+            if only is not None and pack_id not in only:
+                continue
             index = state.pack.index
             touched_cps = {cp for t in types for cp in state.by_type.get(t, ())}
             if patch.people:
@@ -261,6 +270,28 @@ class PlanState:
                 if held != state.held[cond]:
                     delta.held[pack_id][cond] = held
         return delta
+
+    def complete(self, delta: Delta, patch: Patch, findings: Sequence[Finding], done: Collection[str]) -> Delta:
+        """``delta``, simulated for the packs ``done`` only, with every other pack's part added."""
+        others = [pack_id for pack_id in self.states if pack_id not in done]
+        if not others:
+            return delta
+        rest = self.simulate(patch, findings, only=others)
+        whole = Delta(
+            delta.facts,
+            delta.findings,
+            defaultdict(dict, delta.checkpoints),
+            defaultdict(dict, delta.clauses),
+            defaultdict(dict, delta.degrees),
+            defaultdict(dict, delta.units),
+            defaultdict(dict, delta.held),
+        )
+        for name in _PER_PACK:
+            whole_parts, rest_parts = getattr(whole, name), getattr(rest, name)
+            for pack_id in others:
+                if pack_id in rest_parts:
+                    whole_parts[pack_id] = rest_parts[pack_id]
+        return whole
 
     def commit(self, delta: Delta) -> None:
         """Take the simulated action: carry each pack's figures forward, then its statuses."""

@@ -96,3 +96,29 @@ def test_outcomes_on_the_assessment_date_equal_evaluation() -> None:
             result = evaluate(packs, applied)
             for pack in packs:
                 assert start.outcome(pack.id, applied, done) == result.pack(pack.id).outcome, (pack.id, len(done), levels)
+
+
+def test_a_candidate_simulated_for_its_targets_packs_then_completed_equals_one_simulated_whole() -> None:
+    """Candidates are ranked on the packs that have targets only; the one taken is completed
+    with every other pack's part before its gains are told and it is committed."""
+    from ccom_rules.planner.actions import build
+    from ccom_rules.planner.options import Options
+    from ccom_rules.planner.state import PlanState
+
+    packs = real_packs()
+    manifest = load_manifest(EXAMPLES / "jade-river-health" / "manifest.yaml", packs)
+    plan = PlanState(packs, manifest)
+    compared = 0
+    for key in sorted(Options(plan).keys()):
+        built = build(plan, key)
+        if built is None:
+            continue
+        whole = plan.simulate(built.patch, built.findings)
+        part = plan.simulate(built.patch, built.findings, only={"cccs_op_2003"})
+        assert not any(part.checkpoints.get(p) for p in ("cc_cmm", "ccom_sj_t_11739"))
+        done = plan.complete(part, built.patch, built.findings, {"cccs_op_2003"})
+        for name in ("checkpoints", "clauses", "degrees", "units", "held"):
+            got, want = getattr(done, name), getattr(whole, name)
+            assert {p: v for p, v in got.items() if v} == {p: v for p, v in want.items() if v}, (key, name)
+        compared += bool(whole.checkpoints.get("cc_cmm"))
+    assert compared > 10
