@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..model.common import Period, ordinal_of_date, parse_period, period_ordinal
@@ -46,10 +47,10 @@ class Facts:
         """Index ``manifest`` for predicates (as of its assessment date; ``now``: see above)."""
         on = manifest.assessment.date
         grouped: dict[str, list[EvidenceItem]] = defaultdict(list)
-        for item in manifest.evidence:
+        for item in sorted(manifest.evidence, key=_BY_DATE_ID):  # one sort; each type keeps the order
             if item.date <= on:
                 grouped[item.type].append(item)
-        by_type = {k: tuple(sorted(v, key=lambda i: (i.date, i.id))) for k, v in grouped.items()}
+        by_type = {k: tuple(v) for k, v in grouped.items()}
         return cls(on=on, by_type=by_type, people=manifest.people, now=now)
 
     def items(self, evidence_type: str) -> tuple[EvidenceItem, ...]:
@@ -202,6 +203,9 @@ def with_added(facts: Facts, patch: Patch) -> Facts:
 
 def _by_date_id(item: EvidenceItem) -> tuple[date, str]:
     return item.date, item.id
+
+
+_BY_DATE_ID = attrgetter("date", "id")
 
 
 def ids(items: tuple[EvidenceItem, ...] | list[EvidenceItem]) -> tuple[str, ...]:

@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ccom_rules import installed_packs, load_manifest
-from ccom_rules.canonical import entries_json
+from pydantic import BaseModel
+
+from ccom_rules.canonical import entries_json, entries_utf8
 from ccom_rules.model.manifest import EvidenceItem, Person
 
 EXAMPLES = sorted(Path(__file__).resolve().parents[2].glob("examples/*/manifest.yaml"))
@@ -43,3 +45,21 @@ def test_mixed_or_empty() -> None:
     assert entries_json(()) == []
     person = Person.model_validate({"name": 'A "B" {C}', "role": "lead"})
     assert entries_json((person,)) == [person.model_dump_json()]
+
+
+class _Inner(BaseModel):
+    id: str
+
+
+class _Outer(BaseModel):
+    id: str
+    inner: list[_Inner]
+
+
+@given(st.lists(st.tuples(texts, st.lists(texts, max_size=3)), min_size=1, max_size=5))
+def test_first_key_repeated_inside_entries(rows: list[tuple[str, list[str]]]) -> None:
+    """Nested objects that begin as every entry does (``,{"id":``): the entries are still cut
+    exactly where they end."""
+    entries = [_Outer(id=name, inner=[_Inner(id=x) for x in inner]) for name, inner in rows]
+    assert entries_json(entries) == [entry.model_dump_json() for entry in entries]
+    assert entries_utf8(entries) == [entry.model_dump_json().encode("utf-8") for entry in entries]
