@@ -157,6 +157,23 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
+_EXIT_REST: list[bool] = []
+
+
+def rest_at_exit() -> None:
+    """Once per process: when the interpreter exits, the cyclic garbage collector leaves alone
+    every object then alive (``gc.freeze`` from an ``atexit`` handler). Its passes over the packs,
+    manifest and results while the interpreter shuts down cost about a fifth of ``ccom-rules
+    demo``'s CPU time and free nothing the ending process needs; reference counting still frees
+    what it frees, and every ``atexit`` handler registered before this one still runs after it."""
+    if not _EXIT_REST:
+        import atexit
+        import gc
+
+        atexit.register(gc.freeze)
+        _EXIT_REST.append(True)
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ccom-rules")
 def main() -> None:
@@ -167,6 +184,7 @@ def main() -> None:
     """
     from .limits import current
 
+    rest_at_exit()
     try:
         current()
     except ValueError as exc:
