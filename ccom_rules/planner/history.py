@@ -48,7 +48,7 @@ def plan_waiting(
         on = own.opens if own else now
         if on == now and not actions:  # nothing planned yet: the plan's own state, never changed
             state = plan
-        elif on == now and start is not None:
+        elif on == now and start is not None and start.carries(actions):
             state = start.taking(apply_actions(manifest, actions), actions)
         else:
             state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
@@ -86,9 +86,8 @@ def date_waiting(
             applied = apply_actions(as_of(manifest, on), done)
             applied = applied.model_copy(update={"certified_levels": (*applied.certified_levels, *assumed)})
             answered = with_base_findings([pack], applied)  # as evaluate([pack], applied), without hashing it
-            if on == now and start is not None and answered is applied:
-                outcome = start.outcome(pack.id, applied, done)
-            else:
+            outcome = start.outcome(pack.id, applied, done) if on == now and start is not None and answered is applied else None
+            if outcome is None:
                 outcome = outcome_of(pack, answered, Facts.of(answered))
             outcomes[(on, assumed)] = outcome
         return Requirement(req.pack, req.model, level).meets(outcome)

@@ -36,15 +36,34 @@ class Start:
         patch = Patch(tuple(i for a in actions for i in a.evidence), tuple(p for a in actions for p in a.people))
         return self.state.taking(manifest, patch, [f for a in actions for f in a.findings])
 
-    def outcome(self, pack_id: str, manifest: Manifest, done: Sequence[Action]) -> PackOutcome:
+    def carries(self, actions: Sequence[Action]) -> bool:
+        """Whether carrying the start forward by ``actions`` costs less than deciding every pack
+        afresh: when what they add and record touches at most a quarter of the checkpoints (a
+        checkpoint simulated costs a few times one decided)."""
+        types = {i.type for a in actions for i in a.evidence}
+        people = any(a.people for a in actions)
+        targets = {(f.pack, f.target) for a in actions for f in a.findings}
+        touched = total = 0
+        for pack_id, state in self.state.states.items():
+            total += len(state.checkpoints)
+            found = {cp for t in types for cp in state.by_type.get(t, ())}
+            found.update(state.people_checkpoints if people else ())
+            found.update(t for p, t in targets if p == pack_id and t in state.checkpoints)
+            touched += len(found)
+        return 4 * touched <= total
+
+    def outcome(self, pack_id: str, manifest: Manifest, done: Sequence[Action]) -> PackOutcome | None:
         """What evaluating ``pack_id`` on ``manifest`` gives, when that is the start's manifest with
         the actions ``done`` applied, as evaluate() reads it (no overlay answers to a base), maybe
-        with other certified levels (which the scoring reads, and deciding does not)."""
+        with other certified levels (which the scoring reads, and deciding does not); None when
+        evaluating costs less (see :meth:`carries`)."""
         if not done and manifest.certified_levels == self.state.manifest.certified_levels and pack_id in self.outcomes:
             return self.outcomes[pack_id]
         ids = tuple(a.id for a in done)
         state = self.carried.get(ids)
         if state is None:
+            if not self.carries(done):
+                return None
             state = self.carried[ids] = self.taking(manifest, done)
         board = replace(state.board(pack_id), manifest=manifest)
         outcome: PackOutcome = state.packs[pack_id].scoring.score(board)[0]

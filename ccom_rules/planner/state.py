@@ -241,20 +241,22 @@ class PlanState:
             cps = {**state.checkpoints, **new_cps} if new_cps else state.checkpoints
             new_states = delta.clauses[pack_id]
             states = dict(state.clauses) if touched_clauses else state.clauses
-            # Deepest first: a clause is decided again when one of its checkpoints, its finding or
-            # one of its children changed; its unit reads only those and its own state.
-            dirty = {cid: index.clauses[cid].depth for cid in touched_clauses}
+            # Deepest first (by descending id within a depth): a clause is decided again when one
+            # of its checkpoints, its finding or one of its children changed; its unit reads only
+            # those and its own state. A parent is one level up, so each level is done at once.
+            dirty: dict[int, set[str]] = {}
+            for cid in touched_clauses:
+                dirty.setdefault(index.clauses[cid].depth, set()).add(cid)
             while dirty:
-                cid = max(dirty, key=lambda c: (dirty[c], c))
-                del dirty[cid]
-                reads |= state.reads_of("clause", cid)
-                placed = index.clauses[cid]
-                new = clause_state(placed.clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
-                if new != state.clauses[cid]:
-                    new_states[cid] = states[cid] = new
-                    if placed.parent is not None:
-                        dirty[placed.parent] = placed.depth - 1
-                touched_units.append(cid)
+                for cid in sorted(dirty.pop(max(dirty)), reverse=True):
+                    reads |= state.reads_of("clause", cid)
+                    placed = index.clauses[cid]
+                    new = clause_state(placed.clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
+                    if new != state.clauses[cid]:
+                        new_states[cid] = states[cid] = new
+                        if placed.parent is not None:
+                            dirty.setdefault(placed.depth - 1, set()).add(placed.parent)
+                    touched_units.append(cid)
             board = Board(pack_id, index, self.manifest, facts, cps, states, findings_map)
             model = state.pack.scoring
             for cid in touched_units:

@@ -83,7 +83,9 @@ class Verifier:
             done = done_by(self.actions, on)
             applied = apply_actions(self.manifest, done)
             if with_base_findings(self.packs, applied) is applied:  # evaluate() reads it as it is
-                return self.start.outcome(pack_id, applied, done)
+                carried = self.start.outcome(pack_id, applied, done)
+                if carried is not None:
+                    return carried
         if on not in self.dates:
             done_then = apply_actions(as_of(self.manifest, on), done_by(self.actions, on))
             answered = with_base_findings(self.packs, done_then)  # as evaluate() reads it
