@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .compiled import CompiledPack, adopt, compiled
+from .compiled import CompiledPack, adopt, compiled, gc_paused
 from .model.pack import ClausePack
 from .safeio import Refused, read_bounded, write_atomic
 
@@ -140,7 +140,7 @@ class PackCache:
             info = os.lstat(self.path)
             if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
                 return None
-            with open(self.path, "rb") as fh:
+            with open(self.path, "rb") as fh, gc_paused():  # thousands of objects, none dropped in cycles
                 entry = pickle.load(fh)  # noqa: S301 - our own file in the user's own cache folder (see above)
         except Exception:  # noqa: BLE001 - missing, truncated, corrupt or from another version: rebuild
             return None
