@@ -81,7 +81,7 @@ def gains(plan: PlanState, delta: Delta) -> tuple[Gain, ...]:
         conditions = delta.held.get(pack_id, {})
         if not changed and not conditions:
             continue
-        units = {cid: (state.units[cid], unit) for cid, unit in changed.items()}
+        units = {cid: (plan.scored(pack_id).units[cid], unit) for cid, unit in changed.items()}
         before, after = plan.tally(pack_id, None), plan.tally(pack_id, delta)
         words = state.pack.scoring.gain(state.pack.index, before, after, units, conditions)
         if words is not None:

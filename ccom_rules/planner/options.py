@@ -103,4 +103,4 @@ class Options:
                 return NONE
             pred = state.pack.scoring.conditions()[ident]
             return frozenset(k for leaf in leaves(pred) for k in leaf_candidates(leaf, pack_id, None))
-        return frozenset(state.pack.scoring.raises(pack_id, state.units))
+        return frozenset(state.pack.scoring.raises(pack_id, plan.scored(pack_id).units))

@@ -95,7 +95,8 @@ class Search:
         self.step = 0
         self.cache: dict[ActionKey, Candidate | None] = {}
         """Each candidate's latest assessment (None: it would add nothing)."""
-        self.options = Options(plan)
+        self.options: Options | None = None
+        """The candidates, read on the first step (a search whose targets are met takes none)."""
         self.heap: list[Rank] = []
         self.parked: dict[ActionKey, Rank] = {}
         self.seen: set[ActionKey] = set()
@@ -147,6 +148,8 @@ class Search:
         only the candidate at the top of the heap is assessed again until a fresh one stays on
         top. The heap lasts across steps: an entry whose key was assessed again since, or that
         is no longer a candidate, is passed over (the latter parked until it is one again)."""
+        if self.options is None:
+            self.options = Options(self.plan)
         live, heap, cache = self.options.keys(), self.heap, self.cache
         for key in live - self.seen:  # candidates since the last step
             if key in self.parked:
@@ -208,6 +211,7 @@ class Search:
             taken.add(ident)
             self.plan.commit(delta)
             self.changes.append(changes(chosen.built.patch, delta))
+            assert self.options is not None  # read by choose()
             self.options.update(delta)
             self.current = self.combined(None)
             self.step += 1

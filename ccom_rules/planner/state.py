@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import ChainMap, defaultdict
 from collections.abc import Collection, Mapping, Sequence
+import weakref
 from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -56,6 +57,8 @@ class PackState:
     condition_reads: dict[str, frozenset[str]] = field(default_factory=dict)
     """Each condition's evidence types (and :data:`PEOPLE` when it counts certified people)."""
 
+    scored: bool = False
+    """Whether :attr:`units` and :attr:`tally` are worked out (see :meth:`PlanState.scored`)."""
     reads: dict[tuple[str, str], frozenset[Read]] = field(default_factory=dict)
     """What simulating reads of one checkpoint (``cp``), clause (``clause``) or condition, by id:
     see :mod:`.reads` (filled as they are asked for)."""
@@ -131,19 +134,50 @@ def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict
         declared=declared,
         waived=waived,
     )
-    state.keys = {cp.id: cp.key for cp in compiled(pack).checkpoints}
-    board = state.board(manifest, facts)
-    state.units = {cid: u for cid in pack.index.order if (u := model.unit(board, cid)) is not None}
-    for cid, unit in state.units.items():
-        add_tally(state.tally, model.tally(pack.index, cid, unit))
+    fixed = _fixed(pack)
+    state.keys, state.by_type, state.people_checkpoints = fixed.keys, fixed.by_type, fixed.people_checkpoints
+    state.condition_reads, state.reads = fixed.condition_reads, fixed.reads
+    return state
+
+
+@dataclass(frozen=True)
+class _Fixed:
+    """What a pack fixes for the planner, shared by every state of it (never changed; ``reads``
+    only filled)."""
+
+    keys: dict[str, str]
+    by_type: dict[str, list[str]]
+    people_checkpoints: list[str]
+    condition_reads: dict[str, frozenset[str]]
+    reads: dict[tuple[str, str], frozenset[Read]]
+
+
+_FIXED: dict[int, tuple[weakref.ref[ClausePack], _Fixed]] = {}
+
+
+def _fixed(pack: ClausePack) -> _Fixed:
+    """The pack's :class:`_Fixed`, made once per pack object."""
+    key = id(pack)
+    entry = _FIXED.get(key)
+    if entry is not None and entry[0]() is pack:
+        return entry[1]
+    by_type: dict[str, list[str]] = {}
+    people: list[str] = []
     for cp_id, (cp, _) in pack.index.checkpoints.items():
         for leaf in leaves(cp.evidence):
             if needs_people(leaf):
-                state.people_checkpoints.append(cp_id)
+                people.append(cp_id)
             for t in leaf.evidence_types():
-                state.by_type.setdefault(t, []).append(cp_id)
-    state.condition_reads = {cond: read_by(pred) for cond, pred in model.conditions().items()}
-    return state
+                by_type.setdefault(t, []).append(cp_id)
+    fixed = _Fixed(
+        keys={cp.id: cp.key for cp in compiled(pack).checkpoints},
+        by_type=by_type,
+        people_checkpoints=people,
+        condition_reads={cond: read_by(pred) for cond, pred in pack.scoring.conditions().items()},
+        reads={},
+    )
+    _FIXED[key] = (weakref.ref(pack, lambda _ref: _FIXED.pop(key, None)), fixed)
+    return fixed
 
 
 def read_by(pred: Predicate) -> frozenset[str]:
@@ -171,6 +205,21 @@ class PlanState:
 
     def board(self, pack_id: str) -> Board:
         return self.states[pack_id].board(self.manifest, self.facts)
+
+    def scored(self, pack_id: str) -> PackState:
+        """The pack's state with its scoring units and figures, worked out on first use: a pack
+        that no target measures and no simulated action reaches never needs them. (Simulating a
+        pack scores it first, so a pack is scored before any of its statuses change.)"""
+        state = self.states[pack_id]
+        if not state.scored:
+            model, index = state.pack.scoring, state.pack.index
+            board = state.board(self.manifest, self.facts)
+            state.units = {cid: u for cid in index.order if (u := model.unit(board, cid)) is not None}
+            state.tally = {}
+            for cid, unit in state.units.items():
+                add_tally(state.tally, model.tally(index, cid, unit))
+            state.scored = True
+        return state
 
     def fork(self) -> PlanState:
         """A copy that simulating and committing change apart from this one."""
@@ -205,9 +254,10 @@ class PlanState:
         types = {i.type for i in patch.evidence}
         outcomes: dict[str, Outcome] = {}
         precedence = self.manifest.assessment.precedence
-        for pack_id, state in self.states.items():
+        for pack_id in self.states:
             if only is not None and pack_id not in only:
                 continue
+            state = self.scored(pack_id)
             index = state.pack.index
             touched_cps = {cp for t in types for cp in state.by_type.get(t, ())}
             if patch.people:
@@ -315,7 +365,7 @@ class PlanState:
 
     def tally(self, pack_id: str, delta: Delta | None) -> Tally:
         """The pack's figures, with ``delta``'s unit changes applied."""
-        state = self.states[pack_id]
+        state = self.scored(pack_id)
         changed = delta.units.get(pack_id) if delta is not None else None
         if not changed:
             return state.tally

@@ -66,8 +66,8 @@ def test_a_state_carried_forward_equals_one_decided_afresh(example: str) -> None
     applied = apply_actions(manifest, actions)
     carried, afresh = start.taking(applied, actions), PlanState(packs, applied)
     assert carried.facts == afresh.facts and carried.findings == afresh.findings
-    for pack_id, fresh in afresh.states.items():
-        state = carried.states[pack_id]
+    for pack_id in afresh.states:
+        state, fresh = carried.scored(pack_id), afresh.scored(pack_id)
         for name in ("checkpoints", "clauses", "findings", "degrees", "units", "held"):
             assert getattr(state, name) == getattr(fresh, name), f"{pack_id}: {name}"
         assert {k: v for k, v in state.tally.items() if v} == {k: v for k, v in fresh.tally.items() if v}
