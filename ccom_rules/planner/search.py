@@ -43,6 +43,8 @@ class Candidate:
     step: int
     reads: frozenset[Read]
     """What building and simulating it read of the plan's state (see :mod:`.reads`)."""
+    distances: dict[Requirement, Fraction]
+    """Each target's distance once it is taken."""
 
 
 def apply_actions(manifest: Manifest, actions: Sequence[Action]) -> Manifest:
@@ -108,7 +110,11 @@ class Search:
 
     def combined(self, delta: Delta | None) -> float:
         """Each target's distance as a share of where it started, summed (0.0 when all are met)."""
-        return sum(float(self.plan.distance(r, delta)) * s for r, s in self.scale.items())
+        return self.share({r: self.plan.distance(r, delta) for r in self.scale})
+
+    def share(self, distances: dict[Requirement, Fraction]) -> float:
+        """:meth:`combined` of the targets' ``distances``."""
+        return sum(float(distances[r]) * s for r, s in self.scale.items())
 
     def assess(self, key: ActionKey) -> Candidate | None:
         plan = self.plan
@@ -125,23 +131,24 @@ class Search:
             built = found
             delta = plan.simulate(built.patch, built.findings, read, self.active_packs)  # all its rank reads
             reads = frozenset(read)
-        reduction = self.current - self.combined(delta)
+        distances = {r: plan.distance(r, delta) for r in self.scale}
+        reduction = self.current - self.share(distances)
         # Progress that does not yet move a target: evidence degrees rising, and checkpoints
         # (also those an assessor decides) climbing from not met towards met.
         progress = sum(
             float(d - plan.states[p].degrees.get(c, Fraction(0)))
-            for p, changes in delta.degrees.items()
+            for p, moved in delta.degrees.items()
             if p in self.active_packs
-            for c, d in changes.items()
+            for c, d in moved.items()
         )
         progress += sum(
             (RANK[r.status] - RANK[plan.states[p].checkpoints[c].status]) / 2
-            for p, changes in delta.checkpoints.items()
+            for p, moved in delta.checkpoints.items()
             if p in self.active_packs
-            for c, r in changes.items()
+            for c, r in moved.items()
         )
         additions = built.patch.size() + len(built.findings)
-        return Candidate((-reduction, -progress, additions, key), built, delta, self.step, reads)
+        return Candidate((-reduction, -progress, additions, key), built, delta, self.step, reads, distances)
 
     def choose(self) -> Candidate | None:
         """The best action now. Lazy greedy: gains assessed at earlier steps are upper bounds;
@@ -210,6 +217,7 @@ class Search:
             )
             taken.add(ident)
             self.plan.commit(delta)
+            self.plan.distances.update(chosen.distances)  # as measured on the delta taken
             self.changes.append(changes(chosen.built.patch, delta))
             assert self.options is not None  # read by choose()
             self.options.update(delta)
