@@ -11,7 +11,7 @@ from ..predicates import AssessorCheck, CertifiedPeople, Patch, Predicate, with_
 from . import keys
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
 from .reads import Read
-from .state import PlanState
+from .state import PackState, PlanState
 
 DONE = ("met", "not_applicable")
 CONFIRM = "met after remediation, to be confirmed by the assessor"
@@ -47,11 +47,11 @@ def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Pa
         for cp_id in wanted:
             reads |= state.reads_of("cp", cp_id)
             res = state.checkpoints[cp_id]
-            if res.status not in DONE and res.decided_by != "assessor":
+            if res.status not in DONE and res.decided_by != "assessor" and _answers(state, "cp", cp_id, remedy_for):
                 targets.append(pack.index.checkpoints[cp_id][0].evidence)
         for cond, pred in pack.scoring.conditions().items():
             reads |= state.reads_of("condition", cond)
-            if not state.held[cond]:
+            if not state.held[cond] and _answers(state, "condition", cond, remedy_for):
                 targets.append(pred)
         for pred in targets:
             patch = pred.remedy(facts, remedy_for)
@@ -59,6 +59,13 @@ def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Pa
                 total = total + Patch(patch.evidence, patch.people)
                 facts = with_added(plan.facts, total)
     return total
+
+
+def _answers(state: PackState, kind: str, ident: str, remedy_for: str) -> bool:
+    """Whether the remedy of a checkpoint's evidence or a condition can add anything for
+    ``remedy_for`` (when not, it would return an empty patch: it is not asked)."""
+    keys = state.remedies.get((kind, ident))
+    return keys is None or remedy_for in keys
 
 
 def build(plan: PlanState, key: ActionKey, reads: set[Read] | None = None) -> Built | None:

@@ -21,7 +21,7 @@ from ..model.result import CheckpointResult
 from ..predicates import Facts, Outcome, Patch, Predicate, with_added
 from ..requirements import Requirement
 from ..scoring.base import Board, ClauseState, Tally, Unit, Wait
-from .predicates import leaves, needs_people
+from .predicates import leaves, needs_people, remedy_keys
 from .reads import Read, fact_reads, patch_reads
 
 
@@ -57,6 +57,9 @@ class PackState:
     condition_reads: dict[str, frozenset[str]] = field(default_factory=dict)
     """Each condition's evidence types (and :data:`PEOPLE` when it counts certified people)."""
 
+    remedies: dict[tuple[str, str], frozenset[str] | None] = field(default_factory=dict)
+    """For each checkpoint's evidence (``cp``) and condition, what its remedy answers to (see
+    :func:`.predicates.remedy_keys`)."""
     scored: bool = False
     """Whether :attr:`units` and :attr:`tally` are worked out (see :meth:`PlanState.scored`)."""
     reads: dict[tuple[str, str], frozenset[Read]] = field(default_factory=dict)
@@ -136,7 +139,7 @@ def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict
     )
     fixed = _fixed(pack)
     state.keys, state.by_type, state.people_checkpoints = fixed.keys, fixed.by_type, fixed.people_checkpoints
-    state.condition_reads, state.reads = fixed.condition_reads, fixed.reads
+    state.condition_reads, state.reads, state.remedies = fixed.condition_reads, fixed.reads, fixed.remedies
     return state
 
 
@@ -150,6 +153,7 @@ class _Fixed:
     people_checkpoints: list[str]
     condition_reads: dict[str, frozenset[str]]
     reads: dict[tuple[str, str], frozenset[Read]]
+    remedies: dict[tuple[str, str], frozenset[str] | None]
 
 
 _FIXED: dict[int, tuple[weakref.ref[ClausePack], _Fixed]] = {}
@@ -175,6 +179,8 @@ def _fixed(pack: ClausePack) -> _Fixed:
         people_checkpoints=people,
         condition_reads={cond: read_by(pred) for cond, pred in pack.scoring.conditions().items()},
         reads={},
+        remedies={("cp", cp_id): remedy_keys(cp.evidence) for cp_id, (cp, _) in pack.index.checkpoints.items()}
+        | {("condition", cond): remedy_keys(pred) for cond, pred in pack.scoring.conditions().items()},
     )
     _FIXED[key] = (weakref.ref(pack, lambda _ref: _FIXED.pop(key, None)), fixed)
     return fixed

@@ -122,3 +122,26 @@ def test_a_candidate_simulated_for_its_targets_packs_then_completed_equals_one_s
             assert {p: v for p, v in got.items() if v} == {p: v for p, v in want.items() if v}, (key, name)
         compared += bool(whole.checkpoints.get("cc_cmm"))
     assert compared > 10
+
+
+def test_a_remedy_is_asked_only_for_what_it_answers_to() -> None:
+    """Building an action asks the remedy of a checkpoint's evidence or a condition only for the
+    evidence types and people schemes its leaves name: for anything else it adds nothing."""
+    from ccom_rules.planner.predicates import remedy_keys
+    from ccom_rules.predicates import Facts
+
+    packs = real_packs()
+    facts = Facts.of(load_manifest(EXAMPLES / "jade-river-health" / "manifest.yaml", packs))
+    preds = [cp.evidence for p in packs for cp, _ in p.index.checkpoints.values()]
+    preds += [pred for p in packs for pred in p.scoring.conditions().values()]
+    everything = sorted({k for pred in preds for k in remedy_keys(pred) or ()})
+    assert any(k.startswith("people:") for k in everything) and len(everything) > 50
+    asked = 0
+    for n, pred in enumerate(preds):
+        keys = remedy_keys(pred)
+        assert keys is not None
+        others = [k for k in everything if k not in keys]
+        for other in others[n % 7 :: 23]:  # a spread of what it does not name
+            assert pred.remedy(facts, other).empty, (pred, other)
+            asked += 1
+    assert asked > 1000
