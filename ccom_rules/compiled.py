@@ -169,6 +169,7 @@ class PackRun:
     results: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...]
     """(clause id, checkpoint ids, every field of its result in declaration order, those given by
     the clause set), in document order."""
+    checkpoint_ids: frozenset[str]
 
     @classmethod
     def of(cls, plan: CompiledPack) -> PackRun:
@@ -177,7 +178,7 @@ class PackRun:
         results = tuple(
             (c.id, c.checkpoints, {**_CLAUSE_FIELDS, "id": c.id, "parent": c.parent, "title": c.title}) for c in plan.clauses
         )
-        return cls(checkpoints, states, results)
+        return cls(checkpoints, states, results, frozenset(cp.id for cp in plan.checkpoints))
 
 
 _CLAUSE_FIELDS: dict[str, Any] = {

@@ -210,19 +210,27 @@ def decide(
 
     ``shared`` holds outcomes by predicate (its canonical JSON) for these ``facts``: a predicate
     that several checkpoints (or packs) ask is evaluated once."""
-    return _decide(pack, pack_run(compiled(pack)), manifest, facts, {} if shared is None else shared)
+    outcomes: dict[str, Outcome] = {}
+    board = _decide(pack, pack_run(compiled(pack)), manifest, facts, {} if shared is None else shared, outcomes)
+    return board, outcomes
 
 
 def _decide(
-    pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, memo: dict[str, Outcome]
-) -> tuple[Board, dict[str, Outcome]]:
+    pack: ClausePack,
+    run: PackRun,
+    manifest: Manifest,
+    facts: Facts,
+    memo: dict[str, Outcome],
+    outcomes: dict[str, Outcome] | None = None,
+) -> Board:
+    """:func:`decide` of a compiled pack; each checkpoint's outcome put in ``outcomes`` when given."""
     precedence = manifest.assessment.precedence
     pack_id = pack.id
     findings: dict[str, Finding] = {f.target: f for f in manifest.findings if f.pack == pack_id}
+    on_checkpoints = {t: f for t, f in findings.items() if t in run.checkpoint_ids} if findings else findings
     declared, waived = waivers(pack, manifest)
     checkpoints: dict[str, CheckpointResult] = {}
     statuses: dict[str, Status] = {}  # of checkpoints, then of clauses (kept apart: ids may repeat)
-    outcomes: dict[str, Outcome] = {}
     given = _CHECKPOINT_FIELDS
     for cp_id, aspect, clause_id, key, evaluate in run.checkpoints:
         if declared:
@@ -234,8 +242,9 @@ def _decide(
         outcome = memo.get(key)
         if outcome is None:
             outcome = memo[key] = evaluate(facts)
-        outcomes[cp_id] = outcome
-        finding = findings.get(cp_id) if findings else None
+        if outcomes is not None:
+            outcomes[cp_id] = outcome
+        finding = on_checkpoints.get(cp_id) if on_checkpoints else None
         if finding is not None:
             result = checkpoints[cp_id] = _decided_checkpoint(cp_id, aspect, outcome, finding, precedence)
             statuses[cp_id] = result.status
@@ -274,9 +283,9 @@ def _decide(
             clause_statuses[cid] = state.status
             continue
         if children:
-            parts = (*[statuses[x] for x in cp_ids], *[clause_statuses[x] for x in children])
+            parts = (*map(statuses.__getitem__, cp_ids), *map(clause_statuses.__getitem__, children))
         else:
-            parts = tuple([statuses[x] for x in cp_ids])
+            parts = tuple(map(statuses.__getitem__, cp_ids))
         finding = findings.get(cid) if findings else None
         if finding is None:  # the common case: one shared state per combination of parts
             known = combined.get((parts, by_children))
@@ -289,7 +298,7 @@ def _decide(
             state = _combined_state(list(parts), by_children, finding, precedence)
         states[cid] = state
         clause_statuses[cid] = state.status
-    board = Board(
+    return Board(
         pack_id=pack_id,
         index=pack.index,
         manifest=manifest,
@@ -298,7 +307,6 @@ def _decide(
         clauses=states,
         findings=findings,
     )
-    return board, outcomes
 
 
 def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome] | None = None) -> PackResult:
@@ -306,7 +314,7 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     the predicate outcomes for those facts, see :func:`decide`)."""
     plan = compiled(pack)
     run = pack_run(plan)
-    board, _ = _decide(pack, run, manifest, facts, {} if shared is None else shared)
+    board = _decide(pack, run, manifest, facts, {} if shared is None else shared)
     states, checkpoints = board.clauses, board.checkpoints
     outcome, extras = pack.scoring.score(board)
     clauses = []
@@ -319,7 +327,7 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
         if state.note:
             data["note"] = state.note
         if ids:
-            data["checkpoints"] = tuple([checkpoints[x] for x in ids])
+            data["checkpoints"] = tuple(map(checkpoints.__getitem__, ids))
         extra = extras.get(cid) if extras else None
         if extra:
             data.update(extra)

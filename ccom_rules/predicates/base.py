@@ -84,6 +84,27 @@ class Facts:
             self.memo[key] = found
         return found
 
+    def runs(self, evidence_type: str, granularity: Period) -> tuple[list[int], tuple[str, ...]]:
+        """:meth:`covered` as two sequences in period order: the ordinals, and the covering items'
+        ids (so the periods of a window are found by bisection, and its items by slicing)."""
+        key = ("runs", evidence_type, granularity)
+        found: tuple[list[int], tuple[str, ...]] | None = self.memo.get(key)
+        if found is None:
+            covered = self.covered(evidence_type, granularity)
+            ordinals = sorted(covered)
+            found = self.memo[key] = (ordinals, tuple(map(covered.__getitem__, ordinals)))
+        return found
+
+    def recorded(self, evidence_type: str, metric: str) -> tuple[list[date], list[float], list[str]]:
+        """The items of ``evidence_type`` recording ``metric``, in (date, id) order, as three
+        sequences: their dates, their values, their ids."""
+        key = ("recorded", evidence_type, metric)
+        found: tuple[list[date], list[float], list[str]] | None = self.memo.get(key)
+        if found is None:
+            items = [i for i in self.items(evidence_type) if metric in i.metrics]
+            found = self.memo[key] = ([i.date for i in items], [i.metrics[metric] for i in items], [i.id for i in items])
+        return found
+
 
 class Outcome(NamedTuple):
     """A predicate's verdict with its explanation.

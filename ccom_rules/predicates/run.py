@@ -13,7 +13,8 @@ functions hold the parameters they need, never the predicate itself.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable
 from datetime import timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -131,19 +132,18 @@ def _metric(pred: Any) -> Run:
             found = reasons[key] = Msg(msg_id, metric=metric, value=value, item=item, wanted=wanted)
         return found
 
+    recorded_key = ("recorded", etype, metric)  # Facts.recorded's own memo key
+
     def run(facts: Facts) -> Outcome:
-        items: Sequence[Any] = facts.by_type.get(etype, ())
-        if days is not None:
-            oldest = facts.on - age
-            items = [i for i in items if i.date >= oldest]
-        recorded = [i for i in items if metric in i.metrics]
-        for item in reversed(recorded):  # the best qualifying value: any that meets the bounds
-            value = item.metrics[metric]
+        found = facts.memo.get(recorded_key)
+        dates, values, ids = found if found is not None else facts.recorded(etype, metric)
+        first = 0 if days is None else bisect_left(dates, facts.on - age)  # in date order: the recent ones
+        for at in reversed(range(first, len(values))):  # the best qualifying value: any that meets the bounds
+            value = values[at]
             if (low is None or value >= low) and (high is None or value <= high):
-                return made(Outcome, (True, ONE, (reason("metric.ok", item.id, value),), (item.id,), True))
-        if recorded:
-            item = recorded[-1]
-            return made(Outcome, (False, ZERO, (reason("metric.off", item.id, item.metrics[metric]),), (item.id,), True))
+                return made(Outcome, (True, ONE, (reason("metric.ok", ids[at], value),), (ids[at],), True))
+        if first < len(values):
+            return made(Outcome, (False, ZERO, (reason("metric.off", ids[-1], values[-1]),), (ids[-1],), True))
         return made(Outcome, (False, ZERO, none, (), True))
 
     return run
@@ -153,12 +153,13 @@ def _metric(pred: Any) -> Run:
 
 
 def _continuous(pred: Any) -> Run:
-    from .series import DEFAULT_WINDOW_DAYS, _period_word, best_window, window_ends
+    from .series import DEFAULT_WINDOW_DAYS, _period_word, best_run, window_ends
 
     etype, period, count = pred.type, pred.period, pred.count
     window = pred.window_days if pred.window_days is not None else DEFAULT_WINDOW_DAYS[period]
     series = {"count": count, "period": _period_word(period), "type": evidence_type(etype)}
-    covered_key = ("covered", etype, period)  # Facts.covered's own memo key
+    runs_key = ("runs", etype, period)  # Facts.runs's own memo key
+    dated: list[tuple[Any, tuple[int, ...]]] = [(None, ())]  # the assessment date last seen, with its window ends
     ended: dict[int, Msg] = {}
     said: dict[tuple[int, tuple[int, ...]], Msg] = {}
 
@@ -188,19 +189,16 @@ def _continuous(pred: Any) -> Run:
         return found
 
     def run(facts: Facts) -> Outcome:
-        covered = facts.memo.get(covered_key)
-        if covered is None:
-            covered = facts.covered(etype, period)
-        ends = window_ends(period, window, facts.on)
-        last = ends[0]
-        got = list(map(covered.get, range(last - count + 1, last + 1)))
-        if None not in got:  # the common case: the latest window is complete
-            return made(Outcome, (True, ONE, (ok(last),), tuple(got), True))
-        best_end, best = best_window(covered, ends, count)
-        used = tuple([covered[o] for o in best])
-        if len(best) == count:
-            return made(Outcome, (True, ONE, (ok(best_end),), used, True))
-        return made(Outcome, (False, ratio(len(best), count), (short(best_end, best),), used, True))
+        found = facts.memo.get(runs_key)
+        ordinals, ids = found if found is not None else facts.runs(etype, period)
+        on, ends = dated[0]
+        if on is not facts.on:
+            on, ends = dated[0] = facts.on, window_ends(period, window, facts.on)
+        best_end, start, stop = best_run(ordinals, ends, count)
+        if stop - start == count:
+            return made(Outcome, (True, ONE, (ok(best_end),), ids[start:stop], True))
+        held = ratio(stop - start, count)
+        return made(Outcome, (False, held, (short(best_end, ordinals[start:stop]),), ids[start:stop], True))
 
     return run
 

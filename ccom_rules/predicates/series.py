@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -32,22 +33,29 @@ def window_ends(granularity: Period, window_days: int, on: date) -> tuple[int, .
     return tuple(ends) or (latest,)  # a window shorter than the current period: only the current one
 
 
-def best_window(covered: Container[int], ends: tuple[int, ...], count: int) -> tuple[int, list[int]]:
+def best_run(ordinals: list[int], ends: tuple[int, ...], count: int) -> tuple[int, int, int]:
     """The run of ``count`` periods ending at one of ``ends`` (latest first) with the most periods
-    ``covered``: its last period and its covered periods, in order.
+    among ``ordinals`` (the periods covered, sorted): its last period, and where its covered
+    periods start and stop in ``ordinals`` (``ordinals[start:stop]``).
 
     On a tie the latest window wins: a past period cannot be recorded after the fact, so the gap
     worth reporting (and the one a plan can fill) is the most recent one."""
     best_end = ends[0]
-    best = [o for o in range(best_end - count + 1, best_end + 1) if o in covered]
-    if len(best) < count:
-        for end in ends[1:]:
-            present = [o for o in range(end - count + 1, end + 1) if o in covered]
-            if len(present) > len(best):
-                best_end, best = end, present
-                if len(present) == count:
-                    break
-    return best_end, best
+    start, stop = bisect_left(ordinals, best_end - count + 1), bisect_right(ordinals, best_end)
+    for end in ends[1:]:
+        if stop - start == count:
+            break
+        first, last = bisect_left(ordinals, end - count + 1), bisect_right(ordinals, end)
+        if last - first > stop - start:
+            best_end, start, stop = end, first, last
+    return best_end, start, stop
+
+
+def best_window(covered: Iterable[int], ends: tuple[int, ...], count: int) -> tuple[int, list[int]]:
+    """:func:`best_run`'s last period, and the periods of its run that are ``covered``, in order."""
+    ordinals = sorted(covered)
+    best_end, start, stop = best_run(ordinals, ends, count)
+    return best_end, ordinals[start:stop]
 
 
 class Continuous(Frozen):
