@@ -79,6 +79,9 @@ class ManifestIndex:
     facts: Facts
 
 
+SideTable = _SideTable
+"""Values derived from objects by identity, kept while the object lives (for other modules)."""
+
 _MANIFESTS = _SideTable()
 
 

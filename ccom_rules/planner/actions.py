@@ -42,15 +42,15 @@ def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Pa
     remedy_for = f"people:{only}" if people else only
     for state in plan.states.values():
         pack = state.pack
-        wanted = state.people_checkpoints if people else state.by_type.get(only, ())
+        wanted = state.fixed.people_checkpoints if people else state.fixed.by_type.get(only, ())
         targets: list[Predicate] = []
         for cp_id in wanted:
-            reads |= state.reads_of("cp", cp_id)
+            reads |= state.fixed.reads_of("cp", cp_id)
             res = state.checkpoints[cp_id]
             if res.status not in DONE and res.decided_by != "assessor" and _answers(state, "cp", cp_id, remedy_for):
                 targets.append(pack.index.checkpoints[cp_id][0].evidence)
         for cond, pred in pack.scoring.conditions().items():
-            reads |= state.reads_of("condition", cond)
+            reads |= state.fixed.reads_of("condition", cond)
             if not state.held[cond] and _answers(state, "condition", cond, remedy_for):
                 targets.append(pred)
         for pred in targets:
@@ -64,7 +64,7 @@ def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Pa
 def _answers(state: PackState, kind: str, ident: str, remedy_for: str) -> bool:
     """Whether the remedy of a checkpoint's evidence or a condition can add anything for
     ``remedy_for`` (when not, it would return an empty patch: it is not asked)."""
-    keys = state.remedies.get((kind, ident))
+    keys = state.fixed.remedies.get((kind, ident))
     return keys is None or remedy_for in keys
 
 
@@ -115,7 +115,7 @@ def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None, rea
             stack += clause.children
     total, findings = Patch(), []
     for cp in wanted:
-        reads |= state.reads_of("cp", cp.id)  # its result, its finding, the facts its remedy reads
+        reads |= state.fixed.reads_of("cp", cp.id)  # its result, its finding, the facts its remedy reads
         if state.checkpoints[cp.id].status in DONE:
             continue
         patch = cp.evidence.remedy(with_added(plan.facts, total), None)

@@ -46,8 +46,8 @@ class Start:
         touched = total = 0
         for pack_id, state in self.state.states.items():
             total += len(state.checkpoints)
-            found = {cp for t in types for cp in state.by_type.get(t, ())}
-            found.update(state.people_checkpoints if people else ())
+            found = {cp for t in types for cp in state.fixed.by_type.get(t, ())}
+            found.update(state.fixed.people_checkpoints if people else ())
             found.update(t for p, t in targets if p == pack_id and t in state.checkpoints)
             touched += len(found)
         return 4 * touched <= total

@@ -5,28 +5,22 @@ from __future__ import annotations
 
 from collections import ChainMap, defaultdict
 from collections.abc import Collection, Mapping, Sequence
-import weakref
 from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from ..compiled import compiled
 from ..engine import checkpoint_result, clause_state, decide, waivers
 from ..i18n import Msg
 from ..model.manifest import Finding, Manifest
 from ..model.pack import ClausePack
 from ..model.result import CheckpointResult
-from ..predicates import Facts, Outcome, Patch, Predicate, with_added
+from ..predicates import Facts, Outcome, Patch, with_added
 from ..requirements import Requirement
 from ..scoring.base import Board, ClauseState, Tally, Unit, Wait
-from .predicates import leaves, needs_people, remedy_keys
-from .reads import Read, fact_reads, patch_reads
-
-
-PEOPLE = "people:"
-"""Stands for certified people among the things a condition reads (no evidence type has a colon)."""
+from .fixed import PEOPLE, Fixed, fixed
+from .reads import Read, patch_reads
 
 
 def add_tally(total: dict[str, Any], part: Mapping[str, Any], sign: int = 1) -> None:
@@ -49,22 +43,11 @@ class PackState:
     """Each condition of the model that is not a clause (e.g. a prerequisite): whether it holds."""
     declared: dict[str, str]
     waived: dict[str, str]
+    fixed: Fixed
+    """What the pack fixes for the planner (shared by every state of it)."""
     tally: Tally = field(default_factory=dict)
-    by_type: dict[str, list[str]] = field(default_factory=dict)
-    people_checkpoints: list[str] = field(default_factory=list)
-    keys: dict[str, str] = field(default_factory=dict)
-    """Each checkpoint's predicate as canonical JSON: equal keys, equal outcomes."""
-    condition_reads: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Each condition's evidence types (and :data:`PEOPLE` when it counts certified people)."""
-
-    remedies: dict[tuple[str, str], frozenset[str] | None] = field(default_factory=dict)
-    """For each checkpoint's evidence (``cp``) and condition, what its remedy answers to (see
-    :func:`.predicates.remedy_keys`)."""
     scored: bool = False
     """Whether :attr:`units` and :attr:`tally` are worked out (see :meth:`PlanState.scored`)."""
-    reads: dict[tuple[str, str], frozenset[Read]] = field(default_factory=dict)
-    """What simulating reads of one checkpoint (``cp``), clause (``clause``) or condition, by id:
-    see :mod:`.reads` (filled as they are asked for)."""
 
     def board(self, manifest: Manifest, facts: Facts) -> Board:
         return Board(self.pack.id, self.pack.index, manifest, facts, self.checkpoints, self.clauses, self.findings)
@@ -81,28 +64,6 @@ class PackState:
             held=dict(self.held),
             tally=dict(self.tally),
         )
-
-    def reads_of(self, kind: str, ident: str) -> frozenset[Read]:
-        """A checkpoint's result and finding and the facts its evidence reads; a clause's state,
-        finding and unit, its checkpoints' results and its children's states; a condition and
-        the facts it reads."""
-        found = self.reads.get((kind, ident))
-        if found is None:
-            pid, index = self.pack.id, self.pack.index
-            if kind == "cp":
-                own: set[Read] = {("c", pid, ident), ("f", pid, ident)}
-                found = fact_reads(index.checkpoints[ident][0].evidence) | own
-            elif kind == "clause":
-                clause = index.clauses[ident].clause
-                found = frozenset(
-                    [("s", pid, ident), ("f", pid, ident), ("u", pid, ident)]
-                    + [("c", pid, cp.id) for cp in clause.checkpoints]
-                    + [("s", pid, child.id) for child in clause.children]
-                )
-            else:
-                found = fact_reads(self.pack.scoring.conditions()[ident]) | {("h", pid, ident)}
-            self.reads[(kind, ident)] = found
-        return found
 
 
 @dataclass
@@ -136,62 +97,9 @@ def _pack_state(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict
         held={cid: pred.evaluate(facts).satisfied for cid, pred in model.conditions().items()},
         declared=declared,
         waived=waived,
+        fixed=fixed(pack),
     )
-    fixed = _fixed(pack)
-    state.keys, state.by_type, state.people_checkpoints = fixed.keys, fixed.by_type, fixed.people_checkpoints
-    state.condition_reads, state.reads, state.remedies = fixed.condition_reads, fixed.reads, fixed.remedies
     return state
-
-
-@dataclass(frozen=True)
-class _Fixed:
-    """What a pack fixes for the planner, shared by every state of it (never changed; ``reads``
-    only filled)."""
-
-    keys: dict[str, str]
-    by_type: dict[str, list[str]]
-    people_checkpoints: list[str]
-    condition_reads: dict[str, frozenset[str]]
-    reads: dict[tuple[str, str], frozenset[Read]]
-    remedies: dict[tuple[str, str], frozenset[str] | None]
-
-
-_FIXED: dict[int, tuple[weakref.ref[ClausePack], _Fixed]] = {}
-
-
-def _fixed(pack: ClausePack) -> _Fixed:
-    """The pack's :class:`_Fixed`, made once per pack object."""
-    key = id(pack)
-    entry = _FIXED.get(key)
-    if entry is not None and entry[0]() is pack:
-        return entry[1]
-    by_type: dict[str, list[str]] = {}
-    people: list[str] = []
-    for cp_id, (cp, _) in pack.index.checkpoints.items():
-        for leaf in leaves(cp.evidence):
-            if needs_people(leaf):
-                people.append(cp_id)
-            for t in leaf.evidence_types():
-                by_type.setdefault(t, []).append(cp_id)
-    fixed = _Fixed(
-        keys={cp.id: cp.key for cp in compiled(pack).checkpoints},
-        by_type=by_type,
-        people_checkpoints=people,
-        condition_reads={cond: read_by(pred) for cond, pred in pack.scoring.conditions().items()},
-        reads={},
-        remedies={("cp", cp_id): remedy_keys(cp.evidence) for cp_id, (cp, _) in pack.index.checkpoints.items()}
-        | {("condition", cond): remedy_keys(pred) for cond, pred in pack.scoring.conditions().items()},
-    )
-    _FIXED[key] = (weakref.ref(pack, lambda _ref: _FIXED.pop(key, None)), fixed)
-    return fixed
-
-
-def read_by(pred: Predicate) -> frozenset[str]:
-    """The evidence types ``pred`` reads, and :data:`PEOPLE` when it counts certified people."""
-    reads = {t for leaf in leaves(pred) for t in leaf.evidence_types()}
-    if any(needs_people(leaf) for leaf in leaves(pred)):
-        reads.add(PEOPLE)
-    return frozenset(reads)
 
 
 class PlanState:
@@ -265,9 +173,9 @@ class PlanState:
                 continue
             state = self.scored(pack_id)
             index = state.pack.index
-            touched_cps = {cp for t in types for cp in state.by_type.get(t, ())}
+            touched_cps = {cp for t in types for cp in state.fixed.by_type.get(t, ())}
             if patch.people:
-                touched_cps.update(state.people_checkpoints)
+                touched_cps.update(state.fixed.people_checkpoints)
             touched_clauses: set[str] = set()
             touched_units: list[str] = []
             own = {t: f for (fp, t), f in delta.findings.items() if fp == pack_id}
@@ -280,14 +188,14 @@ class PlanState:
             findings_map: Mapping[str, Finding] = {**state.findings, **own} if own else state.findings
             new_cps = delta.checkpoints[pack_id]
             for cp_id in touched_cps:
-                reads |= state.reads_of("cp", cp_id)
+                reads |= state.fixed.reads_of("cp", cp_id)
                 cp, cid = index.checkpoints[cp_id]
                 waived = state.declared.get(cp_id, state.waived.get(cid))
                 outcome = None
                 if waived is None:  # checkpoints (of any pack) asking the same thing share one outcome
-                    outcome = outcomes.get(state.keys[cp_id])
+                    outcome = outcomes.get(state.fixed.keys[cp_id])
                     if outcome is None:
-                        outcome = outcomes[state.keys[cp_id]] = cp.evidence.evaluate(facts)
+                        outcome = outcomes[state.fixed.keys[cp_id]] = cp.evidence.evaluate(facts)
                 result, outcome = checkpoint_result(cp, facts, findings_map.get(cp_id), precedence, waived, outcome)
                 if result != state.checkpoints[cp_id]:
                     new_cps[cp_id] = result
@@ -305,7 +213,7 @@ class PlanState:
                 dirty.setdefault(index.clauses[cid].depth, set()).add(cid)
             while dirty:
                 for cid in sorted(dirty.pop(max(dirty)), reverse=True):
-                    reads |= state.reads_of("clause", cid)
+                    reads |= state.fixed.reads_of("clause", cid)
                     placed = index.clauses[cid]
                     new = clause_state(placed.clause, cps, states, findings_map.get(cid), precedence, state.waived.get(cid))
                     if new != state.clauses[cid]:
@@ -320,10 +228,10 @@ class PlanState:
                     unit = model.unit(board, cid)
                     if unit is not None and unit != state.units[cid]:
                         delta.units[pack_id][cid] = unit
-            for cond, cond_reads in state.condition_reads.items():
+            for cond, cond_reads in state.fixed.condition_reads.items():
                 if cond_reads.isdisjoint(types) and not (patch.people and PEOPLE in cond_reads):
                     continue
-                reads |= state.reads_of("condition", cond)
+                reads |= state.fixed.reads_of("condition", cond)
                 held = model.conditions()[cond].evaluate(facts).satisfied
                 if held != state.held[cond]:
                     delta.held[pack_id][cond] = held
