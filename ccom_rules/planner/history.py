@@ -42,6 +42,7 @@ def plan_waiting(
     forward instead of deciding every pack again as of the assessment date)."""
     now = manifest.assessment.date
     wait = plan.waits(req)
+    carried: tuple[PlanState, int] | None = None
     for level in (*(wait.steps if wait else ()), req.value):
         step = Requirement(req.pack, req.model, level)
         own = plan.waits(step)
@@ -49,7 +50,8 @@ def plan_waiting(
         if on == now and not actions:  # nothing planned yet: the plan's own state, never changed
             state = plan
         elif on == now and start is not None and start.carries(actions):
-            state = start.taking(apply_actions(manifest, actions), actions)
+            state = start.taking(apply_actions(manifest, actions), actions, carried)
+            carried = (state.fork(), len(actions))  # before the search changes it: the next level's base
         else:
             state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
         search = Search(state, [step], len(actions))

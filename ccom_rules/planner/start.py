@@ -28,13 +28,16 @@ class Start:
         self.outcomes = {pack_id: outcome_now(plan, pack_id) for pack_id in scored}
         self.carried: dict[tuple[str, ...], PlanState] = {}
 
-    def taking(self, manifest: Manifest, actions: Sequence[Action]) -> PlanState:
+    def taking(self, manifest: Manifest, actions: Sequence[Action], since: tuple[PlanState, int] | None = None) -> PlanState:
         """The state of ``manifest``, which is the start's manifest with ``actions`` applied (on its
         own date): the start's state with every action's evidence, people and findings simulated
-        and committed as one, so that only what they touch is decided again. A new state, the
-        caller's to change."""
-        patch = Patch(tuple(i for a in actions for i in a.evidence), tuple(p for a in actions for p in a.people))
-        return self.state.taking(manifest, patch, [f for a in actions for f in a.findings])
+        and committed as one, so that only what they touch is decided again. ``since``: a state
+        found so for the first N of ``actions`` (left as it is), to take only the others on top
+        of. A new state, the caller's to change."""
+        base, done = since if since is not None else (self.state, 0)
+        rest = actions[done:]
+        patch = Patch(tuple(i for a in rest for i in a.evidence), tuple(p for a in rest for p in a.people))
+        return base.taking(manifest, patch, [f for a in rest for f in a.findings])
 
     def carries(self, actions: Sequence[Action]) -> bool:
         """Whether carrying the start forward by ``actions`` costs less than deciding every pack

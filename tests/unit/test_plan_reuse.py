@@ -64,13 +64,16 @@ def test_a_state_carried_forward_equals_one_decided_afresh(example: str) -> None
     assert actions
     start = Start(PlanState(packs, manifest), ())
     applied = apply_actions(manifest, actions)
-    carried, afresh = start.taking(applied, actions), PlanState(packs, applied)
-    assert carried.facts == afresh.facts and carried.findings == afresh.findings
-    for pack_id in afresh.states:
-        state, fresh = carried.scored(pack_id), afresh.scored(pack_id)
-        for name in ("checkpoints", "clauses", "findings", "degrees", "units", "held"):
-            assert getattr(state, name) == getattr(fresh, name), f"{pack_id}: {name}"
-        assert {k: v for k, v in state.tally.items() if v} == {k: v for k, v in fresh.tally.items() if v}
+    afresh = PlanState(packs, applied)
+    half = len(actions) // 2
+    first = start.taking(apply_actions(manifest, actions[:half]), actions[:half])
+    for carried in (start.taking(applied, actions), start.taking(applied, actions, (first, half))):
+        assert carried.facts == afresh.facts and carried.findings == afresh.findings
+        for pack_id in afresh.states:
+            state, fresh = carried.scored(pack_id), afresh.scored(pack_id)
+            for name in ("checkpoints", "clauses", "findings", "degrees", "units", "held"):
+                assert getattr(state, name) == getattr(fresh, name), f"{pack_id}: {name}"
+            assert {k: v for k, v in state.tally.items() if v} == {k: v for k, v in fresh.tally.items() if v}
     assert start.state.states["cc_cmm"].checkpoints != carried.states["cc_cmm"].checkpoints  # the start is left as it was
 
 
