@@ -318,7 +318,7 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     states, checkpoints = board.clauses, board.checkpoints
     outcome, extras = pack.scoring.score(board)
     clauses = []
-    floats = _CLAUSE_FLOATS
+    floats, sets = _CLAUSE_FLOATS, _CLAUSE_SETS
     for cid, ids, fields in run.results:
         state = states[cid]
         data = fields.copy()  # every field, in declaration order (the serialiser's)
@@ -334,7 +334,8 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
             for name in floats:  # as validation would make an int given for a float
                 if type(data[name]) is int:
                     data[name] = float(data[name])
-            given = _clause_fields(tuple(extra))
+            shape = tuple(extra)
+            given = sets.get(shape) or _clause_fields(shape)
         else:
             given = _CLAUSE_BASE_FIELDS
         result = new(ClauseResult)

@@ -133,24 +133,25 @@ def _memo_key(msg_id: str, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
     return tuple(key)
 
 
-def messages(msg_id: str, names: tuple[str, ...], /, **fixed: Any) -> Callable[..., Msg]:
-    """A maker of message ``msg_id`` with parameters ``fixed`` and ``names`` given by position:
-    ``make(*values)`` is ``Msg(msg_id, **fixed, **dict(zip(names, values)))``, the one already made
-    when ``values`` were given before (keyed by the values alone, so a predicate saying the same
-    thing each evaluation finds it in one lookup).
+def reasons(msg_id: str, names: tuple[str, ...], /, **fixed: Any) -> Callable[..., tuple[Msg]]:
+    """A maker of reasons saying message ``msg_id`` with parameters ``fixed`` and ``names`` given
+    by position: ``make(*values)`` is ``(Msg(msg_id, **fixed, **dict(zip(names, values))),)``, the
+    one already made when ``values`` were given before (keyed by the values alone, so a predicate
+    saying the same thing each evaluation finds it in one lookup, and its outcome carries it as
+    it is).
 
     The caller vouches that each position always gets values of one type whose equal values read
     the same: ``int``, ``str``, ``date``, an :class:`EvidenceType` or a message; never a ``float``
     (``0.0`` and ``-0.0`` are equal but read apart) nor a mix (``1`` and ``True``).
     """
-    made: dict[tuple[Any, ...], Msg] = {}
+    made: dict[tuple[Any, ...], tuple[Msg]] = {}
 
-    def make(*values: Any) -> Msg:
+    def make(*values: Any) -> tuple[Msg]:
         found = made.get(values)
         if found is None:
             if len(made) >= _MAKER_MAX:
                 made.clear()  # a bound for long runs over many manifests
-            found = made[values] = Msg(msg_id, **fixed, **dict(zip(names, values)))
+            found = made[values] = (Msg(msg_id, **fixed, **dict(zip(names, values))),)
         return found
 
     return make
@@ -237,8 +238,8 @@ __all__ = [
     "Titles",
     "catalogue",
     "langs_of",
-    "messages",
     "placeholders",
+    "reasons",
     "say",
     "t",
 ]

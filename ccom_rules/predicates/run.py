@@ -19,7 +19,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import Msg, messages
+from ..i18n import Msg, reasons
 from ..model.common import period_label
 from .base import HALF, ONE, ZERO, Facts, Outcome, evidence_type, made, ratio
 
@@ -48,8 +48,8 @@ def runner(pred: Predicate) -> Run:
 def _present(pred: Any) -> Run:
     etype, need = pred.type, pred.min_count
     said = evidence_type(etype)
-    ok = messages("present.ok", ("count",), type=said, min=need)
-    short = messages("present.short", ("count",), min=need, type=said)
+    ok = reasons("present.ok", ("count",), type=said, min=need)
+    short = reasons("present.short", ("count",), min=need, type=said)
     ids_key = ("ids", etype)  # Facts.ids's own memo key
 
     def run(facts: Facts) -> Outcome:
@@ -58,8 +58,8 @@ def _present(pred: Any) -> Run:
         if ids is None:
             ids = facts.ids(etype)
         if count >= need:
-            return made(Outcome, (True, ONE, (ok(count),), ids, True))
-        return made(Outcome, (False, ratio(count, need), (short(count),), ids, True))
+            return made(Outcome, (True, ONE, ok(count), ids, True))
+        return made(Outcome, (False, ratio(count, need), short(count), ids, True))
 
     return run
 
@@ -68,8 +68,8 @@ def _fresh(pred: Any) -> Run:
     etype, days = pred.type, pred.max_age_days
     said, age = evidence_type(etype), timedelta(days=days)
     none = (Msg("evidence.none", type=said),)
-    ok = messages("fresh.ok", ("item", "date"), type=said, days=days)
-    stale = messages("fresh.stale", ("item", "date"), type=said, days=days)
+    ok = reasons("fresh.ok", ("item", "date"), type=said, days=days)
+    stale = reasons("fresh.stale", ("item", "date"), type=said, days=days)
 
     def run(facts: Facts) -> Outcome:
         found = facts.by_type.get(etype)
@@ -77,8 +77,8 @@ def _fresh(pred: Any) -> Run:
             return made(Outcome, (False, ZERO, none, (), True))
         newest = found[-1]  # sorted by (date, id): the last is the newest
         if newest.date >= facts.on - age:
-            return made(Outcome, (True, ONE, (ok(newest.id, newest.date),), (newest.id,), True))
-        return made(Outcome, (False, HALF, (stale(newest.id, newest.date),), (newest.id,), True))
+            return made(Outcome, (True, ONE, ok(newest.id, newest.date), (newest.id,), True))
+        return made(Outcome, (False, HALF, stale(newest.id, newest.date), (newest.id,), True))
 
     return run
 
@@ -88,7 +88,7 @@ def _approved(pred: Any) -> Run:
     wanted = None if role is None else role.casefold()
     said = evidence_type(etype)
     suffix, named = ("_role", {"role": role}) if role else ("", {})
-    ok = messages("approved.ok" + suffix, ("item", "by", "date"), type=said, **named)
+    ok = reasons("approved.ok" + suffix, ("item", "by", "date"), type=said, **named)
     unsigned = (Msg("approved.unsigned" + suffix, type=said, **named),)
     none = (Msg("approved.none" + suffix, type=said, **named),)
 
@@ -98,7 +98,7 @@ def _approved(pred: Any) -> Run:
         for item in reversed(found):  # the latest sign-off
             approval = item.approval
             if approval is not None and approval.date <= on and (wanted is None or approval.role.casefold() == wanted):
-                return made(Outcome, (True, ONE, (ok(item.id, approval.by, approval.date),), (item.id,), True))
+                return made(Outcome, (True, ONE, ok(item.id, approval.by, approval.date), (item.id,), True))
         if found:
             return made(Outcome, (False, HALF, unsigned, facts.ids(etype), True))
         return made(Outcome, (False, ZERO, none, (), True))
@@ -118,18 +118,18 @@ def _metric(pred: Any) -> Run:
     else:
         none = (Msg("metric.none_within", type=said, days=days, metric=metric),)
     age = timedelta(days=days or 0)
-    reasons: dict[tuple[str, str, float], Msg] = {}
+    made_for: dict[tuple[str, str, float], tuple[Msg]] = {}
 
-    def reason(msg_id: str, item: str, value: float) -> Msg:
-        """``Msg(msg_id, metric=…, value=value, item=item, wanted=…)``, one per (id, item, value)."""
+    def reason(msg_id: str, item: str, value: float) -> tuple[Msg]:
+        """``(Msg(msg_id, metric=…, value=value, item=item, wanted=…),)``, one per (id, item, value)."""
         if not value:  # 0.0 and -0.0 are equal but read apart
-            return Msg(msg_id, metric=metric, value=value, item=item, wanted=wanted)
+            return (Msg(msg_id, metric=metric, value=value, item=item, wanted=wanted),)
         key = (msg_id, item, value)
-        found = reasons.get(key)
+        found = made_for.get(key)
         if found is None:
-            if len(reasons) >= 4_096:
-                reasons.clear()
-            found = reasons[key] = Msg(msg_id, metric=metric, value=value, item=item, wanted=wanted)
+            if len(made_for) >= 4_096:
+                made_for.clear()
+            found = made_for[key] = (Msg(msg_id, metric=metric, value=value, item=item, wanted=wanted),)
         return found
 
     recorded_key = ("recorded", etype, metric)  # Facts.recorded's own memo key
@@ -141,9 +141,9 @@ def _metric(pred: Any) -> Run:
         for at in reversed(range(first, len(values))):  # the best qualifying value: any that meets the bounds
             value = values[at]
             if (low is None or value >= low) and (high is None or value <= high):
-                return made(Outcome, (True, ONE, (reason("metric.ok", ids[at], value),), (ids[at],), True))
+                return made(Outcome, (True, ONE, reason("metric.ok", ids[at], value), (ids[at],), True))
         if first < len(values):
-            return made(Outcome, (False, ZERO, (reason("metric.off", ids[-1], values[-1]),), (ids[-1],), True))
+            return made(Outcome, (False, ZERO, reason("metric.off", ids[-1], values[-1]), (ids[-1],), True))
         return made(Outcome, (False, ZERO, none, (), True))
 
     return run
@@ -160,20 +160,20 @@ def _continuous(pred: Any) -> Run:
     series = {"count": count, "period": _period_word(period), "type": evidence_type(etype)}
     runs_key = ("runs", etype, period)  # Facts.runs's own memo key
     dated: list[tuple[Any, tuple[int, ...]]] = [(None, ())]  # the assessment date last seen, with its window ends
-    ended: dict[int, Msg] = {}
-    said: dict[tuple[int, tuple[int, ...]], Msg] = {}
+    ended: dict[int, tuple[Msg]] = {}
+    said: dict[tuple[int, tuple[int, ...]], tuple[Msg]] = {}
 
-    def ok(end: int) -> Msg:
-        """The reason of a complete run ending at ``end``, one message per ``end``."""
+    def ok(end: int) -> tuple[Msg]:
+        """The reasons of a complete run ending at ``end``, made once per ``end``."""
         found = ended.get(end)
         if found is None:
             if len(ended) >= 4_096:
                 ended.clear()
-            found = ended[end] = Msg("series.ok", end=period_label(period, end), **series)
+            found = ended[end] = (Msg("series.ok", end=period_label(period, end), **series),)
         return found
 
-    def short(end: int, present: list[int]) -> Msg:
-        """The shortfall's reason, one message per (last period, periods present)."""
+    def short(end: int, present: list[int]) -> tuple[Msg]:
+        """The shortfall's reasons, made once per (last period, periods present)."""
         key = (end, tuple(present))
         found = said.get(key)
         if found is None:
@@ -185,7 +185,7 @@ def _continuous(pred: Any) -> Run:
             end_label = period_label(period, end)
             if len(said) >= 4_096:
                 said.clear()
-            found = said[key] = Msg("series.short", best=len(present), end=end_label, missing=shown, **series)
+            found = said[key] = (Msg("series.short", best=len(present), end=end_label, missing=shown, **series),)
         return found
 
     def run(facts: Facts) -> Outcome:
@@ -196,9 +196,9 @@ def _continuous(pred: Any) -> Run:
             on, ends = dated[0] = facts.on, window_ends(period, window, facts.on)
         best_end, start, stop = best_run(ordinals, ends, count)
         if stop - start == count:
-            return made(Outcome, (True, ONE, (ok(best_end),), ids[start:stop], True))
+            return made(Outcome, (True, ONE, ok(best_end), ids[start:stop], True))
         held = ratio(stop - start, count)
-        return made(Outcome, (False, held, (short(best_end, ordinals[start:stop]),), ids[start:stop], True))
+        return made(Outcome, (False, held, short(best_end, ordinals[start:stop]), ids[start:stop], True))
 
     return run
 

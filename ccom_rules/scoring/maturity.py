@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, cast
 
 from pydantic import Field, model_validator
@@ -20,6 +21,7 @@ from ..model.result import (
     MaturityOutcome,
     Outcome,
     Shares,
+    Status,
 )
 from .base import AtStake, Board, ClauseExtras, Lang, Wait, operating_years, years_after
 from .maturity_plan import MaturityPlanning
@@ -114,9 +116,12 @@ class MaturityLevels(MaturityPlanning):
 
     def _derived(self, checkpoints: Mapping[str, CheckpointResult], checkpoint_ids: tuple[str, ...]) -> int:
         """The rating the checkpoints ``checkpoint_ids`` give: all met, some (partially) met, none."""
+        return self._rating(tuple(map(_STATUS, map(checkpoints.__getitem__, checkpoint_ids))))
+
+    def _rating(self, statuses: tuple[Status, ...]) -> int:
+        """:meth:`_derived` of checkpoints with these ``statuses``."""
         applicable = met = some = 0
-        for cp_id in checkpoint_ids:
-            status = checkpoints[cp_id].status
+        for status in statuses:
             if status == "not_applicable":
                 continue
             applicable += 1
@@ -223,14 +228,22 @@ class MaturityLevels(MaturityPlanning):
         extras: ClauseExtras = {}
         full = self.scale.full
         points = float(2 * full)
-        checkpoints, findings, derived = board.checkpoints, board.findings, self._derived
+        findings, status_of = board.findings, board.checkpoints.__getitem__
         stricter = board.manifest.assessment.precedence == "stricter"
+        ratings = _RATINGS.setdefault(self.derivation, {})  # by the statuses of an aspect's checkpoints
         counts: list[tuple[int, int, int]] = []  # per group: items, C full, F full
         total = 0
         for _, items in self._items(board.index):
             c_full = f_full = 0
             for item_id, method, execution in items:
-                c, f = derived(checkpoints, method), derived(checkpoints, execution)
+                key = tuple(map(_STATUS, map(status_of, method)))
+                c = ratings.get(key)
+                if c is None:
+                    c = ratings[key] = self._rating(key)
+                key = tuple(map(_STATUS, map(status_of, execution)))
+                f = ratings.get(key)
+                if f is None:
+                    f = ratings[key] = self._rating(key)
                 c_by: DecidedBy = "evidence"
                 f_by: DecidedBy = "evidence"
                 finding = findings.get(item_id) if findings else None
@@ -414,6 +427,12 @@ def _condition(level: int, condition: ConditionName, met: bool, actual: float, r
         LevelCondition,
         {"level": level, "condition": condition, "met": met, "actual": actual, "required": required, "message": message},
     )
+
+
+_STATUS = attrgetter("status")
+_RATINGS: dict[Derivation, dict[tuple[Status, ...], int]] = {}
+"""Per derivation, the rating of an aspect by its checkpoints' statuses (in order): a table of
+:meth:`MaturityLevels._rating`, filled as combinations are met (a few dozen)."""
 
 
 def _needed(percent: int, items: int) -> int:

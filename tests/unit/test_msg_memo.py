@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import pickle
 
-from ccom_rules.i18n import EvidenceType, Msg, messages, say
+from ccom_rules.i18n import EvidenceType, Msg, reasons, say
 from ccom_rules.model.common import Text
 
 
@@ -59,9 +59,9 @@ def test_copies_and_pickles_keep_what_they_say() -> None:
 
 def test_a_maker_says_what_msg_says() -> None:
     drill = EvidenceType("drill_record")
-    ok = messages("present.ok", ("count",), type=drill, min=2)
+    ok = reasons("present.ok", ("count",), type=drill, min=2)
     for count in (2, 3, 2):
-        made = ok(count)
+        (made,) = ok(count)
         direct = Msg("present.ok", count=count, type=drill, min=2)
         assert made == direct and say(made, "zh") == say(direct, "zh")
         assert made.msg_id == "present.ok" and dict(made.params) == {"count": count, "type": drill, "min": 2}
