@@ -1,6 +1,7 @@
 """Evidence predicates: the one explicit list of every kind a checkpoint may use.
 
-Adding a predicate is one class in a module here and one line in ``Predicate``.
+Adding a predicate is one class in a module here (its ``evaluate`` runs the function that
+``run.py`` compiles it into: one compiler in ``run._COMPILERS``) and one line in ``Predicate``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A predicate's parameters never change (the models are frozen), so everything that depends on them
 alone is worked out once, when the predicate is first evaluated in this process: its evidence type
 as a message parameter, its age limit as a ``timedelta``, the messages that never change (“no
-drill_record”), makers of those that do (:func:`ccom_rules.i18n.messages`), its sub-predicates'
+drill_record”), makers of those that do (:func:`ccom_rules.i18n.reasons`), its sub-predicates'
 functions. What remains for each evaluation is reading the facts, deciding, and picking the words.
 
 A function is kept beside its predicate object while that object lives (:func:`runner`); the
