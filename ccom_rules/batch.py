@@ -5,9 +5,9 @@ summarised in one :class:`BatchRow`: its organisation, assessment date, identity
 pack's outcome in its stable keys, and its problems. A manifest that cannot be read or has
 errors gets a row carrying its problems; the others still run.
 
-With ``jobs > 1`` the manifests are shared between this process and ``jobs - 1`` worker
-processes. The packs are compiled once here and handed to each worker once, when it starts
-(never per manifest); the rows come back in the order the paths were given.
+With ``jobs > 1`` the manifests are shared out to a pool of worker processes. The packs are
+compiled once here and handed to each worker once, when it starts (never per manifest); the
+rows come back in the order the paths were given.
 """
 
 from __future__ import annotations
@@ -130,8 +130,8 @@ def _start_worker(plans: list[CompiledPack], root: str | None) -> None:
     gc.freeze()  # the packs live as long as the worker: no collector passes over them
 
 
-def _work(paths: list[str]) -> list[BatchRow]:
-    return [evaluate_one(_WORKER_PACKS, path, _WORKER_ROOT) for path in paths]
+def _work(path: str) -> BatchRow:
+    return evaluate_one(_WORKER_PACKS, path, _WORKER_ROOT)
 
 
 def evaluate_many(
@@ -139,9 +139,8 @@ def evaluate_many(
 ) -> list[BatchRow]:
     """One :class:`BatchRow` per manifest path, in the order given.
 
-    ``jobs`` processes share the manifests (1: all in this process; 0: one per CPU): this one and
-    ``jobs - 1`` workers. Each row equals what evaluating that manifest alone gives. Raises
-    ``ValueError`` for ``jobs < 0``.
+    ``jobs`` worker processes share the manifests (1: all in this process; 0: one per CPU). Each
+    row equals what evaluating that manifest alone gives. Raises ``ValueError`` for ``jobs < 0``.
     """
     names = [str(p) for p in paths]
     if jobs < 0:
@@ -149,32 +148,11 @@ def evaluate_many(
     workers = min(jobs or os.cpu_count() or 1, len(names))
     if workers <= 1:
         return [evaluate_one(packs, name, root) for name in names]
-    return _shared(packs, names, workers, root)
-
-
-def _shared(packs: Sequence[ClausePack], names: list[str], workers: int, root: str | Path | None) -> list[BatchRow]:
-    """The rows of ``names`` from this process and ``workers - 1`` worker processes.
-
-    The manifests go in small chunks, queued in order for the workers; meanwhile this process
-    (its packs compiled, its imports done: no start to pay) takes chunks from the end of the
-    queue, each one that no worker has taken yet (a queued chunk cancelled is never run twice),
-    until it meets the workers.
-    """
     from concurrent.futures import ProcessPoolExecutor
 
     plans = [compiled(pack) for pack in packs]
-    size = max(1, min(16, len(names) // (workers * 4)))
-    chunks = [names[i : i + size] for i in range(0, len(names), size)]
-    here: dict[int, list[BatchRow]] = {}
+    chunk = max(1, min(16, len(names) // (workers * 4)))
     with ProcessPoolExecutor(
-        max_workers=workers - 1, initializer=_start_worker, initargs=(plans, None if root is None else str(root))
+        max_workers=workers, initializer=_start_worker, initargs=(plans, None if root is None else str(root))
     ) as pool:
-        futures = [pool.submit(_work, chunk) for chunk in chunks]
-        for i in range(len(chunks) - 1, -1, -1):
-            if not futures[i].cancel():  # a worker has it: the rest are theirs too
-                break
-            here[i] = [evaluate_one(packs, name, root) for name in chunks[i]]
-        rows: list[BatchRow] = []
-        for i, future in enumerate(futures):
-            rows += here[i] if i in here else future.result()
-    return rows
+        return list(pool.map(_work, names, chunksize=chunk))

@@ -362,14 +362,7 @@ def demo(fmt: str) -> None:
 @with_pack_path
 @click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="MANIFEST|DIR...")
 @pack_option("Evaluate")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Processes sharing the manifests, this one included (0: one per CPU).",
-)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @format_option("batch")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the rows to FILE (never over an input).")
 @root_option

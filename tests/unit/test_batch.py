@@ -60,8 +60,8 @@ def test_jobs_must_not_be_negative() -> None:
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_a_long_batch_shared_between_processes_keeps_every_row_once_in_order(jobs: int) -> None:
-    # More chunks than workers: this process takes chunks from the end while the workers take
-    # them from the front; every manifest is evaluated exactly once and the rows keep the order.
+    # More manifests than workers, in chunks: every manifest is evaluated exactly once and the
+    # rows keep the order the paths were given.
     paths = [EXAMPLE_MANIFESTS[i % len(EXAMPLE_MANIFESTS)] for i in range(24)]
     packs = list(real_packs())
     rows = evaluate_many(packs, paths, jobs=jobs)
