@@ -96,6 +96,29 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+def plan_options(command: str, target_help: str) -> Callable[[F], F]:
+    """The options of a command that plans (``gaps``, ``report``), in the order their help lists
+    them: ``--target`` (its help in the command's words), ``--format``, ``--lang``, ``--max-actions``."""
+    options = (
+        click.option("--target", "targets", multiple=True, metavar="T", help=target_help),
+        format_option(command),
+        lang_option,
+        click.option(
+            "--max-actions",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help="List at most N of the plan's actions (the summary says how many are not shown).",
+        ),
+    )
+
+    def apply(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return apply
+
+
 def emit(command: str, fmt: str, subject: object, out: Path | None = None, inputs: set[Path] | None = None) -> None:
     """Render ``subject`` in format ``fmt`` of ``command`` and print it or write it to ``out``."""
     from .report.formats import render

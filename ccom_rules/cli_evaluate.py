@@ -25,6 +25,7 @@ from .cli_common import (
     handles_invalid_input,
     lang_option,
     pack_option,
+    plan_options,
     root_option,
     select_packs,
     with_pack_path,
@@ -129,21 +130,7 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
 @with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
 @pack_option("Trace")
-@click.option(
-    "--target",
-    "targets",
-    multiple=True,
-    metavar="T",
-    help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).",
-)
-@format_option("gaps")
-@lang_option
-@click.option(
-    "--max-actions",
-    type=click.IntRange(min=0),
-    metavar="N",
-    help="List at most N of the plan's actions (the summary says how many are not shown).",
-)
+@plan_options("gaps", "Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
 @root_option
 @run_options
@@ -218,21 +205,7 @@ def _analyse(
 @with_pack_path
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
 @pack_option("Report")
-@click.option(
-    "--target",
-    "targets",
-    multiple=True,
-    metavar="T",
-    help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).",
-)
-@format_option("report")
-@lang_option
-@click.option(
-    "--max-actions",
-    type=click.IntRange(min=0),
-    metavar="N",
-    help="List at most N of the plan's actions (the summary says how many are not shown).",
-)
+@plan_options("report", "Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (never over an input).")
 @root_option
 @click.option(
