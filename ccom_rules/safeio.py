@@ -33,6 +33,12 @@ def path_text_problem(text: str) -> str | None:
         return "contains a NUL byte"
     if len(text) <= MAX_NAME_BYTES and (len(text) * 4 <= MAX_NAME_BYTES or text.isascii()):
         return None  # at most 4 bytes a character: neither a name nor the whole can be too long
+    return measured_path_problem(text)
+
+
+def measured_path_problem(text: str) -> str | None:
+    """:func:`path_text_problem` without its quick path: the whole and every name measured in
+    UTF-8 (``text`` holds no NUL byte)."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_PATH_BYTES:
         return f"is {size:,} bytes long; the longest path allowed is {MAX_PATH_BYTES:,} bytes"

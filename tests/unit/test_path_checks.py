@@ -9,20 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ccom_rules.loader import _Below
-from ccom_rules.safeio import MAX_NAME_BYTES, MAX_PATH_BYTES, path_text_problem
+from ccom_rules.safeio import measured_path_problem, path_text_problem
 
 
 def _by_bytes(text: str) -> str | None:
-    """The check as written without a quick path: every name and the whole measured in UTF-8."""
-    if "\x00" in text:
-        return "contains a NUL byte"
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_PATH_BYTES:
-        return f"is {size:,} bytes long; the longest path allowed is {MAX_PATH_BYTES:,} bytes"
-    longest = max((len(part.encode("utf-8", "surrogatepass")) for part in text.replace("\\", "/").split("/")), default=0)
-    if longest > MAX_NAME_BYTES:
-        return f"has a name of {longest:,} bytes; the longest file name allowed is {MAX_NAME_BYTES} bytes"
-    return None
+    """The check without a quick path: every name and the whole measured in UTF-8."""
+    return "contains a NUL byte" if "\x00" in text else measured_path_problem(text)
 
 
 _CHARS = st.sampled_from(["a", "/", "\\", "é", "汉", "😀", "\ud800", "\x00", "."])
