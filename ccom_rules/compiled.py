@@ -15,13 +15,11 @@ hold this).
 from __future__ import annotations
 
 import gc
-import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
 
 from .canonical import manifest_sha256
 from .model.construct import builder as builder
@@ -30,10 +28,8 @@ from .model.manifest import Manifest
 from .model.pack import ClausePack
 from .model.result import ClauseResult, PackRef
 from .predicates import Facts, Predicate
+from .sidetable import SideTable
 from .predicates.run import Run, runner
-
-M = TypeVar("M", bound=BaseModel)
-T = TypeVar("T")
 
 
 @contextmanager
@@ -52,25 +48,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _SideTable:
-    """Values derived from objects, kept while the object lives (by identity, not equality:
-    frozen models compare and hash by value, which costs as much as deriving)."""
-
-    def __init__(self) -> None:
-        self._entries: dict[int, tuple[weakref.ref[Any], Any]] = {}
-
-    def get(self, obj: Any, build: Callable[[], T]) -> T:
-        key = id(obj)
-        entry = self._entries.get(key)
-        if entry is not None and entry[0]() is obj:
-            value: T = entry[1]
-            return value
-        value = build()
-        entries = self._entries
-        entries[key] = (weakref.ref(obj, lambda _ref: entries.pop(key, None)), value)
-        return value
-
-
 @dataclass(frozen=True)
 class ManifestIndex:
     """A manifest's identity hash and its facts (evidence by type, sorted; periods covered)."""
@@ -79,10 +56,7 @@ class ManifestIndex:
     facts: Facts
 
 
-SideTable = _SideTable
-"""Values derived from objects by identity, kept while the object lives (for other modules)."""
-
-_MANIFESTS = _SideTable()
+_MANIFESTS = SideTable()
 
 
 def manifest_index(manifest: Manifest) -> ManifestIndex:
@@ -151,7 +125,7 @@ class CompiledPack:
         return cls(pack, checkpoints, clauses, ref)
 
 
-_PACKS = _SideTable()
+_PACKS = SideTable()
 
 
 def compiled(pack: ClausePack) -> CompiledPack:
@@ -188,7 +162,7 @@ _CLAUSE_FIELDS: dict[str, Any] = {
     name: None if info.is_required() else info.get_default(call_default_factory=True)
     for name, info in ClauseResult.model_fields.items()
 }
-_RUNS = _SideTable()
+_RUNS = SideTable()
 
 
 def pack_run(plan: CompiledPack) -> PackRun:

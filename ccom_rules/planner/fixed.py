@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..compiled import SideTable, compiled
+from ..compiled import compiled
+from ..sidetable import SideTable
 from ..model.pack import ClausePack
 from ..predicates import Predicate
 from .predicates import leaves, needs_people, remedy_keys

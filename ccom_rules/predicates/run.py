@@ -12,7 +12,6 @@ functions hold the parameters they need, never the predicate itself.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import timedelta
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import Msg, reasons
 from ..model.common import period_label
+from ..sidetable import SideTable
 from .base import HALF, ONE, ZERO, Facts, Outcome, evidence_type, made, ratio
 
 if TYPE_CHECKING:
@@ -28,17 +28,12 @@ if TYPE_CHECKING:
 
 Run = Callable[[Facts], Outcome]
 
-_RUNNERS: dict[int, tuple[weakref.ref[Any], Run]] = {}
+_RUNNERS = SideTable()
 
 
 def runner(pred: Predicate) -> Run:
     """``pred.evaluate`` as a function of the facts, compiled once per predicate object."""
-    key = id(pred)
-    entry = _RUNNERS.get(key)
-    if entry is not None and entry[0]() is pred:
-        return entry[1]
-    run = _COMPILERS[pred.kind](pred)
-    _RUNNERS[key] = (weakref.ref(pred, lambda _ref: _RUNNERS.pop(key, None)), run)
+    run: Run = _RUNNERS.get(pred, lambda: _COMPILERS[pred.kind](pred))
     return run
 
 
