@@ -33,25 +33,14 @@ from pathlib import Path
 from . import __version__
 from .compiled import CompiledPack, adopt, compiled, gc_paused
 from .model.pack import ClausePack
+from .cachedir import CACHE_ENV_OFF as CACHE_ENV_OFF
+from .cachedir import cache_home as cache_home
+from .cachedir import enabled as enabled
+from .cachedir import trusted_folder as _trusted_folder
 from .safeio import Refused, read_bounded, write_atomic
-
-CACHE_ENV_OFF = "CCOM_RULES_NO_CACHE"
-"""Set to anything but ``""`` or ``0`` to read every pack from its files."""
 
 FORMAT = 1
 """Bumped when the layout of an entry changes."""
-
-
-def enabled() -> bool:
-    """Whether the compiled-pack cache is in use (``CCOM_RULES_NO_CACHE`` unset, empty or 0)."""
-    return os.environ.get(CACHE_ENV_OFF, "").strip() in ("", "0")
-
-
-def cache_home() -> Path:
-    """``$XDG_CACHE_HOME/ccom-rules`` when that is an absolute path, else ``~/.cache/ccom-rules``."""
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "ccom-rules"
 
 
 _CODE: list[str] = []
@@ -90,17 +79,6 @@ class Entry:
     format: int
     inputs: tuple[tuple[str, str], ...]
     compiled: CompiledPack
-
-
-def _trusted_folder(folder: Path) -> bool:
-    """The folder is ours: owned by this user and not writable by group or others (POSIX)."""
-    if not hasattr(os, "getuid"):
-        return True
-    try:
-        info = os.stat(folder)
-    except OSError:
-        return False
-    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 class PackCache:

@@ -12,6 +12,7 @@ the packs' titles shows by title, while the English text kept in results names t
 
 from __future__ import annotations
 
+import os
 import string
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -35,14 +36,32 @@ Titles = Callable[[str], "Text | None"]
 
 @cache
 def catalogue(lang: Lang) -> Mapping[str, str]:
-    """The message templates of ``lang`` by id; raises ``KeyError`` for an unknown language."""
-    import yaml
+    """The message templates of ``lang`` by id; raises ``KeyError`` for an unknown language.
+
+    Read on first use in a process: from the cache folder when the catalogue file's content was
+    read before (JSON, keyed by its sha256; ``ccom_rules.cachedir``), else parsed from its YAML."""
+    from ..cachedir import derived
 
     if lang not in LANGS:
         raise KeyError(lang)
-    text = files(__name__).joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    name = f"{lang}.yaml"
+    try:  # beside this module (as the packs are); through importlib.resources when that fails (a zip)
+        with open(os.path.join(os.path.dirname(__file__), name), "rb") as fh:
+            raw = fh.read()
+    except OSError:
+        raw = files(__name__).joinpath(name).read_bytes()
+    return derived(f"catalogue-{lang}", raw, lambda: _parse_catalogue(raw), _is_catalogue)
+
+
+def _parse_catalogue(raw: bytes) -> dict[str, str]:
+    import yaml
+
+    data = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {str(k): str(v) for k, v in data.items()}
+
+
+def _is_catalogue(data: Any) -> bool:
+    return isinstance(data, dict) and all(type(k) is str and type(v) is str for k, v in data.items())
 
 
 def placeholders(template: str) -> set[str]:

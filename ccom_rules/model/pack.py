@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,17 +93,47 @@ class PackFragment(Frozen):
 
 
 class _Aside:
-    """What the loader keeps beside a pack: equal to any other, so a pack's equality is its content."""
+    """What the loader keeps beside a pack: equal to any other, so a pack's equality is its content.
 
-    __slots__ = ("lineage", "sources")
+    Pickled (the compiled-pack cache, worker processes), the sources travel as a pickle of their
+    own, read back when first asked for: they hold every file's data and positions, most of a
+    pickled pack's bytes, and most commands never point into a pack's files."""
+
+    __slots__ = ("_packed", "_sources", "lineage")
 
     def __init__(self, sources: PackSources | None = None, lineage: Lineage | None = None) -> None:
-        self.sources, self.lineage = sources, lineage
+        self._sources, self.lineage = sources, lineage
+        self._packed: bytes | None = None
+
+    @property
+    def sources(self) -> PackSources | None:
+        if self._packed is not None:
+            # written by __reduce__ inside the same pickle as this object: as trusted as that pickle
+            self._sources, self._packed = pickle.loads(self._packed), None  # noqa: S301
+        return self._sources
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        packed = self._packed
+        if packed is None and self._sources is not None:
+            packed = pickle.dumps(self._sources, protocol=pickle.HIGHEST_PROTOCOL)
+        return (_unpickled_aside, (packed, self.lineage))
+
+    def __copy__(self) -> _Aside:
+        return _Aside(self.sources, self.lineage)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Aside:
+        return _Aside(copy.deepcopy(self.sources, memo), copy.deepcopy(self.lineage, memo))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Aside)
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _unpickled_aside(packed: bytes | None, lineage: Lineage | None) -> _Aside:
+    aside = _Aside(None, lineage)
+    aside._packed = packed
+    return aside
 
 
 class ClausePack(Frozen):

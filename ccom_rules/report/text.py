@@ -20,10 +20,11 @@ def render(result: Result, detail: int = 8, speaker: Speaker | None = None) -> s
         Msg("text.assessed", organisation=manifest.organisation, date=manifest.assessment_date),
         Msg("text.identity", sha=manifest.sha256[:12], version=result.engine_version),
     ]
+    speaker = speaker or Speaker()
     for pack in result.packs:
         lines.append("")
-        lines += _pack(pack, detail)
-    return said(lines, speaker or Speaker())
+        lines += _pack(pack, detail, speaker)
+    return said(lines, speaker)
 
 
 def said(lines: Sequence[str | Text], speaker: Speaker) -> str:
@@ -48,9 +49,14 @@ def headline(pack: PackResult) -> str:
     return model_of(pack.outcome).headline(pack.outcome)
 
 
-def _pack(pack: PackResult, detail: int) -> list[str | Text]:
+def _pack(pack: PackResult, detail: int, speaker: Speaker) -> list[str | Text]:
     ref, model = pack.pack, model_of(pack.outcome)
-    said = Text(en="  " + model.headline(pack.outcome, "en"), zh="  " + model.headline(pack.outcome, "zh"))
+    langs = speaker.langs  # the headline only in the languages shown: one catalogue read, not two
+    said: str | Text = (
+        "  " + model.headline(pack.outcome, langs[0])
+        if len(langs) == 1
+        else Text(en="  " + model.headline(pack.outcome, "en"), zh="  " + model.headline(pack.outcome, "zh"))
+    )
     name = Text(en=f"■ {ref.id} {ref.version} — {ref.title.en}", zh=f"■ {ref.id} {ref.version} — {ref.title.zh}")
     lines: list[str | Text] = [name, said]
     return lines + model.details(pack.outcome, detail)

@@ -102,3 +102,51 @@ def test_an_invalid_pack_is_never_cached(cache_dir: Path, tmp_path: Path) -> Non
     pack, problems = ccom_rules.loader.read_pack(folder)
     assert pack is None and problems
     assert not list(cache_dir.glob("pack-*.pickle"))
+
+
+def test_a_cached_pack_still_knows_where_its_parts_were_written(cache_dir: Path) -> None:
+    import copy
+
+    cold = {p.id: p for p in installed_packs()}  # read from the files, then stored
+    warm = {p.id: p for p in installed_packs()}  # from the cache: the sources are read back on first use
+    for pack_id, pack in warm.items():
+        assert pack.sources is not None and cold[pack_id].sources is not None
+        for clause in (pack.clauses[0], pack.clauses[-1]):
+            where = pack.sources.clause(clause.id)
+            assert where is not None and where == cold[pack_id].sources.clause(clause.id)
+            assert Path(where.file).name.endswith(".yaml") and where.line > 1
+        for copied in (copy.copy(pack), copy.deepcopy(pack), pack.model_copy(deep=True)):
+            assert copied.sources is not None
+            assert copied.sources.clause(pack.clauses[0].id) == pack.sources.clause(pack.clauses[0].id)
+
+
+def _catalogue_parsing_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ccom_rules import i18n
+
+    def refuse(raw: bytes) -> dict[str, str]:
+        raise AssertionError("a catalogue was parsed although it is cached")
+
+    monkeypatch.setattr(i18n, "_parse_catalogue", refuse)
+
+
+def test_message_catalogues_are_cached_and_read_back_the_same(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ccom_rules import i18n
+
+    read = i18n.catalogue.__wrapped__  # type: ignore[attr-defined]  # each call reads afresh (no memo)
+    monkeypatch.setenv(CACHE_ENV_OFF, "1")
+    parsed = {lang: read(lang) for lang in i18n.LANGS}
+    assert not cache_dir.exists()  # switched off: nothing written
+    monkeypatch.delenv(CACHE_ENV_OFF)
+    assert {lang: read(lang) for lang in i18n.LANGS} == parsed  # parsed, then stored
+    entries = sorted(cache_dir.glob("catalogue-*.json"))
+    assert len(entries) == 2
+    with monkeypatch.context() as patched:
+        _catalogue_parsing_forbidden(patched)
+        again = {lang: read(lang) for lang in i18n.LANGS}
+    assert again == parsed and all(list(again[lang].items()) == list(parsed[lang].items()) for lang in i18n.LANGS)
+    entries[0].write_bytes(b'{"truncated": ')
+    entries[1].write_bytes(b'{"list.sep": 3}')  # not a catalogue
+    assert {lang: read(lang) for lang in i18n.LANGS} == parsed  # both ignored, parsed again and rewritten
+    with monkeypatch.context() as patched:
+        _catalogue_parsing_forbidden(patched)
+        assert {lang: read(lang) for lang in i18n.LANGS} == parsed
