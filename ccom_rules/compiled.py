@@ -146,7 +146,9 @@ class PackRun:
     results: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...]
     """(clause id, checkpoint ids, every field of its result in declaration order, those given by
     the clause set), in document order."""
-    checkpoint_ids: frozenset[str]
+    pack_id: str
+    parents: tuple[tuple[str, str | None], ...]
+    """(clause id, parent id), in document order."""
 
     @classmethod
     def of(cls, plan: CompiledPack) -> PackRun:
@@ -155,7 +157,7 @@ class PackRun:
         results = tuple(
             (c.id, c.checkpoints, {**_CLAUSE_FIELDS, "id": c.id, "parent": c.parent, "title": c.title}) for c in plan.clauses
         )
-        return cls(checkpoints, states, results, frozenset(cp.id for cp in plan.checkpoints))
+        return cls(checkpoints, states, results, plan.pack.id, tuple((c.id, c.parent) for c in plan.clauses))
 
 
 _CLAUSE_FIELDS: dict[str, Any] = {

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from . import __version__
+from .answers import answers, assessor_said
 from .compiled import PackRun, compiled, construct, gc_paused, manifest_index, pack_run
 from .model.construct import bare, fields_set, new, set_dict, set_extra, set_fields_set, set_private
 from .i18n import Msg
@@ -80,11 +82,6 @@ def with_finding(derived: Status, finding: FindingStatus | None, precedence: Pre
     return (finding, True) if RANK[finding] < RANK[derived] else (derived, False)
 
 
-def assessor_said(note: str, status: str | None) -> Msg:
-    """The reason an assessor's finding gives: its note, or else its status."""
-    return Msg("reason.assessor", note=note) if note else Msg("reason.assessor", note=Msg(f"finding.{status}"))
-
-
 def checkpoint_result(
     cp: Checkpoint,
     facts: Facts,
@@ -107,16 +104,18 @@ def _waived_checkpoint(cp_id: str, aspect: str | None, waived: str) -> Checkpoin
 
 
 def _decided_checkpoint(
-    cp_id: str, aspect: str | None, outcome: Outcome, finding: Finding | None, precedence: Precedence
+    cp_id: str, aspect: str | None, outcome: Outcome, finding: Finding | None, precedence: Precedence, said: Msg | None = None
 ) -> CheckpointResult:
     if finding is None:
         return _checkpoint(cp_id, aspect, evidence_status(outcome), "evidence", outcome.reasons, outcome.evidence)
     status, by_assessor = with_finding(evidence_status(outcome), finding.status, precedence)
     reasons = outcome.reasons
     if finding.status is not None:  # the finding answers the assessor checks
-        reasons = tuple(r for r in reasons if not r.startswith(ASSESSOR_NEEDED))
+        kept = [r for r in reasons if not r.startswith(ASSESSOR_NEEDED)]
+        if len(kept) != len(reasons):
+            reasons = tuple(kept)
     if by_assessor:
-        reasons = (assessor_said(finding.note, finding.status), *reasons)
+        reasons = (said or assessor_said(finding.note, finding.status), *reasons)
     return _checkpoint(cp_id, aspect, status, "assessor" if by_assessor else "evidence", reasons, outcome.evidence)
 
 
@@ -139,6 +138,14 @@ _CLAUSE_SETS: dict[tuple[str, ...], set[str]] = {}
 _CLAUSE_BASE_FIELDS = fields_set(dict.fromkeys(_CLAUSE_BASE))
 
 
+def _shaped(extra: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """A scoring model's fields of a clause as its result holds them (an ``int`` given for a
+    ``float`` field made a float, as validation would), and the result's fields set."""
+    fixed = {name: float(value) if type(value) is int and name in _CLAUSE_FLOATS else value for name, value in extra.items()}
+    shape = tuple(extra)
+    return fixed, _CLAUSE_SETS.get(shape) or _clause_fields(shape)
+
+
 def _clause_fields(extra: tuple[str, ...]) -> set[str]:
     """The fields set of a clause result: the base fields and the scoring model's (one set per
     combination, shared)."""
@@ -150,9 +157,9 @@ def _clause_fields(extra: tuple[str, ...]) -> set[str]:
 
 # Clause states decided by evidence or children carry no note: one shared object per pair.
 _PLAIN_STATES: dict[tuple[Status, DecidedBy], ClauseState] = {}
-_PLAIN_COMBINED: dict[tuple[tuple[Status, ...], bool], ClauseState] = {}
-"""The state of a clause without a finding, by its parts' statuses (in order) and whether its
-children decide it: a table of :func:`combine_statuses`, filled as combinations are met."""
+_PLAIN_COMBINED: dict[bool, dict[tuple[Status, ...], ClauseState]] = {False: {}, True: {}}
+"""The state of a clause without a finding, by whether its children decide it, then by its parts'
+statuses (in order): tables of :func:`combine_statuses`, filled as combinations are met."""
 
 
 def _state(status: Status, decided_by: DecidedBy, note: str = "") -> ClauseState:
@@ -191,16 +198,8 @@ def _combined_state(parts: list[Status], by_children: bool, finding: Finding | N
 
 def waivers(pack: ClausePack, manifest: Manifest) -> tuple[dict[str, str], dict[str, str]]:
     """Not-applicable declarations of this pack: (by target as declared, by clause incl. descendants)."""
-    declared = {d.target: d.reason for d in manifest.not_applicable if d.pack == pack.id}
-    waived: dict[str, str] = {}
-    if not declared:
-        return declared, waived
-    for clause in compiled(pack).clauses:
-        if clause.id in declared:
-            waived[clause.id] = declared[clause.id]
-        elif clause.parent is not None and clause.parent in waived:
-            waived[clause.id] = waived[clause.parent]
-    return declared, waived
+    said = answers(pack_run(compiled(pack)), manifest)
+    return dict(said.declared), dict(said.waived)
 
 
 def decide(
@@ -210,45 +209,37 @@ def decide(
 
     ``shared`` holds outcomes by predicate (its canonical JSON) for these ``facts``: a predicate
     that several checkpoints (or packs) ask is evaluated once."""
-    outcomes: dict[str, Outcome] = {}
-    board = _decide(pack, pack_run(compiled(pack)), manifest, facts, {} if shared is None else shared, outcomes)
+    run = pack_run(compiled(pack))
+    memo: dict[str, Outcome] = {} if shared is None else shared
+    board = _decide(pack, run, manifest, facts, memo)
+    said = answers(run, manifest)
+    outcomes = {cp_id: memo[key] for cp_id, _, key, _, special in said.checkpoints if type(special) is not str}
     return board, outcomes
 
 
-def _decide(
-    pack: ClausePack,
-    run: PackRun,
-    manifest: Manifest,
-    facts: Facts,
-    memo: dict[str, Outcome],
-    outcomes: dict[str, Outcome] | None = None,
-) -> Board:
-    """:func:`decide` of a compiled pack; each checkpoint's outcome put in ``outcomes`` when given."""
+def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, memo: dict[str, Outcome]) -> Board:
+    """:func:`decide` of a compiled pack (``memo``: the predicate outcomes known for ``facts``)."""
     precedence = manifest.assessment.precedence
-    pack_id = pack.id
-    findings: dict[str, Finding] = {f.target: f for f in manifest.findings if f.pack == pack_id}
-    on_checkpoints = {t: f for t, f in findings.items() if t in run.checkpoint_ids} if findings else findings
-    declared, waived = waivers(pack, manifest)
+    said = answers(run, manifest)
     checkpoints: dict[str, CheckpointResult] = {}
     statuses: dict[str, Status] = {}  # of checkpoints, then of clauses (kept apart: ids may repeat)
     given = _CHECKPOINT_FIELDS
-    for cp_id, aspect, clause_id, key, evaluate in run.checkpoints:
-        if declared:
-            why = declared.get(cp_id, waived.get(clause_id))
-            if why is not None:
-                result = checkpoints[cp_id] = _waived_checkpoint(cp_id, aspect, why)
-                statuses[cp_id] = result.status
+    for cp_id, aspect, key, evaluate, special in said.checkpoints:
+        if special is not None:
+            if type(special) is str:  # declared not applicable: the evidence is not asked
+                checkpoints[cp_id] = _waived_checkpoint(cp_id, aspect, special)
+                statuses[cp_id] = "not_applicable"
                 continue
+            outcome = memo.get(key)
+            if outcome is None:
+                outcome = memo[key] = evaluate(facts)
+            assert not isinstance(special, str)
+            result = checkpoints[cp_id] = _decided_checkpoint(cp_id, aspect, outcome, special, precedence, said.said.get(cp_id))
+            statuses[cp_id] = result.status
+            continue
         outcome = memo.get(key)
         if outcome is None:
             outcome = memo[key] = evaluate(facts)
-        if outcomes is not None:
-            outcomes[cp_id] = outcome
-        finding = on_checkpoints.get(cp_id) if on_checkpoints else None
-        if finding is not None:
-            result = checkpoints[cp_id] = _decided_checkpoint(cp_id, aspect, outcome, finding, precedence)
-            statuses[cp_id] = result.status
-            continue
         # The common case, inline (``evidence_status`` and ``bare``): a few hundred per pack.
         if outcome.satisfied:
             status: Status = "met"
@@ -275,38 +266,27 @@ def _decide(
         checkpoints[cp_id] = result
     states: dict[str, ClauseState] = {}
     clause_statuses: dict[str, Status] = {}
-    combined = _PLAIN_COMBINED
-    for cid, cp_ids, children, by_children in run.states:
-        why = waived.get(cid) if waived else None
-        if why is not None:
-            state = states[cid] = _state("not_applicable", "declaration", why)
-            clause_statuses[cid] = state.status
-            continue
+    for cid, cp_ids, children, by_children, special in said.states:
         if children:
             parts = (*map(statuses.__getitem__, cp_ids), *map(clause_statuses.__getitem__, children))
         else:
             parts = tuple(map(statuses.__getitem__, cp_ids))
-        finding = findings.get(cid) if findings else None
-        if finding is None:  # the common case: one shared state per combination of parts
-            known = combined.get((parts, by_children))
+        if special is None:  # the common case: one shared state per combination of parts
+            combined = _PLAIN_COMBINED[by_children]
+            known = combined.get(parts)
             if known is None:
                 known = _combined_state(list(parts), by_children, None, precedence)
                 if len(combined) < 10_000:
-                    combined[parts, by_children] = known
+                    combined[parts] = known
             state = known
+        elif type(special) is str:
+            state = _state("not_applicable", "declaration", special)
         else:
-            state = _combined_state(list(parts), by_children, finding, precedence)
+            assert not isinstance(special, str)
+            state = _combined_state(list(parts), by_children, special, precedence)
         states[cid] = state
         clause_statuses[cid] = state.status
-    return Board(
-        pack_id=pack_id,
-        index=pack.index,
-        manifest=manifest,
-        facts=facts,
-        checkpoints=checkpoints,
-        clauses=states,
-        findings=findings,
-    )
+    return Board(pack.id, pack.index, manifest, facts, checkpoints, states, said.findings, statuses)
 
 
 def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome] | None = None) -> PackResult:
@@ -318,7 +298,7 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     states, checkpoints = board.clauses, board.checkpoints
     outcome, extras = pack.scoring.score(board)
     clauses = []
-    floats, sets = _CLAUSE_FLOATS, _CLAUSE_SETS
+    shaped: dict[int, tuple[dict[str, Any], set[str]]] = {}  # by id() of a clause's extras (alive till the end)
     for cid, ids, fields in run.results:
         state = states[cid]
         data = fields.copy()  # every field, in declaration order (the serialiser's)
@@ -330,12 +310,11 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
             data["checkpoints"] = tuple(map(checkpoints.__getitem__, ids))
         extra = extras.get(cid) if extras else None
         if extra:
-            data.update(extra)
-            for name in floats:  # as validation would make an int given for a float
-                if type(data[name]) is int:
-                    data[name] = float(data[name])
-            shape = tuple(extra)
-            given = sets.get(shape) or _clause_fields(shape)
+            known = shaped.get(id(extra))
+            if known is None:
+                known = shaped[id(extra)] = _shaped(extra)
+            data.update(known[0])
+            given = known[1]
         else:
             given = _CLAUSE_BASE_FIELDS
         result = new(ClauseResult)

@@ -142,7 +142,7 @@ class WeightedBands(ScoringModel):
         unit = met_d * part_d * none_d  # status fractions over one denominator
         w_met, w_part, w_none = met_n * part_d * none_d, part_n * met_d * none_d, none_n * met_d * part_d
         stricter = board.manifest.assessment.precedence == "stricter"
-        checkpoints, states, findings = board.checkpoints, board.clauses, board.findings
+        statuses, states, findings = board.checkpoint_statuses(), board.clauses, board.findings
         extras: ClauseExtras = {}
         categories = []
         raw_n, raw_d = 0, 1
@@ -155,7 +155,7 @@ class WeightedBands(ScoringModel):
                     continue
                 met = partial = applicable = 0
                 for cp_id in cp_ids:
-                    status = checkpoints[cp_id].status
+                    status = statuses[cp_id]
                     if status == "met":
                         met += 1
                     elif status == "partially_met":

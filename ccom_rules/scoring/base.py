@@ -3,7 +3,7 @@ interface every model implements, so that nothing outside ``scoring/`` knows whi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -42,6 +42,21 @@ class Board:
     clauses: Mapping[str, ClauseState]
     findings: Mapping[str, Finding]
     """This pack's findings by target id."""
+    statuses: Mapping[str, Status] | None = None
+    """Each checkpoint's status (``checkpoints[id].status``), when the engine has them at hand."""
+
+    def status_of(self) -> Callable[[str], Status]:
+        """A checkpoint's status by its id."""
+        if self.statuses is not None:
+            return self.statuses.__getitem__
+        checkpoints = self.checkpoints
+        return lambda cp_id: checkpoints[cp_id].status
+
+    def checkpoint_statuses(self) -> Mapping[str, Status]:
+        """Each checkpoint's status by its id."""
+        if self.statuses is not None:
+            return self.statuses
+        return {cp_id: result.status for cp_id, result in self.checkpoints.items()}
 
     def checkpoint_results(self, clause_id: str) -> list[CheckpointResult]:
         clause = self.index.clauses[clause_id].clause

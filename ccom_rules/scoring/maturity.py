@@ -228,39 +228,42 @@ class MaturityLevels(MaturityPlanning):
         extras: ClauseExtras = {}
         full = self.scale.full
         points = float(2 * full)
-        findings, status_of = board.findings, board.checkpoints.__getitem__
+        findings, status_of = board.findings, board.status_of()
         stricter = board.manifest.assessment.precedence == "stricter"
-        ratings = _RATINGS.setdefault(self.derivation, {})  # by the statuses of an aspect's checkpoints
+        ratings = _RATINGS.get(self.derivation)  # by the statuses of an aspect's checkpoints
+        if ratings is None:
+            ratings = _RATINGS[self.derivation] = {}
+        rated = _RATED.get(points)  # the fields of an item decided by its evidence, by its ratings
+        if rated is None:
+            rated = _RATED[points] = {}
         counts: list[tuple[int, int, int]] = []  # per group: items, C full, F full
         total = 0
         for _, items in self._items(board.index):
             c_full = f_full = 0
             for item_id, method, execution in items:
-                key = tuple(map(_STATUS, map(status_of, method)))
+                key = tuple(map(status_of, method))
                 c = ratings.get(key)
                 if c is None:
                     c = ratings[key] = self._rating(key)
-                key = tuple(map(_STATUS, map(status_of, execution)))
+                key = tuple(map(status_of, execution))
                 f = ratings.get(key)
                 if f is None:
                     f = ratings[key] = self._rating(key)
-                c_by: DecidedBy = "evidence"
-                f_by: DecidedBy = "evidence"
                 finding = findings.get(item_id) if findings else None
-                if finding is not None:
+                if finding is None:
+                    fields = rated.get((c, f))
+                    if fields is None:
+                        fields = rated[c, f] = _fields(c, f, "evidence", "evidence", points)
+                else:
                     c, c_by = _with_recorded(c, finding.c_rate, stricter)
                     f, f_by = _with_recorded(f, finding.f_rate, stricter)
-                c_full += c == full
-                f_full += f == full
+                    fields = _fields(c, f, c_by, f_by, points)
+                if c == full:
+                    c_full += 1
+                if f == full:
+                    f_full += 1
                 total += c + f
-                extras[item_id] = {
-                    "c_rate": c,
-                    "f_rate": f,
-                    "c_decided_by": c_by,
-                    "f_decided_by": f_by,
-                    "points": points,
-                    "score": float(c + f),
-                }
+                extras[item_id] = fields
             counts.append((len(items), c_full, f_full))
         core, inno = self._shares(*counts[0]), self._shares(*counts[1])
         max_total = 2 * full * (core.items + inno.items)
@@ -433,6 +436,14 @@ _STATUS = attrgetter("status")
 _RATINGS: dict[Derivation, dict[tuple[Status, ...], int]] = {}
 """Per derivation, the rating of an aspect by its checkpoints' statuses (in order): a table of
 :meth:`MaturityLevels._rating`, filled as combinations are met (a few dozen)."""
+_RATED: dict[float, dict[tuple[int, int], dict[str, Any]]] = {}
+"""Per item's points, the scoring fields of an item rated by its evidence, by its (C, F) ratings
+(:func:`_fields`; read, never changed): a table filled as pairs are met."""
+
+
+def _fields(c: int, f: int, c_by: DecidedBy, f_by: DecidedBy, points: float) -> dict[str, Any]:
+    """The scoring fields of an item's result."""
+    return {"c_rate": c, "f_rate": f, "c_decided_by": c_by, "f_decided_by": f_by, "points": points, "score": float(c + f)}
 
 
 def _needed(percent: int, items: int) -> int:
