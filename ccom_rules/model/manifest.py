@@ -1,7 +1,5 @@
 """The evidence manifest: who is assessed, on which date, and what they can show."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Literal
 
@@ -75,7 +73,7 @@ class Certificate(Frozen):
     expires: Day | None = None
 
     @model_validator(mode="after")
-    def _expires_after_issue(self) -> Certificate:
+    def _expires_after_issue(self) -> "Certificate":
         if self.expires is not None and self.expires < self.issued:
             raise ValueError(f"certificate {self.number} expires ({self.expires}) before it was issued ({self.issued})")
         return self
@@ -107,7 +105,7 @@ class Finding(Frozen):
     note: str = ""
 
     @model_validator(mode="after")
-    def _says_something(self) -> Finding:
+    def _says_something(self) -> "Finding":
         if self.status is None and self.c_rate is None and self.f_rate is None and self.fraction is None:
             raise ValueError("a finding needs status, c_rate, f_rate or fraction")
         return self

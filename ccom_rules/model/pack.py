@@ -1,7 +1,5 @@
 """The clause-pack format: a standard's clauses, checkpoints, evidence and scoring, as data."""
 
-from __future__ import annotations
-
 import copy
 import pickle
 from collections.abc import Iterator
@@ -44,7 +42,7 @@ class Provenance(Frozen):
     note: str = ""
 
     @model_validator(mode="after")
-    def _complete(self) -> Provenance:
+    def _complete(self) -> "Provenance":
         if self.kind == "source" and not self.seed:
             raise ValueError("a 'source' provenance names its seed document")
         if self.kind == "authored" and not self.heading:
@@ -75,7 +73,7 @@ class Clause(Frozen):
     """weighted_bands: the points of a category (top-level clause)."""
     requires: tuple[Identifier, ...] = ()
     checkpoints: tuple[Checkpoint, ...] = ()
-    children: tuple[Clause, ...] = ()
+    children: "tuple[Clause, ...]" = ()
 
 
 class Interpretation(Frozen):
@@ -101,12 +99,12 @@ class _Aside:
 
     __slots__ = ("_packed", "_sources", "lineage")
 
-    def __init__(self, sources: PackSources | None = None, lineage: Lineage | None = None) -> None:
+    def __init__(self, sources: "PackSources | None" = None, lineage: "Lineage | None" = None) -> None:
         self._sources, self.lineage = sources, lineage
         self._packed: bytes | None = None
 
     @property
-    def sources(self) -> PackSources | None:
+    def sources(self) -> "PackSources | None":
         if self._packed is not None:
             # written by __reduce__ inside the same pickle as this object: as trusted as that pickle
             self._sources, self._packed = pickle.loads(self._packed), None  # noqa: S301
@@ -118,10 +116,10 @@ class _Aside:
             packed = pickle.dumps(self._sources, protocol=pickle.HIGHEST_PROTOCOL)
         return (_unpickled_aside, (packed, self.lineage))
 
-    def __copy__(self) -> _Aside:
+    def __copy__(self) -> "_Aside":
         return _Aside(self.sources, self.lineage)
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Aside:
+    def __deepcopy__(self, memo: dict[int, Any]) -> "_Aside":
         return _Aside(copy.deepcopy(self.sources, memo), copy.deepcopy(self.lineage, memo))
 
     def __eq__(self, other: object) -> bool:
@@ -130,7 +128,7 @@ class _Aside:
     __hash__ = None  # type: ignore[assignment]
 
 
-def _unpickled_aside(packed: bytes | None, lineage: Lineage | None) -> _Aside:
+def _unpickled_aside(packed: bytes | None, lineage: "Lineage | None") -> _Aside:
     aside = _Aside(None, lineage)
     aside._packed = packed
     return aside
@@ -155,22 +153,22 @@ class ClausePack(Frozen):
 
     _aside: _Aside = PrivateAttr(default_factory=lambda: _Aside())
 
-    def attach(self, sources: PackSources | None, lineage: Lineage | None = None) -> None:
+    def attach(self, sources: "PackSources | None", lineage: "Lineage | None" = None) -> None:
         """Keep where the pack's parts were written and, for an overlay, what it is made of
         (set by the loader; not part of the pack's content, its sha256 or its equality)."""
         self._aside = _Aside(sources, lineage)
 
     @property
-    def sources(self) -> PackSources | None:
+    def sources(self) -> "PackSources | None":
         """Where each clause, checkpoint and evidence type was written (``ccom_rules.sources``)."""
         return self._aside.sources
 
     @property
-    def lineage(self) -> Lineage | None:
+    def lineage(self) -> "Lineage | None":
         """For an overlay: its base and overlays, with versions and sha256s; None for other packs."""
         return self._aside.lineage
 
-    def with_content(self, evidence_types: tuple[EvidenceType, ...], clauses: tuple[Clause, ...]) -> ClausePack:
+    def with_content(self, evidence_types: tuple[EvidenceType, ...], clauses: tuple[Clause, ...]) -> "ClausePack":
         """A copy holding these evidence types and clauses (the assembled pack), caches dropped."""
         pack = self.model_copy(update={"evidence_types": evidence_types, "clauses": clauses})
         for cached in ("sha256", "index"):
@@ -185,7 +183,7 @@ class ClausePack(Frozen):
         return sha256_of(self.model_dump(mode="json", exclude={"include"}))
 
     @cached_property
-    def index(self) -> PackIndex:
+    def index(self) -> "PackIndex":
         """Lookup tables, built once per pack object."""
         return PackIndex.build(self)
 
@@ -213,7 +211,7 @@ class PackIndex:
         return {**self.__dict__, "memo": {}}
 
     @classmethod
-    def build(cls, pack: ClausePack) -> PackIndex:
+    def build(cls, pack: ClausePack) -> "PackIndex":
         clauses: dict[str, Placed] = {}
         checkpoints: dict[str, tuple[Checkpoint, str]] = {}
         for clause, parent, depth, top in walk(pack.clauses):

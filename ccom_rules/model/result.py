@@ -2,8 +2,6 @@
 ``passed`` (pass_fail), ``level`` and ``certifiable_level`` (maturity_levels),
 ``score`` and ``band`` (weighted_bands)."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Literal, TypeVar
 

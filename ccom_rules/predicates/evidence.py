@@ -1,7 +1,5 @@
 """Predicates over single evidence items: presence, freshness, approval, metrics."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import FiniteFloat, model_validator
@@ -105,7 +103,7 @@ class Metric(Frozen):
     max_age_days: Days | None = None
 
     @model_validator(mode="after")
-    def _bounded(self) -> Metric:
+    def _bounded(self) -> "Metric":
         if self.min is None and self.max is None:
             raise ValueError("a metric predicate needs min, max or both")
         if self.min is not None and self.max is not None and self.min > self.max:

@@ -1,7 +1,5 @@
 """Combinators, and the check that only an assessor can decide."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -28,7 +26,7 @@ class AllOf(Frozen):
     """Every sub-predicate holds. Degree: the mean of theirs."""
 
     kind: Literal["all_of"] = "all_of"
-    of: Annotated[list[Predicate], Field(min_length=1)]
+    of: "Annotated[list[Predicate], Field(min_length=1)]"
 
     def evidence_types(self) -> set[str]:
         return set().union(*(p.evidence_types() for p in self.of))
@@ -49,7 +47,7 @@ class AnyOf(Frozen):
     """At least one sub-predicate holds. Degree: the best of theirs."""
 
     kind: Literal["any_of"] = "any_of"
-    of: Annotated[list[Predicate], Field(min_length=1)]
+    of: "Annotated[list[Predicate], Field(min_length=1)]"
 
     def evidence_types(self) -> set[str]:
         return set().union(*(p.evidence_types() for p in self.of))
@@ -69,10 +67,10 @@ class AtLeast(Frozen):
 
     kind: Literal["at_least"] = "at_least"
     k: Annotated[int, Field(ge=1)]
-    of: Annotated[list[Predicate], Field(min_length=1)]
+    of: "Annotated[list[Predicate], Field(min_length=1)]"
 
     @model_validator(mode="after")
-    def _k_fits(self) -> AtLeast:
+    def _k_fits(self) -> "AtLeast":
         if self.k > len(self.of):
             raise ValueError(f"k = {self.k} but only {len(self.of)} predicates are listed")
         return self

@@ -1,7 +1,5 @@
 """Predicates over people and their certificates."""
 
-from __future__ import annotations
-
 from datetime import date, timedelta
 from typing import Literal
 

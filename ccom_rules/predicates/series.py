@@ -1,7 +1,5 @@
 """Continuity: the standards' "data must be continuous"."""
 
-from __future__ import annotations
-
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta

@@ -1,7 +1,5 @@
 """weighted_bands: CCCS-OP points per category, a rounded total, and its band."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from math import gcd
@@ -45,7 +43,7 @@ class StatusFractions(Frozen):
     not_met: Annotated[float, Field(ge=0, le=1)] = 0.0
 
     @model_validator(mode="after")
-    def _monotone(self) -> StatusFractions:
+    def _monotone(self) -> "StatusFractions":
         if not self.not_met <= self.partially_met <= self.met:
             raise ValueError("fractions must not decrease from not_met to partially_met to met")
         return self
@@ -81,7 +79,7 @@ class WeightedBands(ScoringModel):
     bands: Annotated[tuple[Band, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _cover(self) -> WeightedBands:
+    def _cover(self) -> "WeightedBands":
         expected = 0
         for band in sorted(self.bands, key=lambda b: b.min):
             if band.min != expected or band.max < band.min:
@@ -114,7 +112,7 @@ class WeightedBands(ScoringModel):
             return derived, "evidence"
         return recorded, "assessor"
 
-    def _layout(self, index: PackIndex) -> tuple[tuple[Clause, Ratio, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    def _layout(self, index: "PackIndex") -> "tuple[tuple[Clause, Ratio, tuple[tuple[str, tuple[str, ...]], ...]], ...]":
         """Each category (top-level clause with points): the clause, its points as a ratio, and
         its sub-items with their checkpoint ids; built once per pack index."""
         key = ("weighted_bands", id(self))
@@ -283,7 +281,7 @@ class WeightedBands(ScoringModel):
 
     # --- gaps and planning -----------------------------------------------------------------
 
-    def _is_sub_item(self, index: PackIndex, placed: Placed) -> bool:
+    def _is_sub_item(self, index: "PackIndex", placed: "Placed") -> bool:
         clause = placed.clause
         return not clause.children and bool(clause.checkpoints) and bool(index.clauses[placed.top].clause.points)
 
@@ -292,14 +290,14 @@ class WeightedBands(ScoringModel):
             return None
         return self.fraction_of(board, clause_id)
 
-    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+    def tally(self, index: "PackIndex", clause_id: str, unit: Unit) -> Tally:
         value = unit[0]
         if value is None:
             return {}
         top = index.clauses[clause_id].top
         return {top: value, f"{top}#n": 1}
 
-    def raw(self, index: PackIndex, tally: Mapping[str, Any]) -> Fraction:
+    def raw(self, index: "PackIndex", tally: Mapping[str, Any]) -> Fraction:
         """The raw total (before rounding) of figures ``tally``: each category's points times the
         mean of its sub-items' fractions, rescaled when some categories are not applicable. On
         integers over a shared denominator (the planner asks this of every candidate action)."""
@@ -317,12 +315,12 @@ class WeightedBands(ScoringModel):
             return Fraction(raw_n * self.max_total * app_d, raw_d * app_n)
         return Fraction(raw_n, raw_d)
 
-    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+    def distance(self, index: "PackIndex", tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
         return max(Fraction(0), value - Fraction(1, 2) - self.raw(index, tally))
 
     def gain(
         self,
-        index: PackIndex,
+        index: "PackIndex",
         before: Mapping[str, Any],
         after: Mapping[str, Any],
         units: Mapping[str, tuple[Unit, Unit]],
@@ -367,7 +365,7 @@ class WeightedBands(ScoringModel):
     # --- across standards ------------------------------------------------------------------
 
     def stake(
-        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+        self, index: "PackIndex", points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
     ) -> AtStake:
         """Points: each sub-item's points times the share of its checkpoints that need them."""
         total = Fraction(0)
@@ -383,17 +381,17 @@ class WeightedBands(ScoringModel):
             return ""
         return Msg("figure.fraction", fraction=clause.fraction, points=round(clause.points, 2))
 
-    def finding_fields(self, index: PackIndex, clause_id: str, status: FindingStatus) -> dict[str, Any]:
+    def finding_fields(self, index: "PackIndex", clause_id: str, status: FindingStatus) -> dict[str, Any]:
         if index.clauses[clause_id].clause.children:
             return {"status": status}
         return {"fraction": getattr(self.fractions, status)}
 
     # --- checks ----------------------------------------------------------------------------
 
-    def reads(self, index: PackIndex, placed: Placed | None) -> frozenset[str]:
+    def reads(self, index: "PackIndex", placed: "Placed | None") -> frozenset[str]:
         return frozenset(self.FINDING_FIELDS) if placed is not None and self._is_sub_item(index, placed) else frozenset()
 
-    def lint(self, pack: ClausePack, doc: Document) -> list[Problem]:
+    def lint(self, pack: "ClausePack", doc: "Document") -> list[Problem]:
         """Category points that do not add up to ``max_total``; categories without sub-items."""
         index = pack.index
         out: list[Problem] = []

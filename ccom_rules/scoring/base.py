@@ -1,8 +1,6 @@
 """What a scoring model receives (every checkpoint and clause already decided) and the one
 interface every model implements, so that nothing outside ``scoring/`` knows which it is."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -35,7 +33,7 @@ class Board:
     """One pack's checkpoint and clause statuses for one manifest, before scoring."""
 
     pack_id: str
-    index: PackIndex
+    index: "PackIndex"
     manifest: Manifest
     facts: Facts
     checkpoints: Mapping[str, CheckpointResult]
@@ -186,7 +184,7 @@ class ScoringModel(Frozen):
         what got better), in words. The baseline ratchet fails on the first list."""
         return [], []
 
-    def explain(self, placed: Placed) -> list[str]:
+    def explain(self, placed: "Placed") -> list[str]:
         """Lines ``explain`` adds about a clause under this model."""
         return []
 
@@ -231,21 +229,21 @@ class ScoringModel(Frozen):
         """Conditions of the outcome that are not clauses (e.g. prerequisites), by id."""
         return {}
 
-    def condition_paths(self) -> Iterable[tuple[Predicate, DocPath]]:
+    def condition_paths(self) -> "Iterable[tuple[Predicate, DocPath]]":
         """Each condition's predicate and where it is written in ``pack.yaml``."""
         return ()
 
-    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+    def tally(self, index: "PackIndex", clause_id: str, unit: Unit) -> Tally:
         """One unit's additive contribution to the pack's figures."""
         raise NotImplementedError
 
-    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+    def distance(self, index: "PackIndex", tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
         """How far figures ``tally`` and conditions ``held`` are from the target (0 when met)."""
         raise NotImplementedError
 
     def gain(
         self,
-        index: PackIndex,
+        index: "PackIndex",
         before: Mapping[str, Any],
         after: Mapping[str, Any],
         units: Mapping[str, tuple[Unit, Unit]],
@@ -278,7 +276,7 @@ class ScoringModel(Frozen):
     # --- across standards (compare, crosswalk apply) ----------------------------------------
 
     def stake(
-        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+        self, index: "PackIndex", points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
     ) -> AtStake:
         """What the checkpoints ``needs`` (clause id → checkpoint ids, clauses in document order)
         and the conditions ``held`` (ids of :meth:`conditions`) hold under this model; ``points``
@@ -290,17 +288,17 @@ class ScoringModel(Frozen):
         """The clause as this model counts it, in a few words ('' when it adds nothing)."""
         return ""
 
-    def finding_fields(self, index: PackIndex, clause_id: str, status: FindingStatus) -> dict[str, Any]:
+    def finding_fields(self, index: "PackIndex", clause_id: str, status: FindingStatus) -> dict[str, Any]:
         """The fields of a finding recording ``status`` on the whole clause, as this model reads them."""
         return {"status": status}
 
     # --- checks ----------------------------------------------------------------------------
 
-    def reads(self, index: PackIndex, placed: Placed | None) -> frozenset[str]:
+    def reads(self, index: "PackIndex", placed: "Placed | None") -> frozenset[str]:
         """The finding fields of ``FINDING_FIELDS`` read on this clause (None: a checkpoint)."""
         return frozenset()
 
-    def lint(self, pack: ClausePack, doc: Document) -> list[Problem]:
+    def lint(self, pack: "ClausePack", doc: "Document") -> "list[Problem]":
         """Problems with the model's parameters against the pack's clauses."""
         return []
 

@@ -1,7 +1,5 @@
 """maturity_levels: CC-CMM levels from per-item C-Rate and F-Rate ratings."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, cast
@@ -94,7 +92,7 @@ class MaturityLevels(MaturityPlanning):
     levels: Annotated[tuple[MaturityLevel, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _ordered(self) -> MaturityLevels:
+    def _ordered(self) -> "MaturityLevels":
         numbers = [lv.level for lv in self.levels]
         if numbers != list(range(1, len(numbers) + 1)):
             raise ValueError(f"levels must be numbered 1, 2, 3… in order, found {numbers}")
@@ -103,7 +101,7 @@ class MaturityLevels(MaturityPlanning):
     def section_label(self, sections: tuple[str, ...]) -> str:
         return sections[0] if len(sections) == 1 else f"{sections[0]}–{sections[-1]}"
 
-    def rate(self, board: Board, item: Clause, aspect: str, field: str) -> tuple[int, DecidedBy]:
+    def rate(self, board: Board, item: "Clause", aspect: str, field: str) -> tuple[int, DecidedBy]:
         """An item's rating of one aspect: the assessor's, or derived from its checkpoints."""
         return self._rated(board, item.id, tuple(cp.id for cp in item.checkpoints if cp.aspect == aspect), field)
 
@@ -133,7 +131,7 @@ class MaturityLevels(MaturityPlanning):
             return self.derivation.all_met
         return self.derivation.some_met if met or some else self.derivation.none_met
 
-    def _items(self, index: PackIndex) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]], ...]:
+    def _items(self, index: "PackIndex") -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]], ...]:
         """Per group (core, innovation), each item's id and its method and execution checkpoint
         ids; built once per pack index."""
         key = ("maturity_levels", id(self))
@@ -389,7 +387,7 @@ class MaturityLevels(MaturityPlanning):
     # --- across standards ------------------------------------------------------------------
 
     def stake(
-        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+        self, index: "PackIndex", points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
     ) -> AtStake:
         """Rating points (``scale.full`` per aspect of an item) and the C/F share conditions fed."""
         total, parts, conditions = 0, [], set()
@@ -408,7 +406,7 @@ class MaturityLevels(MaturityPlanning):
     def figure(self, clause: ClauseResult) -> str:
         return f"C {clause.c_rate} · F {clause.f_rate}" if clause.c_rate is not None else ""
 
-    def finding_fields(self, index: PackIndex, clause_id: str, status: FindingStatus) -> dict[str, Any]:
+    def finding_fields(self, index: "PackIndex", clause_id: str, status: FindingStatus) -> dict[str, Any]:
         if index.clauses[clause_id].clause.children:
             return {"status": status}
         rating = {"met": self.scale.full, "partially_met": self.scale.partial, "not_met": self.scale.none}[status]
@@ -416,10 +414,10 @@ class MaturityLevels(MaturityPlanning):
 
     # --- checks ----------------------------------------------------------------------------
 
-    def reads(self, index: PackIndex, placed: Placed | None) -> frozenset[str]:
+    def reads(self, index: "PackIndex", placed: "Placed | None") -> frozenset[str]:
         return frozenset(self.FINDING_FIELDS) if placed is not None and self.is_item(index, placed) else frozenset()
 
-    def lint(self, pack: ClausePack, doc: Document) -> list[Problem]:
+    def lint(self, pack: "ClausePack", doc: "Document") -> "list[Problem]":
         from .maturity_lint import lint
 
         return lint(self, pack, doc)

@@ -1,8 +1,6 @@
 """maturity_levels in the planner and gap tracing: items as scoring units, the distance to a
 level, gains in words, and the assessor's ratings an action may raise."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -32,7 +30,7 @@ class MaturityPlanning(ScoringModel):
 
     # --- gaps and planning -----------------------------------------------------------------
 
-    def is_item(self, index: PackIndex, placed: Placed) -> bool:
+    def is_item(self, index: "PackIndex", placed: "Placed") -> bool:
         clause = placed.clause
         in_sections = placed.top in self.core_sections or placed.top in self.innovation_sections
         return not clause.children and bool(clause.checkpoints) and in_sections
@@ -45,13 +43,13 @@ class MaturityPlanning(ScoringModel):
         f, f_by = self.rate(board, placed.clause, "execution", "f_rate")
         return (c, c_by, f, f_by)
 
-    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+    def tally(self, index: "PackIndex", clause_id: str, unit: Unit) -> Tally:
         c, _, f, _ = unit
         group = "core" if index.clauses[clause_id].top in self.core_sections else "innovation"
         full = self.scale.full
         return {f"{group}_items": 1, f"{group}_c": int(c == full), f"{group}_f": int(f == full), "total": c + f}
 
-    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+    def distance(self, index: "PackIndex", tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
         per_item = 2 * self.scale.full
         gap = 0
         for lv in self.levels[:value]:
@@ -70,7 +68,7 @@ class MaturityPlanning(ScoringModel):
 
     def gain(
         self,
-        index: PackIndex,
+        index: "PackIndex",
         before: Mapping[str, Any],
         after: Mapping[str, Any],
         units: Mapping[str, tuple[Unit, Unit]],

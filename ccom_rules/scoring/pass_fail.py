@@ -1,8 +1,6 @@
 """pass_fail: CCOM certification passes when every mandatory clause is met
 and every prerequisite holds."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -129,7 +127,7 @@ class PassFail(ScoringModel):
         better += [f"nonconformity {c} closed" for c in sorted(before - set(found))]
         return worse, better
 
-    def explain(self, placed: Placed) -> list[str]:
+    def explain(self, placed: "Placed") -> list[str]:
         return ["mandatory: " + ("yes" if placed.clause.mandatory else "no")]
 
     # --- targets ---------------------------------------------------------------------------
@@ -153,7 +151,7 @@ class PassFail(ScoringModel):
     # --- across standards ------------------------------------------------------------------
 
     def stake(
-        self, index: PackIndex, points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
+        self, index: "PackIndex", points: Mapping[str, float | None], needs: Mapping[str, set[str]], held: tuple[str, ...]
     ) -> AtStake:
         """Nonconformities: the mandatory clauses, and the prerequisites, that would fail without them."""
         mandatory = [c for c in needs if index.clauses[c].clause.mandatory]
@@ -181,18 +179,18 @@ class PassFail(ScoringModel):
     def conditions(self) -> Mapping[str, Predicate]:
         return {p.id: p.check for p in self.prerequisites}
 
-    def condition_paths(self) -> Iterable[tuple[Predicate, DocPath]]:
+    def condition_paths(self) -> "Iterable[tuple[Predicate, DocPath]]":
         return ((p.check, ("scoring", "prerequisites", i, "check")) for i, p in enumerate(self.prerequisites))
 
-    def tally(self, index: PackIndex, clause_id: str, unit: Unit) -> Tally:
+    def tally(self, index: "PackIndex", clause_id: str, unit: Unit) -> Tally:
         return {"failing": int(unit[0])}
 
-    def distance(self, index: PackIndex, tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
+    def distance(self, index: "PackIndex", tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
         return Fraction(tally.get("failing", 0) + sum(1 for ok in held.values() if not ok))
 
     def gain(
         self,
-        index: PackIndex,
+        index: "PackIndex",
         before: Mapping[str, Any],
         after: Mapping[str, Any],
         units: Mapping[str, tuple[Unit, Unit]],
