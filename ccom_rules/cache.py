@@ -29,6 +29,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .compiled import CompiledPack, adopt, compiled, gc_paused
@@ -50,16 +51,23 @@ def _code_fingerprint() -> str:
     """The name, size and modification time of every module of this package: a compiled pack
     pickled by other code (a checkout moved on, a reinstall) is never read back."""
     if not _CODE:
-        package = os.path.dirname(os.path.abspath(__file__))
         digest = hashlib.sha256()
-        for folder, dirs, files in os.walk(package):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(("__", ".")))
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    info = os.stat(os.path.join(folder, name))
-                    digest.update(f"{os.path.relpath(folder, package)}/{name}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+        _fingerprint(os.path.dirname(os.path.abspath(__file__)), "", digest)
         _CODE.append(digest.hexdigest())
     return _CODE[0]
+
+
+def _fingerprint(folder: str, shown: str, digest: Any) -> None:
+    """Add the modules of ``folder`` (named ``shown`` below the package), then its subfolders'."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.endswith(".py") and entry.is_file():
+            info = entry.stat()
+            digest.update(f"{shown}{entry.name}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    for entry in entries:
+        if not entry.name.startswith(("__", ".")) and entry.is_dir(follow_symlinks=False):
+            _fingerprint(entry.path, f"{shown}{entry.name}/", digest)
 
 
 def _versions(limits: object) -> bytes:

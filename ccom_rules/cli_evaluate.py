@@ -22,6 +22,7 @@ from .cli_common import (
     echo,
     emit,
     format_option,
+    inputs_kept,
     handles_invalid_input,
     lang_option,
     pack_option,
@@ -90,12 +91,13 @@ def evaluate(
 
     Prints the manifest's warnings on stderr. With --baseline, exits 1 on regressions.
     """
-    from .cli_run import load_for_run, print_comparison, ratchet
-    from .report.subjects import Evaluation
-    from .timing import evaluate_as_of
+    with inputs_kept():
+        from .cli_run import load_for_run, print_comparison, ratchet
+        from .report.subjects import Evaluation
+        from .timing import evaluate_as_of
 
-    packs = select_packs(pack_ids)
-    source = load_for_run(manifest, packs, root, **run)
+        packs = select_packs(pack_ids)
+        source = load_for_run(manifest, packs, root, **run)
     loaded = source.manifest
     result = evaluate_as_of(packs, loaded, source.as_of)
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
@@ -321,13 +323,14 @@ def _check_new_manifest(text: str, like: Path, packs: Sequence[ClausePack], root
 @handles_invalid_input
 def demo(fmt: str) -> None:
     """Evaluate the bundled sample organisation against every installed pack."""
-    from .engine import evaluate as run
-    from .loader import demo_manifest_path, load_manifest
-    from .report.subjects import Evaluation
+    with inputs_kept():
+        from .engine import evaluate as run
+        from .loader import demo_manifest_path, load_manifest
+        from .report.subjects import Evaluation
 
-    packs = select_packs(())
-    path = demo_manifest_path()
-    loaded = load_manifest(path, packs)
+        packs = select_packs(())
+        path = demo_manifest_path()
+        loaded = load_manifest(path, packs)
     emit("demo", fmt, Evaluation(packs, loaded, run(packs, loaded), path))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Iterable, Sequence
@@ -215,21 +214,21 @@ class _Below:
         text = str(root)
         self.prefix = text if text.endswith(os.sep) else text + os.sep
 
-    def resolve(self, rel: PurePosixPath) -> str:
-        parts = rel.parts
+    def resolve(self, parts: tuple[str, ...]) -> str:
+        """``(root / rel).resolve()`` of the relative path with these parts."""
         name = parts[-1]
         if os.name != "posix" or name == "..":
-            return str((self.root / rel).resolve())
+            return str(self.root.joinpath(*parts).resolve())
         folder = self.folders.get(parts[:-1])
         if folder is None:
             try:
                 folder = self.folders[parts[:-1]] = str(self.root.joinpath(*parts[:-1]).resolve())
             except RuntimeError:  # a symlink loop: raise what resolving the whole path raises
-                return str((self.root / rel).resolve())
+                return str(self.root.joinpath(*parts).resolve())
         target = os.path.join(folder, name)
         try:
             if stat.S_ISLNK(os.lstat(target).st_mode):
-                return str((self.root / rel).resolve())  # a link: follow it the general way
+                return str(self.root.joinpath(*parts).resolve())  # a link: follow it the general way
         except OSError:
             pass  # missing or unreadable: resolve() keeps such a name as it is
         return target
@@ -264,6 +263,15 @@ def safe_reason(exc: OSError | ValueError) -> str:
     return explain_os_error("", exc) if isinstance(exc, OSError) else "the path cannot name a file"
 
 
+def _parts(rel: str) -> tuple[str, ...]:
+    """``PurePosixPath(rel).parts``, split by hand when nothing needs normalising (no empty or
+    ``.`` name, no leading slash): a manifest lists hundreds of plain relative paths."""
+    parts = tuple(rel.split("/"))
+    if rel.startswith("/") or "" in parts or "." in parts:
+        return PurePosixPath(rel).parts
+    return parts
+
+
 def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: Path | None = None) -> list[Problem]:
     root, problems = evidence_root_of(manifest, doc, base, confine)
     below = _Below(root) if root is not None else None
@@ -275,18 +283,18 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: P
         if item.path is None or below is None or root is None:
             continue
         where = ("evidence", i, "path")
-        rel = PurePosixPath(item.path)
         unsafe = path_text_problem(item.path)
         if unsafe is not None:
             problems.append(doc.problem(where, "E009", f"path {unsafe}"))
             continue
-        if not rel.parts or rel.is_absolute() or "\\" in item.path or ":" in rel.parts[0]:
+        parts = _parts(item.path)
+        if not parts or item.path.startswith("/") or "\\" in item.path or ":" in parts[0]:
             problems.append(
                 doc.problem(where, "E009", f"path {item.path!r} must be relative to the evidence root, with forward slashes")
             )
             continue
         try:
-            target = below.resolve(rel)
+            target = below.resolve(parts)
         except (RuntimeError, OSError, ValueError) as exc:
             reason = "symbolic link loop" if isinstance(exc, RuntimeError) else safe_reason(exc)
             problems.append(doc.problem(where, "E010", f"evidence file {item.path!r}: {reason}"))
@@ -302,7 +310,7 @@ def _evidence_problems(manifest: Manifest, doc: Document, base: Path, confine: P
                 digest = sha256_regular(target)  # one open: a regular file is read, anything else refused
             except Refused:
                 pass
-        why = None if digest is not None else regular_file_problem(root / rel)
+        why = None if digest is not None else regular_file_problem(root.joinpath(*parts))
         if why == "file not found":
             problems.append(doc.problem(where, "E010", f"evidence file {item.path!r} not found under {manifest.evidence_root!r}"))
             continue
@@ -409,6 +417,8 @@ _MAX_HINTS = 50
 
 
 def _did_you_mean(word: str, known: set[str]) -> str:
+    import difflib  # only when a hint is needed
+
     close = difflib.get_close_matches(word, sorted(known), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -473,6 +483,8 @@ def reference_problems(manifest: Manifest, doc: Document, packs: Iterable[Clause
 
 def _unknown_pack(doc: Document, where: tuple[str | int, ...], pack: str, known: list[str]) -> Problem:
     """W105: a finding, declaration or certified level naming a pack neither installed nor evaluated."""
+    import difflib  # only when a hint is needed
+
     close = difflib.get_close_matches(pack, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
     return doc.problem(where, "W105", f"no pack {pack!r} is installed or evaluated{hint}", severity="warning")

@@ -39,9 +39,9 @@ _IDS: dict[tuple[str, int, int], str] = {}
 
 def pack_id_of(directory: Path) -> str:
     """The ``id`` written in a folder's ``pack.yaml`` (the folder's name when it cannot be read:
-    loading the pack then reports why). Remembered while the file keeps its size and time."""
-    from .yamlsource import read
-
+    loading the pack then reports why). Remembered while the file keeps its size and time, and
+    in the cache folder by the file's content (``cachedir.derived``): finding the packs on the path
+    parses no ``pack.yaml`` read before."""
     head = directory / PACK_FILE
     try:
         st = head.stat()
@@ -49,11 +49,40 @@ def pack_id_of(directory: Path) -> str:
         return directory.name
     key = (str(head.resolve()), st.st_size, st.st_mtime_ns)
     if key not in _IDS:
-        doc, problems = read(head)
-        data = doc.data if not problems else None
-        value = data.get("id") if isinstance(data, dict) else None
-        _IDS[key] = value if isinstance(value, str) and value else directory.name
+        _IDS[key] = _id_in(head) or directory.name
     return _IDS[key]
+
+
+def _id_in(head: Path) -> str | None:
+    """The ``id`` a ``pack.yaml`` holds (None when it cannot be read or holds none)."""
+    from .cachedir import derived
+    from .limits import current
+    from .safeio import Refused, read_bounded
+
+    limits = current()  # reading it again under other limits could end otherwise: they are part of the key
+    try:
+        raw = read_bounded(head, limits.max_file_bytes, limits.how_to_raise("max_file_bytes"))
+    except Refused:
+        return None
+    found: str | None = derived("pack-id", f"{limits!r}\0".encode() + raw, lambda: _parsed_id(raw, str(head)), _is_id)
+    return found
+
+
+def _parsed_id(raw: bytes, file: str) -> str | None:
+    from .yamlsource import parse
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    doc, problems = parse(text, file)
+    data = doc.data if not problems else None
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _is_id(value: object) -> bool:
+    return value is None or (isinstance(value, str) and bool(value))
 
 
 def _pack_dirs(root: Path) -> list[Path]:

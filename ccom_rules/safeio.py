@@ -145,11 +145,15 @@ def read_bounded(path: Path | str, max_bytes: int, how_to_raise: str) -> bytes:
 
 def sha256_regular(path: Path | str) -> str:
     """The sha256 of the regular file ``path``, read in pieces; ``Refused`` for anything else."""
-    fd, _ = _open_regular(path)
+    fd, info = _open_regular(path)
     digest = hashlib.sha256()
+    want = min(info.st_size + 1, 1 << 20)  # a small file in one read: fewer bytes than asked is its end
     try:
-        while chunk := os.read(fd, 1 << 20):
+        while chunk := os.read(fd, want):
             digest.update(chunk)
+            if len(chunk) < want:
+                break
+            want = 1 << 20
     except OSError as exc:
         raise Refused(explain_os_error(path, exc)) from None
     finally:

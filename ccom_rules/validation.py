@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -112,6 +111,8 @@ def _unknown_key(key: str, known: list[str], data: Any, path: DocPath) -> str:
                     f"{' and '.join(owners)} model{'s' if len(owners) > 1 else ''}"
                 )
         return f"unknown key {key!r}: it is not allowed here"
+    import difflib  # only when a hint is needed
+
     close = difflib.get_close_matches(key, known, n=1)
     return f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else "")
 

@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ..model.common import Frozen, Identifier, Text
+from ..model.construct import construct
 from ..model.result import Nonconformity, Outcome, PassFailOutcome, PrerequisiteResult
 from ..predicates import Predicate
 from ..i18n import Msg, t
@@ -70,17 +71,23 @@ class PassFail(ScoringModel):
             )
             if state.decided_by == "assessor" and state.note:
                 reasons = (Msg("reason.assessor", note=state.note), *reasons)
-            nonconformities.append(Nonconformity(clause=clause.id, title=clause.title, status=state.status, reasons=reasons))
+            nonconformities.append(
+                construct(Nonconformity, {"clause": clause.id, "title": clause.title, "status": state.status, "reasons": reasons})
+            )
         prerequisites = []
         for pre in self.prerequisites:
             out = pre.check.evaluate(board.facts)
-            prerequisites.append(PrerequisiteResult(id=pre.id, title=pre.title, held=out.satisfied, reasons=out.reasons))
+            held = {"id": pre.id, "title": pre.title, "held": bool(out.satisfied), "reasons": tuple(out.reasons)}
+            prerequisites.append(construct(PrerequisiteResult, held))
         passed = not nonconformities and not not_assessed and all(p.held for p in prerequisites)
-        outcome = PassFailOutcome(
-            passed=passed,
-            nonconformities=tuple(nonconformities),
-            not_assessed=tuple(not_assessed),
-            prerequisites=tuple(prerequisites),
+        outcome = construct(  # built from valid parts, as the other models' outcomes are
+            PassFailOutcome,
+            {
+                "passed": passed,
+                "nonconformities": tuple(nonconformities),
+                "not_assessed": tuple(not_assessed),
+                "prerequisites": tuple(prerequisites),
+            },
         )
         return outcome, {}
 

@@ -561,6 +561,19 @@ def test_demo() -> None:
     assert [p["pack"]["id"] for p in json.loads(as_json.stdout)["packs"]] == list(PACK_IDS)
 
 
+def test_demo_and_evaluate_leave_the_collector_as_they_found_it() -> None:
+    """They rest the cyclic collector while reading their inputs and leave what they read alone
+    afterwards: when they end, the collector runs again over everything (nothing stays frozen)."""
+    import gc
+
+    manifest = EXAMPLES / "harbour-bank" / "manifest.yaml"
+    for args in (("demo",), ("evaluate", manifest), ("evaluate", manifest, "--pack", "nope")):
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        result = run(*args)
+        assert result.exit_code == (2 if "nope" in args else 0), result.stderr
+        assert gc.isenabled() and gc.get_freeze_count() == 0, args
+
+
 def test_test_runs_the_packs_cases() -> None:
     result = run("test")
     assert result.exit_code == 0, result.stdout

@@ -150,3 +150,30 @@ def test_message_catalogues_are_cached_and_read_back_the_same(cache_dir: Path, m
     with monkeypatch.context() as patched:
         _catalogue_parsing_forbidden(patched)
         assert {lang: read(lang) for lang in i18n.LANGS} == parsed
+
+
+def test_pack_ids_on_the_path_are_read_back_from_the_cache(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ccom_rules import packpath
+
+    folders = sorted(p for p in PACKS_HOME.iterdir() if (p / "pack.yaml").is_file())
+    monkeypatch.setattr(packpath, "_IDS", {})
+    ids = [packpath.pack_id_of(folder) for folder in folders]
+    assert ids == [folder.name for folder in folders]  # the installed packs' folders are named by id
+    assert len(list(cache_dir.glob("pack-id-*.json"))) == len(folders)
+
+    def refuse(raw: bytes, file: str) -> str | None:
+        raise AssertionError(f"{file} was parsed although its id is cached")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(packpath, "_IDS", {})
+        patched.setattr(packpath, "_parsed_id", refuse)
+        assert [packpath.pack_id_of(folder) for folder in folders] == ids
+    renamed = tmp_path / "renamed"  # a changed pack.yaml is a new key: read again
+    shutil.copytree(folders[0], renamed)
+    head = renamed / "pack.yaml"
+    head.write_text(head.read_text(encoding="utf-8").replace(f"id: {ids[0]}", "id: another_id", 1), encoding="utf-8")
+    assert packpath.pack_id_of(renamed) == "another_id"
+    head.write_text("id: [not, text]\n", encoding="utf-8")
+    assert packpath.pack_id_of(renamed) == "renamed"  # no id: the folder's name, as before
