@@ -132,7 +132,6 @@ def _checkpoint(
 _CHECKPOINT_FIELDS = fields_set(dict.fromkeys(CheckpointResult.model_fields))
 _CLAUSE_BASE = ("id", "parent", "title", "status", "decided_by", "note", "checkpoints")
 _CLAUSE_FLOATS = tuple(name for name, info in ClauseResult.model_fields.items() if info.annotation in (float, float | None))
-_CLAUSE_SETS: dict[tuple[str, ...], set[str]] = {}
 
 
 _CLAUSE_BASE_FIELDS = fields_set(dict.fromkeys(_CLAUSE_BASE))
@@ -141,18 +140,26 @@ _CLAUSE_BASE_FIELDS = fields_set(dict.fromkeys(_CLAUSE_BASE))
 def _shaped(extra: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
     """A scoring model's fields of a clause as its result holds them (an ``int`` given for a
     ``float`` field made a float, as validation would), and the result's fields set."""
-    fixed = {name: float(value) if type(value) is int and name in _CLAUSE_FLOATS else value for name, value in extra.items()}
     shape = tuple(extra)
-    return fixed, _CLAUSE_SETS.get(shape) or _clause_fields(shape)
+    known = _SHAPES.get(shape)
+    if known is None:
+        known = _SHAPES[shape] = (tuple(name for name in shape if name in _CLAUSE_FLOATS), _clause_fields(shape))
+    floats, given = known
+    for name in floats:
+        if type(extra[name]) is int:
+            extra = {**extra, name: float(extra[name])}  # a copy: the model's own stays as it is
+    return extra, given
+
+
+_SHAPES: dict[tuple[str, ...], tuple[tuple[str, ...], set[str]]] = {}
+"""Per shape of a model's clause fields (their names, in order): the float fields among them, and
+the result's fields set."""
 
 
 def _clause_fields(extra: tuple[str, ...]) -> set[str]:
     """The fields set of a clause result: the base fields and the scoring model's (one set per
     combination, shared)."""
-    found = _CLAUSE_SETS.get(extra)
-    if found is None:
-        found = _CLAUSE_SETS[extra] = fields_set(dict.fromkeys((*_CLAUSE_BASE, *extra)))
-    return found
+    return fields_set(dict.fromkeys((*_CLAUSE_BASE, *extra)))
 
 
 # Clause states decided by evidence or children carry no note: one shared object per pair.

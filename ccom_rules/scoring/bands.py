@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from math import gcd
+from operator import itemgetter
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -47,6 +48,11 @@ class StatusFractions(Frozen):
         if not self.not_met <= self.partially_met <= self.met:
             raise ValueError("fractions must not decrease from not_met to partially_met to met")
         return self
+
+
+_DERIVED: dict[StatusFractions, dict[Any, Ratio]] = {}
+"""Per status fractions, a sub-item's derived fraction by its checkpoints' statuses (in order; one
+alone as it is): a table of :meth:`WeightedBands._derived`, filled as combinations are met."""
 
 
 def half_up(value: Fraction) -> int:
@@ -112,9 +118,10 @@ class WeightedBands(ScoringModel):
             return derived, "evidence"
         return recorded, "assessor"
 
-    def _layout(self, index: "PackIndex") -> "tuple[tuple[Clause, Ratio, tuple[tuple[str, tuple[str, ...]], ...]], ...]":
+    def _layout(self, index: "PackIndex") -> "tuple[tuple[Clause, Ratio, tuple[tuple[str, Any], ...]], ...]":
         """Each category (top-level clause with points): the clause, its points as a ratio, and
-        its sub-items with their checkpoint ids; built once per pack index."""
+        its sub-items with a getter of their checkpoints' statuses (``itemgetter`` of their ids:
+        one status alone, else a tuple); built once per pack index."""
         key = ("weighted_bands", id(self))
         found = index.memo.get(key)
         if found is None or found[0] is not self:
@@ -122,7 +129,10 @@ class WeightedBands(ScoringModel):
                 (
                     placed.clause,
                     ratio(placed.clause.points),
-                    tuple((sub.id, tuple(cp.id for cp in sub.checkpoints)) for sub in index.leaves_under((placed.clause.id,))),
+                    tuple(
+                        (sub.id, itemgetter(*(cp.id for cp in sub.checkpoints)))
+                        for sub in index.leaves_under((placed.clause.id,))
+                    ),
                 )
                 for placed in index.clauses.values()
                 if placed.depth == 0 and placed.clause.points
@@ -130,8 +140,16 @@ class WeightedBands(ScoringModel):
             found = index.memo[key] = (self, layout)
         return found[1]
 
-    def score(self, board: Board) -> tuple[BandsOutcome, ClauseExtras]:
-        # Exact arithmetic on integers (see ``ratios``): the same values as with Fraction.
+    def _derived(self, statuses: Any) -> Ratio:
+        """A sub-item's fraction derived from its checkpoints' ``statuses`` (one alone as it is):
+        the mean of their status fractions, not-applicable ones left out (0 when none is left)."""
+        if type(statuses) is str:
+            statuses = (statuses,)
+        met = statuses.count("met")
+        partial = statuses.count("partially_met")
+        applicable = len(statuses) - statuses.count("not_applicable")
+        if not applicable:
+            return 0, 1
         (met_n, met_d), (part_n, part_d), (none_n, none_d) = (
             ratio(self.fractions.met),
             ratio(self.fractions.partially_met),
@@ -139,57 +157,52 @@ class WeightedBands(ScoringModel):
         )
         unit = met_d * part_d * none_d  # status fractions over one denominator
         w_met, w_part, w_none = met_n * part_d * none_d, part_n * met_d * none_d, none_n * met_d * part_d
+        return met * w_met + partial * w_part + (applicable - met - partial) * w_none, unit * applicable
+
+    def score(self, board: Board) -> tuple[BandsOutcome, ClauseExtras]:
+        # Exact arithmetic on integers (see ``ratios``): the same values as with Fraction.
         stricter = board.manifest.assessment.precedence == "stricter"
         statuses, states, findings = board.checkpoint_statuses(), board.clauses, board.findings
+        derived = _DERIVED.get(self.fractions)  # a sub-item's fraction by its checkpoints' statuses
+        if derived is None:
+            derived = _DERIVED[self.fractions] = {}
         extras: ClauseExtras = {}
         categories = []
         raw_n, raw_d = 0, 1
         app_n, app_d = 0, 1
         for clause, (p_n, p_d), subs in self._layout(board.index):
-            values: list[tuple[str, Ratio | None, DecidedBy]] = []
-            for sub_id, cp_ids in subs:
+            values: list[tuple[str, Ratio, DecidedBy]] = []
+            for sub_id, get in subs:
                 if states[sub_id].status == "not_applicable":
-                    values.append((sub_id, None, "declaration"))
+                    extras[sub_id] = {"fraction": None, "points": 0.0}
                     continue
-                met = partial = applicable = 0
-                for cp_id in cp_ids:
-                    status = statuses[cp_id]
-                    if status == "met":
-                        met += 1
-                    elif status == "partially_met":
-                        partial += 1
-                    elif status == "not_applicable":
-                        continue
-                    applicable += 1
-                if applicable:
-                    v_n, v_d = met * w_met + partial * w_part + (applicable - met - partial) * w_none, unit * applicable
-                else:
-                    v_n, v_d = 0, 1
+                key = get(statuses)
+                value = derived.get(key)
+                if value is None:
+                    value = derived[key] = self._derived(key)
                 by: DecidedBy = "evidence"
                 finding = findings.get(sub_id)
                 if finding is not None and finding.fraction is not None:
                     r_n, r_d = ratio(finding.fraction)
-                    if not (stricter and v_n * r_d < r_n * v_d):
-                        v_n, v_d, by = r_n, r_d, "assessor"
-                values.append((sub_id, (v_n, v_d), by))
+                    if not (stricter and value[0] * r_d < r_n * value[1]):
+                        value, by = (r_n, r_d), "assessor"
+                values.append((sub_id, value, by))
             # The category's points are shared by its applicable sub-items, so theirs add up to it.
-            count = sum(1 for v in values if v[1] is not None)
+            count = len(values)
             sum_n, sum_d = 0, 1
-            for sub_id, value, by in values:
-                if value is None:
-                    extras[sub_id] = {"fraction": None, "points": 0.0}
-                    continue
-                v_n, v_d = value
+            if count:
+                points = rounded(p_n, p_d * count)
+            for sub_id, (v_n, v_d), by in values:
                 extras[sub_id] = {
                     "fraction": rounded(v_n, v_d),
-                    "points": rounded(p_n, p_d * count),
+                    "points": points,
                     "score": rounded(v_n * p_n, v_d * p_d * count),
                     "fraction_decided_by": by,
                 }
                 sum_n, sum_d = sum_n * v_d + v_n * sum_d, sum_d * v_d
                 common = gcd(sum_n, sum_d)
                 sum_n, sum_d = sum_n // common, sum_d // common
-            points = float(clause.points or 0)
+            cat_points = float(clause.points or 0)
             if count:
                 mean: float | None = rounded(sum_n, sum_d * count)
                 score_n, score_d = p_n * sum_n, p_d * sum_d * count
@@ -200,11 +213,11 @@ class WeightedBands(ScoringModel):
                 cat_score = rounded(score_n, score_d)
             else:
                 mean, cat_score = None, 0.0
-            extras[clause.id] = {"points": points, "score": cat_score, "fraction": mean}
+            extras[clause.id] = {"points": cat_points, "score": cat_score, "fraction": mean}
             categories.append(
                 construct(
                     CategoryScore,
-                    {"id": clause.id, "title": clause.title, "points": points, "fraction": mean, "score": cat_score},
+                    {"id": clause.id, "title": clause.title, "points": cat_points, "fraction": mean, "score": cat_score},
                 )
             )
         if app_n and app_n != self.max_total * app_d:

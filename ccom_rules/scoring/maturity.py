@@ -1,7 +1,7 @@
 """maturity_levels: CC-CMM levels from per-item C-Rate and F-Rate ratings."""
 
-from collections.abc import Mapping
-from operator import attrgetter
+from collections.abc import Callable, Mapping
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, cast
 
 from pydantic import Field, model_validator
@@ -131,9 +131,10 @@ class MaturityLevels(MaturityPlanning):
             return self.derivation.all_met
         return self.derivation.some_met if met or some else self.derivation.none_met
 
-    def _items(self, index: "PackIndex") -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]], ...]:
-        """Per group (core, innovation), each item's id and its method and execution checkpoint
-        ids; built once per pack index."""
+    def _items(self, index: "PackIndex") -> tuple[tuple[str, tuple[tuple[str, Any, Any], ...]], ...]:
+        """Per group (core, innovation), each item's id and getters of its method and execution
+        checkpoints' statuses (``itemgetter`` of their ids: one status alone, or a tuple of two or
+        more); built once per pack index."""
         key = ("maturity_levels", id(self))
         found = index.memo.get(key)
         if found is None or found[0] is not self:
@@ -143,8 +144,8 @@ class MaturityLevels(MaturityPlanning):
                     tuple(
                         (
                             item.id,
-                            tuple(cp.id for cp in item.checkpoints if cp.aspect == "method"),
-                            tuple(cp.id for cp in item.checkpoints if cp.aspect == "execution"),
+                            _getter(tuple(cp.id for cp in item.checkpoints if cp.aspect == "method")),
+                            _getter(tuple(cp.id for cp in item.checkpoints if cp.aspect == "execution")),
                         )
                         for item in index.leaves_under(sections)
                     ),
@@ -226,7 +227,7 @@ class MaturityLevels(MaturityPlanning):
         extras: ClauseExtras = {}
         full = self.scale.full
         points = float(2 * full)
-        findings, status_of = board.findings, board.status_of()
+        findings, statuses = board.findings, board.checkpoint_statuses()
         stricter = board.manifest.assessment.precedence == "stricter"
         ratings = _RATINGS.get(self.derivation)  # by the statuses of an aspect's checkpoints
         if ratings is None:
@@ -239,14 +240,14 @@ class MaturityLevels(MaturityPlanning):
         for _, items in self._items(board.index):
             c_full = f_full = 0
             for item_id, method, execution in items:
-                key = tuple(map(status_of, method))
+                key = method(statuses)
                 c = ratings.get(key)
                 if c is None:
-                    c = ratings[key] = self._rating(key)
-                key = tuple(map(status_of, execution))
+                    c = ratings[key] = self._rating(_as_tuple(key))
+                key = execution(statuses)
                 f = ratings.get(key)
                 if f is None:
-                    f = ratings[key] = self._rating(key)
+                    f = ratings[key] = self._rating(_as_tuple(key))
                 finding = findings.get(item_id) if findings else None
                 if finding is None:
                     fields = rated.get((c, f))
@@ -431,9 +432,25 @@ def _condition(level: int, condition: ConditionName, met: bool, actual: float, r
 
 
 _STATUS = attrgetter("status")
-_RATINGS: dict[Derivation, dict[tuple[Status, ...], int]] = {}
-"""Per derivation, the rating of an aspect by its checkpoints' statuses (in order): a table of
-:meth:`MaturityLevels._rating`, filled as combinations are met (a few dozen)."""
+_RATINGS: dict[Derivation, dict[Any, int]] = {}
+"""Per derivation, the rating of an aspect by its checkpoints' statuses (in order; one status
+alone as it is): a table of :meth:`MaturityLevels._rating`, filled as combinations are met (a few
+dozen)."""
+
+
+def _as_tuple(key: Any) -> tuple[Status, ...]:
+    """A key of :data:`_RATINGS` as the statuses it stands for."""
+    return cast("tuple[Status, ...]", (key,) if type(key) is str else key)
+
+
+def _getter(ids: tuple[str, ...]) -> Callable[[Mapping[str, Status]], Any]:
+    """The statuses of checkpoints ``ids`` from a mapping of statuses: one alone as it is, else a
+    tuple (none: an empty tuple)."""
+    if not ids:
+        return lambda statuses: ()
+    return itemgetter(*ids)
+
+
 _RATED: dict[float, dict[tuple[int, int], dict[str, Any]]] = {}
 """Per item's points, the scoring fields of an item rated by its evidence, by its (C, F) ratings
 (:func:`_fields`; read, never changed): a table filled as pairs are met."""
