@@ -3,9 +3,13 @@
 import re
 from datetime import date
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, SupportsIndex, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+from .construct import bare, fields_set, set_private
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class Frozen(BaseModel):
@@ -19,6 +23,22 @@ class Frozen(BaseModel):
     only later or only to the type checker are written in quotes."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        """Pickled as its class, its fields and the names given (one set shared by every model
+        given the same names), read back without a ``__setstate__`` call or a set of its own per
+        model: the compiled-pack cache holds thousands of models. ``copy`` keeps pydantic's way."""
+        given = fields_set(tuple(sorted(self.__pydantic_fields_set__)))
+        private = self.__pydantic_private__
+        if private is not None:
+            return (_unpickled_with_private, (type(self), self.__dict__, given, private))
+        return (bare, (type(self), self.__dict__, given))
+
+
+def _unpickled_with_private(cls: type[M], data: dict[str, Any], given: set[str], private: dict[str, Any]) -> M:
+    made = bare(cls, data, given)
+    set_private(made, private)
+    return made
 
 
 Identifier = Annotated[

@@ -7,7 +7,7 @@ the same model validated, byte for byte (the golden tests hold this).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -18,8 +18,8 @@ _BUILDERS: dict[type[BaseModel], Callable[[dict[str, Any]], Any]] = {}
 _FIELDS_SETS: dict[tuple[str, ...], set[str]] = {}
 
 
-def fields_set(values: dict[str, Any]) -> set[str]:
-    """The names given, as a model's ``__pydantic_fields_set__``: one set shared by every
+def fields_set(values: Iterable[str]) -> set[str]:
+    """The names given (a dict's keys), as a model's ``__pydantic_fields_set__``: one set shared by every
     instance given the same names (a frozen model never changes it; pydantic copies it before
     updating a copy's)."""
     names = tuple(values)

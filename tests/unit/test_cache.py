@@ -177,3 +177,17 @@ def test_pack_ids_on_the_path_are_read_back_from_the_cache(
     assert packpath.pack_id_of(renamed) == "another_id"
     head.write_text("id: [not, text]\n", encoding="utf-8")
     assert packpath.pack_id_of(renamed) == "renamed"  # no id: the folder's name, as before
+
+
+def test_models_pickle_to_equal_models_with_the_same_fields_given(cache_dir: Path) -> None:
+    import pickle
+
+    packs = installed_packs()
+    manifest = load_manifest(EXAMPLE_MANIFESTS[0], packs)
+    result = evaluate(packs, manifest)
+    for model in (*packs, manifest, result):
+        back = pickle.loads(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(model) and back == model
+        assert back.model_dump_json() == model.model_dump_json()
+        assert back.model_dump(exclude_unset=True) == model.model_dump(exclude_unset=True)
+        assert back.__pydantic_private__ == model.__pydantic_private__

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ccom_rules import installed_packs, load_manifest
 from pydantic import BaseModel
 
-from ccom_rules.canonical import entries_json, entries_utf8
+from ccom_rules.canonical import entries_json, entries_utf8, manifest_entries_utf8
 from ccom_rules.model.manifest import EvidenceItem, Person
 
 EXAMPLES = sorted(Path(__file__).resolve().parents[2].glob("examples/*/manifest.yaml"))
@@ -25,6 +25,8 @@ def test_examples_entries_dump_as_alone() -> None:
         for key in COLLECTIONS:
             entries = getattr(manifest, key)
             assert entries_json(entries) == [entry.model_dump_json() for entry in entries], (path.name, key)
+            alone = [entry.model_dump_json().encode("utf-8") for entry in entries]
+            assert manifest_entries_utf8(manifest, key) == alone, (path.name, key)  # cut from the manifest's JSON
 
 
 texts = st.text(alphabet=st.sampled_from(list('ab "\\{}[],:\n\t\u2028é中😀')), min_size=1, max_size=12)
@@ -39,6 +41,11 @@ def test_hostile_strings_and_numbers(rows: list[tuple[str, float]]) -> None:
         for n, (title, value) in enumerate(rows)
     ]
     assert entries_json(items) == [item.model_dump_json() for item in items]
+    manifest = _DEMO.model_copy(update={"evidence": tuple(items)})
+    assert manifest_entries_utf8(manifest, "evidence") == [item.model_dump_json().encode("utf-8") for item in items]
+
+
+_DEMO = load_manifest(next(path for path in EXAMPLES if path.parent.name == "harbour-bank"))
 
 
 def test_mixed_or_empty() -> None:
