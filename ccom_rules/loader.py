@@ -7,21 +7,23 @@ import stat
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .cache import PackCache
 from .compiled import gc_paused
 from .limits import current as current_limits
 from .model.manifest import Finding, Manifest
 from .model.pack import ClausePack, PackFragment
-from .packcheck import Part, check_pack
 from .packpath import PackPath, default_path, pack_id_of
 from .problems import InvalidInput, Problem
 from .safeio import Refused, explain_os_error, path_text_problem, regular_file_problem, sha256_regular
 from .safeio import resolve as safe_resolve
 from .scoring import MODELS
-from .sources import PackSources
 from .validation import validate
 from .yamlsource import Document, parse, read
+
+if TYPE_CHECKING:
+    from .packcheck import Part
 
 PACK_FILE = "pack.yaml"
 
@@ -75,6 +77,9 @@ def _pack_cache(head_path: Path) -> PackCache | None:
 def _read_pack(
     directory: Path, head_path: Path, path: PackPath | None, _extending: tuple[tuple[Path, str], ...]
 ) -> tuple[ClausePack | None, list[Problem]]:
+    from .packcheck import Part, check_pack  # reading a pack from its files: a compiled pack needs neither
+    from .sources import PackSources
+
     doc, problems = read(head_path, _shown(head_path))
     if problems:
         return None, problems
