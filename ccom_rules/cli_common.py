@@ -29,15 +29,16 @@ EXIT_OK, EXIT_UNMET, EXIT_INVALID = 0, 1, 2
 
 
 @contextmanager
-def inputs_kept() -> Iterator[None]:
-    """The cyclic garbage collector rests while a command imports its modules and reads its packs
-    and manifest, then leaves them alone (``gc.freeze``) for the rest of the command.
+def kept_until_the_end() -> Iterator[None]:
+    """The cyclic garbage collector rests while a command imports its modules, reads its packs
+    and manifest and evaluates them, then leaves all that alone (``gc.freeze``) for the rest of
+    the command.
 
-    All of that lives until the command ends, and none of it is dropped in cycles (reference
+    All of it lives until the command ends, and none of it is dropped in cycles (reference
     counting frees what is dropped); the collector's passes while it is made, and again over it
-    when later work triggers them, would walk every object of every module, pack and manifest,
-    several times, for nothing. What the command makes afterwards is collected as usual, and when
-    it ends the collector gets back what it left alone (``gc.unfreeze``)."""
+    when later work triggers them, would walk every object of every module, pack, manifest and
+    result, several times, for nothing. What the command makes afterwards is collected as usual,
+    and when it ends the collector gets back what it left alone (``gc.unfreeze``)."""
     import gc
 
     enabled = gc.isenabled()

@@ -22,7 +22,7 @@ from .cli_common import (
     echo,
     emit,
     format_option,
-    inputs_kept,
+    kept_until_the_end,
     handles_invalid_input,
     lang_option,
     pack_option,
@@ -91,15 +91,15 @@ def evaluate(
 
     Prints the manifest's warnings on stderr. With --baseline, exits 1 on regressions.
     """
-    with inputs_kept():
+    with kept_until_the_end():
         from .cli_run import load_for_run, print_comparison, ratchet
         from .report.subjects import Evaluation
         from .timing import evaluate_as_of
 
         packs = select_packs(pack_ids)
         source = load_for_run(manifest, packs, root, **run)
-    loaded = source.manifest
-    result = evaluate_as_of(packs, loaded, source.as_of)
+        loaded = source.manifest
+        result = evaluate_as_of(packs, loaded, source.as_of)
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     comparison = ratchet(baseline, result) if baseline is not None else None
     subject = Evaluation(packs, loaded, result, manifest, source.places, lang=lang)
@@ -323,7 +323,7 @@ def _check_new_manifest(text: str, like: Path, packs: Sequence[ClausePack], root
 @handles_invalid_input
 def demo(fmt: str) -> None:
     """Evaluate the bundled sample organisation against every installed pack."""
-    with inputs_kept():
+    with kept_until_the_end():
         from .engine import evaluate as run
         from .loader import demo_manifest_path, load_manifest
         from .report.subjects import Evaluation
@@ -331,7 +331,8 @@ def demo(fmt: str) -> None:
         packs = select_packs(())
         path = demo_manifest_path()
         loaded = load_manifest(path, packs)
-    emit("demo", fmt, Evaluation(packs, loaded, run(packs, loaded), path))
+        result = run(packs, loaded)
+    emit("demo", fmt, Evaluation(packs, loaded, result, path))
 
 
 @click.command()

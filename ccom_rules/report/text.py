@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ..i18n import Msg
 from ..model.common import Text
+from ..model.construct import construct
 from .subjects import Evaluation
 from .words import Speaker
 
@@ -55,8 +56,10 @@ def _pack(pack: PackResult, detail: int, speaker: Speaker) -> list[str | Text]:
     said: str | Text = (
         "  " + model.headline(pack.outcome, langs[0])
         if len(langs) == 1
-        else Text(en="  " + model.headline(pack.outcome, "en"), zh="  " + model.headline(pack.outcome, "zh"))
+        else construct(Text, {"en": "  " + model.headline(pack.outcome, "en"), "zh": "  " + model.headline(pack.outcome, "zh")})
     )
-    name = Text(en=f"■ {ref.id} {ref.version} — {ref.title.en}", zh=f"■ {ref.id} {ref.version} — {ref.title.zh}")
+    name = construct(
+        Text, {"en": f"■ {ref.id} {ref.version} — {ref.title.en}", "zh": f"■ {ref.id} {ref.version} — {ref.title.zh}"}
+    )
     lines: list[str | Text] = [name, said]
     return lines + model.details(pack.outcome, detail)

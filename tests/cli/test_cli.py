@@ -562,7 +562,7 @@ def test_demo() -> None:
 
 
 def test_demo_and_evaluate_leave_the_collector_as_they_found_it() -> None:
-    """They rest the cyclic collector while reading their inputs and leave what they read alone
+    """They rest the cyclic collector while reading and evaluating their inputs and leave all that alone
     afterwards: when they end, the collector runs again over everything (nothing stays frozen)."""
     import gc
 
