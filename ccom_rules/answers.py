@@ -9,7 +9,6 @@ outcomes) is worked out on every evaluation, never kept here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
@@ -18,8 +17,8 @@ from .model.manifest import Finding, Manifest
 from .sidetable import SideTable
 
 if TYPE_CHECKING:
-    from .compiled import PackRun
-    from .predicates import Facts, Outcome
+    from .compiled import PackRun, Pick
+    from .predicates.run import Run
 
 Special = Union[str, Finding, None]
 """How a checkpoint or clause departs from its evidence: declared not applicable (the reason, a
@@ -41,12 +40,12 @@ class Answers:
     """Not-applicable declarations of this pack, by target as declared."""
     waived: dict[str, str]
     """The reason each clause is not applicable (declared, or a declared ancestor's)."""
-    checkpoints: tuple[tuple[str, str | None, str, Callable[[Facts], Outcome], Special], ...]
+    checkpoints: tuple[tuple[str, str | None, str, Run, Special], ...]
     """Each checkpoint of the pack in index order: (id, aspect, predicate key, predicate function,
     :data:`Special`)."""
-    states: tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool, Special], ...]
-    """Each clause, children first: (id, checkpoint ids, children ids, whether the children decide
-    it, :data:`Special`)."""
+    states: tuple[tuple[str, Pick, tuple[str, ...], bool, Special], ...]
+    """Each clause, children first: (id, its checkpoints' picker, children ids, whether the children
+    decide it, :data:`Special`)."""
     said: dict[str, Msg]
     """The reason each finding with a status gives (:func:`assessor_said`), by target id."""
 
@@ -69,9 +68,9 @@ class Answers:
                 special = findings.get(cp_id)
             checkpoints.append((cp_id, aspect, key, evaluate, special))
         states = []
-        for cid, cp_ids, children, by_children in run.states:
+        for cid, pick, children, by_children in run.states:
             special = waived.get(cid)
-            states.append((cid, cp_ids, children, by_children, findings.get(cid) if special is None else special))
+            states.append((cid, pick, children, by_children, findings.get(cid) if special is None else special))
         said = {t: assessor_said(f.note, f.status) for t, f in findings.items() if f.status is not None}
         return cls(findings, declared, waived, tuple(checkpoints), tuple(states), said)
 

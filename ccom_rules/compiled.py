@@ -15,9 +15,10 @@ hold this).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 
@@ -133,6 +134,21 @@ def compiled(pack: ClausePack) -> CompiledPack:
     return _PACKS.get(pack, lambda: CompiledPack.of(pack))
 
 
+Pick = Callable[[Mapping[str, Any]], tuple[Any, ...]]
+"""``picker(ids)``: the values of keys ``ids`` in a mapping, as a tuple in that order."""
+
+
+def picker(ids: tuple[str, ...]) -> Pick:
+    """A :data:`Pick` of ``ids``, in one call (``itemgetter``; it gives one value alone, not a tuple)."""
+    if not ids:
+        return lambda values: ()
+    if len(ids) == 1:
+        only = ids[0]
+        return lambda values: (values[only],)
+    pick: Pick = itemgetter(*ids)
+    return pick
+
+
 @dataclass(frozen=True)
 class PackRun:
     """A compiled pack as one process evaluates it (made from the :class:`CompiledPack`, never
@@ -141,11 +157,12 @@ class PackRun:
 
     checkpoints: tuple[tuple[str, str | None, str, str, Run], ...]
     """(id, aspect, clause, predicate key, the predicate's function), in index order."""
-    states: tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool], ...]
-    """(clause id, checkpoint ids, children ids, whether the children decide it), children first."""
-    results: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...]
-    """(clause id, checkpoint ids, every field of its result in declaration order, those given by
-    the clause set), in document order."""
+    states: tuple[tuple[str, Pick, tuple[str, ...], bool], ...]
+    """(clause id, its checkpoints' picker, children ids, whether the children decide it), children
+    first."""
+    results: tuple[tuple[str, Pick | None, dict[str, Any]], ...]
+    """(clause id, its checkpoints' picker (None: it has none), every field of its result in
+    declaration order), in document order."""
     pack_id: str
     parents: tuple[tuple[str, str | None], ...]
     """(clause id, parent id), in document order."""
@@ -153,9 +170,16 @@ class PackRun:
     @classmethod
     def of(cls, plan: CompiledPack) -> PackRun:
         checkpoints = tuple((cp.id, cp.aspect, cp.clause, cp.key, runner(cp.predicate)) for cp in plan.checkpoints)
-        states = tuple((c.id, c.checkpoints, c.children, bool(c.children and not c.checkpoints)) for c in reversed(plan.clauses))
+        states = tuple(
+            (c.id, picker(c.checkpoints), c.children, bool(c.children and not c.checkpoints)) for c in reversed(plan.clauses)
+        )
         results = tuple(
-            (c.id, c.checkpoints, {**_CLAUSE_FIELDS, "id": c.id, "parent": c.parent, "title": c.title}) for c in plan.clauses
+            (
+                c.id,
+                picker(c.checkpoints) if c.checkpoints else None,
+                {**_CLAUSE_FIELDS, "id": c.id, "parent": c.parent, "title": c.title},
+            )
+            for c in plan.clauses
         )
         return cls(checkpoints, states, results, plan.pack.id, tuple((c.id, c.parent) for c in plan.clauses))
 

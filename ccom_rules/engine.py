@@ -104,19 +104,31 @@ def _waived_checkpoint(cp_id: str, aspect: str | None, waived: str) -> Checkpoin
 
 
 def _decided_checkpoint(
-    cp_id: str, aspect: str | None, outcome: Outcome, finding: Finding | None, precedence: Precedence, said: Msg | None = None
+    cp_id: str, aspect: str | None, outcome: Outcome, finding: Finding | None, precedence: Precedence
 ) -> CheckpointResult:
-    if finding is None:
-        return _checkpoint(cp_id, aspect, evidence_status(outcome), "evidence", outcome.reasons, outcome.evidence)
-    status, by_assessor = with_finding(evidence_status(outcome), finding.status, precedence)
-    reasons = outcome.reasons
-    if finding.status is not None:  # the finding answers the assessor checks
-        kept = [r for r in reasons if not r.startswith(ASSESSOR_NEEDED)]
-        if len(kept) != len(reasons):
-            reasons = tuple(kept)
-    if by_assessor:
-        reasons = (said or assessor_said(finding.note, finding.status), *reasons)
-    return _checkpoint(cp_id, aspect, status, "assessor" if by_assessor else "evidence", reasons, outcome.evidence)
+    status, decided_by, reasons = evidence_status(outcome), "evidence", outcome.reasons
+    if finding is not None:
+        status, decided_by, reasons = _found(status, reasons, finding, precedence, None)
+    return _checkpoint(cp_id, aspect, status, decided_by, reasons, outcome.evidence)
+
+
+def _found(
+    status: Status, reasons: tuple[str, ...], finding: Finding, precedence: Precedence, said: Msg | None
+) -> tuple[Status, str, tuple[str, ...]]:
+    """A checkpoint's status, who decided it and its reasons, once ``finding`` is applied to what
+    its evidence gave (``said``: the finding's reason, when known already)."""
+    found = finding.status
+    if found is None:
+        return status, "evidence", reasons
+    decided_by = "evidence"
+    if precedence == "assessor" or status == "not_assessed" or RANK[found] < RANK[status]:
+        status, decided_by = found, "assessor"
+    kept = [r for r in reasons if not r.startswith(ASSESSOR_NEEDED)]  # the finding answers the assessor checks
+    if len(kept) != len(reasons):
+        reasons = tuple(kept)
+    if decided_by == "assessor":
+        reasons = (said or assessor_said(finding.note, found), *reasons)
+    return status, decided_by, reasons
 
 
 def _checkpoint(
@@ -232,28 +244,24 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
     statuses: dict[str, Status] = {}  # of checkpoints, then of clauses (kept apart: ids may repeat)
     given = _CHECKPOINT_FIELDS
     for cp_id, aspect, key, evaluate, special in said.checkpoints:
-        if special is not None:
-            if type(special) is str:  # declared not applicable: the evidence is not asked
-                checkpoints[cp_id] = _waived_checkpoint(cp_id, aspect, special)
-                statuses[cp_id] = "not_applicable"
-                continue
-            outcome = memo.get(key)
-            if outcome is None:
-                outcome = memo[key] = evaluate(facts)
-            assert not isinstance(special, str)
-            result = checkpoints[cp_id] = _decided_checkpoint(cp_id, aspect, outcome, special, precedence, said.said.get(cp_id))
-            statuses[cp_id] = result.status
+        if type(special) is str:  # declared not applicable: the evidence is not asked
+            checkpoints[cp_id] = _waived_checkpoint(cp_id, aspect, special)
+            statuses[cp_id] = "not_applicable"
             continue
         outcome = memo.get(key)
         if outcome is None:
-            outcome = memo[key] = evaluate(facts)
-        # The common case, inline (``evidence_status`` and ``bare``): a few hundred per pack.
+            outcome = memo[key] = evaluate(facts, memo)
+        # ``evidence_status``, ``_decided_checkpoint`` and ``bare`` inline: a few hundred per pack.
         if outcome.satisfied:
             status: Status = "met"
         elif not outcome.decided:
             status = "not_assessed"
         else:
             status = "partially_met" if outcome.degree else "not_met"
+        decided_by, reasons = "evidence", outcome.reasons
+        if special is not None:
+            assert not isinstance(special, str)
+            status, decided_by, reasons = _found(status, reasons, special, precedence, said.said.get(cp_id))
         statuses[cp_id] = status
         result = new(CheckpointResult)
         set_dict(
@@ -262,8 +270,8 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
                 "id": cp_id,
                 "aspect": aspect,
                 "status": status,
-                "decided_by": "evidence",
-                "reasons": outcome.reasons,
+                "decided_by": decided_by,
+                "reasons": reasons,
                 "evidence": outcome.evidence,
             },
         )
@@ -273,11 +281,10 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         checkpoints[cp_id] = result
     states: dict[str, ClauseState] = {}
     clause_statuses: dict[str, Status] = {}
-    for cid, cp_ids, children, by_children, special in said.states:
+    for cid, pick, children, by_children, special in said.states:
+        parts = pick(statuses)
         if children:
-            parts = (*map(statuses.__getitem__, cp_ids), *map(clause_statuses.__getitem__, children))
-        else:
-            parts = tuple(map(statuses.__getitem__, cp_ids))
+            parts = (*parts, *map(clause_statuses.__getitem__, children))
         if special is None:  # the common case: one shared state per combination of parts
             combined = _PLAIN_COMBINED[by_children]
             known = combined.get(parts)
@@ -306,15 +313,15 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     outcome, extras = pack.scoring.score(board)
     clauses = []
     shaped: dict[int, tuple[dict[str, Any], set[str]]] = {}  # by id() of a clause's extras (alive till the end)
-    for cid, ids, fields in run.results:
+    for cid, pick, fields in run.results:
         state = states[cid]
         data = fields.copy()  # every field, in declaration order (the serialiser's)
         data["status"] = state.status
         data["decided_by"] = state.decided_by
         if state.note:
             data["note"] = state.note
-        if ids:
-            data["checkpoints"] = tuple(map(checkpoints.__getitem__, ids))
+        if pick is not None:
+            data["checkpoints"] = pick(checkpoints)
         extra = extras.get(cid) if extras else None
         if extra:
             known = shaped.get(id(extra))

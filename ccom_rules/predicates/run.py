@@ -12,11 +12,11 @@ functions hold the parameters they need, never the predicate itself.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import timedelta
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..i18n import Msg, reasons
 from ..model.common import period_label
@@ -26,7 +26,17 @@ from .base import HALF, ONE, ZERO, Facts, Outcome, evidence_type, made, ratio
 if TYPE_CHECKING:
     from . import Predicate
 
-Run = Callable[[Facts], Outcome]
+Memo = dict[str, Outcome]
+"""Outcomes of one evaluation by predicate (its canonical JSON): a predicate asked by several
+checkpoints, packs or compound predicates is evaluated once per evaluation."""
+
+
+class Run(Protocol):
+    """A compiled predicate: its outcome on ``facts``; a compound one looks its parts up in (and
+    adds them to) ``memo`` when given."""
+
+    def __call__(self, facts: Facts, memo: Memo | None = None, /) -> Outcome: ...
+
 
 _RUNNERS = SideTable()
 
@@ -47,7 +57,7 @@ def _present(pred: Any) -> Run:
     short = reasons("present.short", ("count",), min=need, type=said)
     ids_key = ("ids", etype)  # Facts.ids's own memo key
 
-    def run(facts: Facts) -> Outcome:
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         count = len(facts.by_type.get(etype, ()))
         ids = facts.memo.get(ids_key)
         if ids is None:
@@ -66,7 +76,7 @@ def _fresh(pred: Any) -> Run:
     ok = reasons("fresh.ok", ("item", "date"), type=said, days=days)
     stale = reasons("fresh.stale", ("item", "date"), type=said, days=days)
 
-    def run(facts: Facts) -> Outcome:
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         found = facts.by_type.get(etype)
         if not found:
             return made(Outcome, (False, ZERO, none, (), True))
@@ -87,7 +97,7 @@ def _approved(pred: Any) -> Run:
     unsigned = (Msg("approved.unsigned" + suffix, type=said, **named),)
     none = (Msg("approved.none" + suffix, type=said, **named),)
 
-    def run(facts: Facts) -> Outcome:
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         found = facts.by_type.get(etype, ())
         on = facts.on
         for item in reversed(found):  # the latest sign-off
@@ -129,7 +139,7 @@ def _metric(pred: Any) -> Run:
 
     recorded_key = ("recorded", etype, metric)  # Facts.recorded's own memo key
 
-    def run(facts: Facts) -> Outcome:
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         found = facts.memo.get(recorded_key)
         dates, values, ids = found if found is not None else facts.recorded(etype, metric)
         first = 0 if days is None else bisect_left(dates, facts.on - age)  # in date order: the recent ones
@@ -183,12 +193,16 @@ def _continuous(pred: Any) -> Run:
             found = said[key] = (Msg("series.short", best=len(present), end=end_label, missing=shown, **series),)
         return found
 
-    def run(facts: Facts) -> Outcome:
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         found = facts.memo.get(runs_key)
         ordinals, ids = found if found is not None else facts.runs(etype, period)
         on, ends = dated[0]
         if on is not facts.on:
             on, ends = dated[0] = facts.on, window_ends(period, window, facts.on)
+        best_end = ends[0]  # the latest window first (best_run's first step, inline: it mostly holds)
+        start, stop = bisect_left(ordinals, best_end - count + 1), bisect_right(ordinals, best_end)
+        if stop - start == count:
+            return made(Outcome, (True, ONE, ok(best_end), ids[start:stop], True))
         best_end, start, stop = best_run(ordinals, ends, count)
         if stop - start == count:
             return made(Outcome, (True, ONE, ok(best_end), ids[start:stop], True))
@@ -207,7 +221,7 @@ def _certified_people(pred: Any) -> Run:
     scheme, role, need = pred.scheme, pred.role, pred.min_count
     who = Msg("people.role", role=role) if role else ""
 
-    def run(facts: Facts) -> Outcome:
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         numbers, expired = certificate_holders(facts, scheme, role)
         holders = ", ".join(f"{name} ({number})" for number, name in sorted(numbers.items()))
         note = Msg("people.expired", count=expired, on=facts.on) if expired else ""
@@ -228,7 +242,7 @@ def _assessor_check(pred: Any) -> Run:
     # The same whatever the facts: made once.
     fixed = made(Outcome, (False, ZERO, (Msg("assessor.needed", guide=pred.guide),), (), False))
 
-    def run(facts: Facts) -> Outcome:
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         return fixed
 
     return run
@@ -254,11 +268,31 @@ def mean_degree(degrees: list[Fraction]) -> Fraction:
     return ratio(halves, 2 * len(degrees))
 
 
-def _all_of(pred: Any) -> Run:
+def _parts(pred: Any) -> Callable[[Facts, Memo | None], list[Outcome]]:
+    """The outcomes of a compound predicate's parts, in order (looked up in, and added to, the
+    evaluation's memo when given)."""
     subs = tuple(runner(p) for p in pred.of)
+    keyed = tuple((p.model_dump_json(), sub) for p, sub in zip(pred.of, subs))
 
-    def run(facts: Facts) -> Outcome:
-        outs = [sub(facts) for sub in subs]
+    def parts(facts: Facts, memo: Memo | None) -> list[Outcome]:
+        if memo is None:
+            return [sub(facts) for sub in subs]
+        outs = []
+        for key, sub in keyed:
+            out = memo.get(key)
+            if out is None:
+                out = memo[key] = sub(facts, memo)
+            outs.append(out)
+        return outs
+
+    return parts
+
+
+def _all_of(pred: Any) -> Run:
+    parts = _parts(pred)
+
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
+        outs = parts(facts, memo)
         reasons, evidence = _join(outs)
         if all(o.satisfied for o in outs):
             return made(Outcome, (True, ONE, reasons, evidence, True))
@@ -271,10 +305,10 @@ def _all_of(pred: Any) -> Run:
 
 
 def _any_of(pred: Any) -> Run:
-    subs = tuple(runner(p) for p in pred.of)
+    parts = _parts(pred)
 
-    def run(facts: Facts) -> Outcome:
-        outs = [sub(facts) for sub in subs]
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
+        outs = parts(facts, memo)
         for o in outs:
             if o.satisfied:
                 return made(Outcome, (True, ONE, o.reasons, tuple(dict.fromkeys(o.evidence)), True))
@@ -288,10 +322,10 @@ def _any_of(pred: Any) -> Run:
 
 
 def _at_least(pred: Any) -> Run:
-    subs, k = tuple(runner(p) for p in pred.of), pred.k
+    parts, k = _parts(pred), pred.k
 
-    def run(facts: Facts) -> Outcome:
-        outs = [sub(facts) for sub in subs]
+    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
+        outs = parts(facts, memo)
         held = sum(1 for o in outs if o.satisfied)
         reasons, evidence = _join(outs)
         if held >= k:
