@@ -136,6 +136,7 @@ def build(
     spans: list[tuple[int, int, int]] = []  # (node, first slot, entries) of each collection
     built: dict[tuple[str, str], Any] = {}  # each distinct non-text scalar constructed once (all immutable)
     shared: dict[str, str] = {}  # one string per distinct key text
+    resolved_as: dict[str, str] = {}  # the tag of each plain text resolved before (keys, types, dates recur)
     numbers: list[tuple[DocPath, str]] = []
     stack: list[_Frame] = []
     frame: _Frame | None = None
@@ -151,10 +152,16 @@ def build(
             if tag is None:
                 tag = _STR
                 if event.implicit[0]:
-                    for resolved, regexp in implicit.get(text[:1], anywhere):
-                        if regexp.match(text):
-                            tag = resolved
-                            break
+                    known = resolved_as.get(text)
+                    if known is not None:
+                        tag = known
+                    else:
+                        for resolved, regexp in implicit.get(text[:1], anywhere):
+                            if regexp.match(text):
+                                tag = resolved
+                                break
+                        if len(resolved_as) < _RESOLVED_MAX:
+                            resolved_as[text] = tag
             elif tag == "!":
                 tag = loader.resolve(scalar_node, text, event.implicit)
             if tag == _STR:
@@ -245,6 +252,10 @@ def build(
         smap.count[node] = size
     return root, smap, numbers
 
+
+_RESOLVED_MAX = 4096
+"""Plain texts whose resolved tag is remembered while one document is read: the first ones met
+(a document's keys and its common values come early), so that a large document costs no more."""
 
 _NO_KEY: Any = object()
 """A mapping frame waiting for its next key."""

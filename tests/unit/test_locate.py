@@ -92,3 +92,21 @@ def test_an_unusual_document_is_read_as_before(text: str) -> None:
 
 def test_a_large_mapping_is_looked_up_by_its_keys() -> None:
     _same("".join(f"key_{n}: {n}\n" for n in range(40)) + "last: [1, {x: y}]\n")
+
+
+def test_plain_texts_met_again_resolve_as_the_first_time() -> None:
+    """Resolved tags are remembered per text while a document is read (up to a bound): repeated
+    keys, numbers, dates, booleans and nulls, beyond the bound too, read as composing reads them."""
+    from datetime import date
+
+    from ccom_rules import yamlstream
+
+    values = ["7", "0x1f", "1.5", ".inf", "yes", "no", "null", "~", "2026-01-31", "text", "7a"]
+    count = yamlstream._RESOLVED_MAX + 50
+    rows = [f"- {{k{i % 7}: {values[i % len(values)]}, n{i}: {i}, when: 2025-{1 + i % 12:02d}-01}}" for i in range(count)]
+    text = "\n".join(rows) + "\n"
+    fast, problems = parse(text, "f.yaml")
+    assert not problems
+    assert fast.data == _composed(text).data
+    last = fast.data[-len(values) :]  # past the bound: resolved afresh, the same way
+    assert {type(row[next(k for k in row if k.startswith("k"))]) for row in last} == {int, float, bool, type(None), date, str}
