@@ -89,17 +89,26 @@ class Msg(str):
     _key: tuple[Any, ...] | None
 
     def __new__(cls, msg_id: str, /, **params: Any) -> Msg:
-        key = _memo_key(msg_id, params) if cls is Msg else None
-        if key is not None:
-            known = _MADE.get(key)
+        kinds = tuple(map(type, params.values()))
+        if cls is Msg and _PLAIN.issuperset(kinds):  # the common case (``_memo_key``'s), in one step
+            plain = (msg_id, kinds, *params.items())
+            known = _MADE.get(plain)
             if known is not None:
                 return known
-        # A nested Msg or an EvidenceType already is its English text: only tuples and Text need
-        # saying, so most messages format straight from their parameters.
-        if any(type(v) is tuple or isinstance(v, Text) for v in params.values()):
-            text = _format(msg_id, "en", params, None)
+            key: tuple[Any, ...] | None = plain
+            text = catalogue("en")[msg_id].format_map(params)  # neither a tuple nor a Text to say
         else:
-            text = catalogue("en")[msg_id].format_map(params)
+            key = _memo_key(msg_id, params) if cls is Msg else None
+            if key is not None:
+                known = _MADE.get(key)
+                if known is not None:
+                    return known
+            # A nested Msg or an EvidenceType already is its English text: only tuples and Text
+            # need saying, so most messages format straight from their parameters.
+            if any(type(v) is tuple or isinstance(v, Text) for v in params.values()):
+                text = _format(msg_id, "en", params, None)
+            else:
+                text = catalogue("en")[msg_id].format_map(params)
         self = super().__new__(cls, text)
         self.msg_id = msg_id
         self.params = params

@@ -1,24 +1,24 @@
-"""What the renderers are given: everything already decided, nothing left to compute."""
+"""What the renderers are given: everything already decided, nothing left to compute.
+
+:class:`Evaluation` (``evaluate``, ``demo``) is defined here; the other commands' subjects
+(:class:`Validation`, :class:`Analysis`, :class:`Compared`) in :mod:`.other_subjects`, imported
+from here on first use: defining a dataclass costs as much as evaluating a small pack, and
+``evaluate`` needs none of them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
 from ..model.result import Result
 
 if TYPE_CHECKING:
-    from ..model.gaps import GapAnalysis, GapReport, Plan
-    import networkx as nx
-
-    from ..crosswalk.result import Comparison, ThemeComparison
     from ..places import ManifestPlaces
-    from ..problems import Problem
+    from .other_subjects import Analysis, Compared, Validation
 
 
 @dataclass(frozen=True)
@@ -35,62 +35,16 @@ class Evaluation:
     """The reader's language(s): ``en``, ``zh`` or ``both``."""
 
 
-@dataclass(frozen=True)
-class Validation:
-    """What ``validate`` found in the files it checked (for SARIF)."""
-
-    problems: Sequence[Problem]
+_ELSEWHERE = frozenset({"Analysis", "Compared", "Validation"})
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """A result with its gap report and remediation plan (``gaps``, ``report``)."""
+def __getattr__(name: str) -> Any:
+    """The other commands' subjects, imported from :mod:`.other_subjects` when first asked for."""
+    if name in _ELSEWHERE:
+        from . import other_subjects
 
-    packs: Sequence[ClausePack]
-    manifest: Manifest
-    result: Result
-    gaps: GapReport
-    plan: Plan
-    places: ManifestPlaces | None = None
-    """Where each evidence item and finding is in the manifest file (for SARIF), when read from one."""
-    max_actions: int | None = None
-    """List at most this many of the plan's actions (the text and HTML outputs; JSON has them all)."""
-    lang: str = "en"
-    """The reader's language(s): ``en``, ``zh`` or ``both``."""
-    themes: tuple[ThemeComparison, ...] = ()
-    """The crosswalk themes with each standard's statuses (the report's chart; empty without crosswalks)."""
-
-    @cached_property
-    def drawing(self) -> nx.DiGraph[str]:
-        """The gap subgraph of the dependency graph: unmet clauses and the evidence they need."""
-        from ..graph import dependency_graph, gap_subgraph
-
-        return gap_subgraph(dependency_graph(self.packs, self.result), self.gaps)
-
-    def model(self) -> GapAnalysis:
-        """The JSON model of the ``gaps`` command."""
-        from ..model.gaps import GapAnalysis
-
-        return GapAnalysis(
-            engine_version=self.result.engine_version,
-            manifest_sha256=self.result.manifest.sha256,
-            assessment_date=str(self.result.manifest.assessment_date),
-            as_of=None if self.result.manifest.as_of is None else str(self.result.manifest.as_of),
-            gaps=self.gaps,
-            plan=self.plan,
-        )
+        return getattr(other_subjects, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class Compared:
-    """One manifest compared across the standards (``compare``), to be said in ``lang``."""
-
-    comparison: Comparison
-    packs: Sequence[ClausePack] = ()
-    """The packs compared: their evidence types' titles name the evidence in the reader's language."""
-    lang: str = "en"
-    """The reader's language(s): ``en``, ``zh`` or ``both``."""
-
-    def model(self) -> Comparison:
-        """The JSON model of the ``compare`` command."""
-        return self.comparison
+__all__ = ["Analysis", "Compared", "Evaluation", "Validation"]

@@ -32,9 +32,25 @@ def test_a_combinator_validates_nested_predicates_in_a_fresh_interpreter() -> No
 
 
 def test_the_demo_loads_no_gap_or_overlay_models() -> None:
-    """Evaluating packs without overlays needs neither the gap and plan models nor the overlay ones."""
+    """Evaluating packs without overlays needs neither the gap and plan models nor the overlay ones,
+    nor the other commands' subjects."""
     code = (
         "import sys\nfrom ccom_rules.cli import main\ntry: main(['demo'])\nexcept SystemExit: pass\n"
-        "print(sorted(m for m in ('ccom_rules.model.gaps', 'ccom_rules.model.overlay') if m in sys.modules))"
+        "print(sorted(m for m in ('ccom_rules.model.gaps', 'ccom_rules.model.overlay', 'ccom_rules.report.other_subjects')"
+        " if m in sys.modules))"
     )
     assert _fresh(code).endswith("[]")
+
+
+def test_the_other_subjects_are_still_named_by_the_subjects_module() -> None:
+    from ccom_rules.report import other_subjects, subjects
+    from ccom_rules.report.subjects import Analysis, Compared, Validation
+
+    assert (Analysis, Compared, Validation) == (other_subjects.Analysis, other_subjects.Compared, other_subjects.Validation)
+    assert subjects.Evaluation.__module__ == "ccom_rules.report.subjects"
+    try:
+        subjects.Nothing  # noqa: B018
+    except AttributeError as exc:
+        assert "Nothing" in str(exc)
+    else:
+        raise AssertionError("an unknown name is an AttributeError")
