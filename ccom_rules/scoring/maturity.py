@@ -173,8 +173,10 @@ class MaturityLevels(MaturityPlanning):
             },
         )
 
-    def conditions_of(self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int) -> list[LevelCondition]:
-        """Each condition of level ``lv``, met or not, with its message."""
+    def conditions_of(
+        self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int, unmet: bool = False
+    ) -> list[LevelCondition]:
+        """Each condition of level ``lv``, met or not (``unmet``: only those not met), with its message."""
         out: list[LevelCondition] = []
         groups = (
             ("core", core, self.core_sections, lv.core_c_percent, lv.core_f_percent),
@@ -191,6 +193,8 @@ class MaturityLevels(MaturityPlanning):
                 needed = _needed(pct, shares.items)
                 actual = shares.c_percent if letter == "c" else shares.f_percent
                 ok = full >= needed
+                if ok and unmet:
+                    continue
                 share = {"letter": letter.upper(), "where": where, "actual": actual, "level": lv.level, "required": pct}
                 message = Msg("maturity.share", **share)
                 if not ok:
@@ -200,14 +204,17 @@ class MaturityLevels(MaturityPlanning):
                 condition = cast(ConditionName, f"{group}_{letter}")
                 out.append(_condition(lv.level, condition, ok, actual, pct, message))
         ok = total >= lv.min_total  # as in reached()
-        message = Msg("maturity.total", total=total, level=lv.level, required=lv.min_total)
-        if not ok:
-            message = Msg("maturity.total_short", total=total, level=lv.level, required=lv.min_total, more=lv.min_total - total)
-        out.append(_condition(lv.level, "total", ok, total, lv.min_total, message))
+        if not (ok and unmet):
+            message = Msg("maturity.total", total=total, level=lv.level, required=lv.min_total)
+            if not ok:
+                more = lv.min_total - total
+                message = Msg("maturity.total_short", total=total, level=lv.level, required=lv.min_total, more=more)
+            out.append(_condition(lv.level, "total", ok, total, lv.min_total, message))
         if lv.min_operating_years:
             ok = years >= lv.min_operating_years
-            message = Msg("maturity.years", years=years, level=lv.level, required=lv.min_operating_years)
-            out.append(_condition(lv.level, "operating_years", ok, years, lv.min_operating_years, message))
+            if not (ok and unmet):
+                message = Msg("maturity.years", years=years, level=lv.level, required=lv.min_operating_years)
+                out.append(_condition(lv.level, "operating_years", ok, years, lv.min_operating_years, message))
         return out
 
     def reached(self, lv: MaturityLevel, core: Shares, inno: Shares, total: int, years: int) -> bool:
@@ -278,7 +285,7 @@ class MaturityLevels(MaturityPlanning):
         gaps: list[LevelCondition] = []
         if next_level is not None:
             lv = self.levels[next_level - 1]
-            gaps = [c for c in self.conditions_of(lv, core, inno, total, years) if not c.met]
+            gaps = self.conditions_of(lv, core, inno, total, years, unmet=True)
             if self.stepwise and next_level > previous + 1:
                 message = Msg("maturity.stepwise", previous=previous, next=next_level, before=next_level - 1)
                 gaps.append(_condition(next_level, "stepwise", False, previous, next_level - 1, message))
