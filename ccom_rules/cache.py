@@ -40,7 +40,7 @@ from .cachedir import enabled as enabled
 from .cachedir import trusted_folder as _trusted_folder
 from .safeio import Refused, read_bounded, write_atomic
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the layout of an entry changes."""
 
 

@@ -30,7 +30,7 @@ from .model.pack import ClausePack
 from .model.result import ClauseResult, PackRef
 from .predicates import Facts, Predicate
 from .sidetable import SideTable
-from .predicates.run import Run, runner
+from .predicates.run import Run, key_of, known_keys, runner
 
 
 @contextmanager
@@ -93,6 +93,10 @@ class CompiledPack:
     checkpoints: tuple[CheckpointPlan, ...]
     clauses: tuple[ClausePlan, ...]
     ref: PackRef
+    parts: tuple[tuple[Predicate, str], ...] = ()
+    """Every part of the checkpoints' compound predicates (at any depth) with its key, its canonical
+    JSON: worked out here, so that a process reading the pack from the cache builds no serialiser
+    for the predicates (``predicates.run.key_of``)."""
 
     @classmethod
     def of(cls, pack: ClausePack) -> CompiledPack:
@@ -101,6 +105,7 @@ class CompiledPack:
             CheckpointPlan(cp_id, cp.aspect, cid, cp.evidence, cp.evidence.model_dump_json())
             for cp_id, (cp, cid) in index.checkpoints.items()
         )
+        parts = tuple((part, key_of(part)) for cp in checkpoints for part in _parts_of(cp.predicate))
         clauses = tuple(
             ClausePlan(
                 cid,
@@ -123,7 +128,14 @@ class CompiledPack:
                 **layers,
             },
         )
-        return cls(pack, checkpoints, clauses, ref)
+        return cls(pack, checkpoints, clauses, ref, parts)
+
+
+def _parts_of(predicate: Predicate) -> Iterator[Predicate]:
+    """The parts of a compound predicate (``all_of``, ``any_of``, ``at_least``), at any depth."""
+    for part in getattr(predicate, "of", ()):
+        yield part
+        yield from _parts_of(part)
 
 
 _PACKS = SideTable()
@@ -169,7 +181,14 @@ class PackRun:
 
     @classmethod
     def of(cls, plan: CompiledPack) -> PackRun:
-        checkpoints = tuple((cp.id, cp.aspect, cp.clause, cp.key, runner(cp.predicate)) for cp in plan.checkpoints)
+        # Checkpoints asking the same thing (the same key) share one outcome, so one compiled function:
+        # the others' predicates are never run by an evaluation and need no compiling.
+        known_keys(plan.parts)
+        runs: dict[str, Run] = {}
+        checkpoints = tuple(
+            (cp.id, cp.aspect, cp.clause, cp.key, runs.get(cp.key) or runs.setdefault(cp.key, runner(cp.predicate)))
+            for cp in plan.checkpoints
+        )
         states = tuple(
             (c.id, picker(c.checkpoints), c.children, bool(c.children and not c.checkpoints)) for c in reversed(plan.clauses)
         )

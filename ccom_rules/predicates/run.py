@@ -13,7 +13,7 @@ functions hold the parameters they need, never the predicate itself.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
@@ -39,6 +39,24 @@ class Run(Protocol):
 
 
 _RUNNERS = SideTable()
+_KEYS = SideTable()
+
+
+def key_of(pred: Predicate) -> str:
+    """The predicate's canonical JSON (``model_dump_json``): parts asking the same thing share one
+    outcome in an evaluation's memo. Known beforehand for a compiled pack's parts (:func:`known_keys`)."""
+    key: str = _KEYS.get(pred, pred.model_dump_json)
+    return key
+
+
+def known_keys(pairs: Iterable[tuple[Predicate, str]]) -> None:
+    """Remember the keys of these predicates (worked out when their pack was compiled)."""
+    for pred, key in pairs:
+        _KEYS.get(pred, _given(key))
+
+
+def _given(key: str) -> Callable[[], str]:
+    return lambda: key
 
 
 def runner(pred: Predicate) -> Run:
@@ -272,7 +290,7 @@ def _parts(pred: Any) -> Callable[[Facts, Memo | None], list[Outcome]]:
     """The outcomes of a compound predicate's parts, in order (looked up in, and added to, the
     evaluation's memo when given)."""
     subs = tuple(runner(p) for p in pred.of)
-    keyed = tuple((p.model_dump_json(), sub) for p, sub in zip(pred.of, subs))
+    keyed = tuple((key_of(p), sub) for p, sub in zip(pred.of, subs))
 
     def parts(facts: Facts, memo: Memo | None) -> list[Outcome]:
         if memo is None:
