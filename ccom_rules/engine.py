@@ -241,10 +241,10 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
     precedence = manifest.assessment.precedence
     said = answers(run, manifest)
     checkpoints: dict[str, CheckpointResult] = {}
-    statuses: dict[str, Status] = {}  # of checkpoints, then of clauses (kept apart: ids may repeat)
+    statuses: dict[str, Status] = {}  # of checkpoints (a clause may have a checkpoint's id: kept apart)
     given = _CHECKPOINT_FIELDS
     for cp_id, aspect, key, evaluate, special in said.checkpoints:
-        if type(special) is str:  # declared not applicable: the evidence is not asked
+        if special is not None and type(special) is str:  # declared not applicable: the evidence is not asked
             checkpoints[cp_id] = _waived_checkpoint(cp_id, aspect, special)
             statuses[cp_id] = "not_applicable"
             continue
@@ -280,11 +280,10 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         set_private(result, None)
         checkpoints[cp_id] = result
     states: dict[str, ClauseState] = {}
-    clause_statuses: dict[str, Status] = {}
     for cid, pick, children, by_children, special in said.states:
         parts = pick(statuses)
         if children:
-            parts = (*parts, *map(clause_statuses.__getitem__, children))
+            parts = (*parts, *[states[child].status for child in children])
         if special is None:  # the common case: one shared state per combination of parts
             combined = _PLAIN_COMBINED[by_children]
             known = combined.get(parts)
@@ -299,7 +298,6 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             assert not isinstance(special, str)
             state = _combined_state(list(parts), by_children, special, precedence)
         states[cid] = state
-        clause_statuses[cid] = state.status
     return Board(pack.id, pack.index, manifest, facts, checkpoints, states, said.findings, statuses)
 
 
