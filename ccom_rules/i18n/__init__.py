@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import WrapValidator
 
 from ..model.common import Text
+from ..model.construct import construct
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -243,7 +244,8 @@ def columns(text: str) -> int:
 def padded(text: Text, width: int) -> Text:
     """``text`` in each language, padded with spaces to ``width`` columns (by display width, so
     Chinese titles line up in a terminal as English ones do)."""
-    return Text(en=text.en + " " * max(0, width - columns(text.en)), zh=text.zh + " " * max(0, width - columns(text.zh)))
+    en, zh = text.en + " " * max(0, width - columns(text.en)), text.zh + " " * max(0, width - columns(text.zh))
+    return construct(Text, {"en": en, "zh": zh})  # padded valid texts are valid
 
 
 def langs_of(choice: str) -> tuple[Lang, ...]:

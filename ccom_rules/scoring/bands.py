@@ -81,7 +81,7 @@ class WeightedBands(ScoringModel):
     FINDING_FIELDS: ClassVar[Mapping[str, str]] = {"fraction": "a sub-item of a weighted_bands pack"}
     max_total: Annotated[int, Field(gt=0)] = 100
     rounding: Literal["half_up"] = "half_up"
-    fractions: StatusFractions = StatusFractions()
+    fractions: StatusFractions = StatusFractions.model_construct()  # its defaults, without building its validator
     bands: Annotated[tuple[Band, ...], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -84,8 +84,8 @@ class MaturityLevels(MaturityPlanning):
         "c_rate": "an item of a maturity_levels pack",
         "f_rate": "an item of a maturity_levels pack",
     }
-    scale: RatingScale = RatingScale()
-    derivation: Derivation = Derivation()
+    scale: RatingScale = RatingScale.model_construct()  # their defaults, without building their validators
+    derivation: Derivation = Derivation.model_construct()
     core_sections: Annotated[tuple[Identifier, ...], Field(min_length=1)]
     innovation_sections: tuple[Identifier, ...] = ()
     stepwise: bool = True
