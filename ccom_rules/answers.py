@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Union
 from .i18n import Msg
 from .model.manifest import Finding, Manifest
 from .sidetable import SideTable
+from .records import compared
 
 if TYPE_CHECKING:
     from .compiled import PackRun, Pick
@@ -30,7 +31,8 @@ def assessor_said(note: str, status: str | None) -> Msg:
     return Msg("reason.assessor", note=note) if note else Msg("reason.assessor", note=Msg(f"finding.{status}"))
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Answers:
     """A manifest's findings and declarations for one compiled pack, laid out for the engine."""
 

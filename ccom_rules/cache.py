@@ -39,6 +39,7 @@ from .cachedir import cache_home as cache_home
 from .cachedir import enabled as enabled
 from .cachedir import trusted_folder as _trusted_folder
 from .safeio import Refused, read_bounded, write_atomic
+from .records import compared
 
 FORMAT = 2
 """Bumped when the layout of an entry changes."""
@@ -79,7 +80,8 @@ def _versions(limits: object) -> bytes:
     ).encode()
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Entry:
     """What one cache file holds: the files read (path relative to the pack folder, sha256) and
     the compiled pack made from them."""

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .records import compared
+
 if TYPE_CHECKING:
     from .model.manifest import Manifest
     from .model.pack import ClausePack
@@ -73,7 +75,8 @@ def baseline_option(func: F) -> F:
     )(func)
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Loaded:
     """A manifest read for a run."""
 

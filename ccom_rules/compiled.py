@@ -31,6 +31,7 @@ from .model.result import ClauseResult, PackRef
 from .predicates import Facts, Predicate
 from .sidetable import SideTable
 from .predicates.run import Run, key_of, known_keys, runner
+from .records import compared
 
 
 @contextmanager
@@ -49,7 +50,8 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class ManifestIndex:
     """A manifest's identity hash and its facts (evidence by type, sorted; periods covered)."""
 
@@ -65,7 +67,8 @@ def manifest_index(manifest: Manifest) -> ManifestIndex:
     return _MANIFESTS.get(manifest, lambda: ManifestIndex(manifest_sha256(manifest), Facts.of(manifest)))
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class CheckpointPlan:
     id: str
     aspect: str | None
@@ -75,7 +78,8 @@ class CheckpointPlan:
     """The predicate's canonical JSON: checkpoints asking the same thing share one outcome."""
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class ClausePlan:
     id: str
     parent: str | None
@@ -84,7 +88,8 @@ class ClausePlan:
     children: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class CompiledPack:
     """A checked pack laid out for evaluation: checkpoints in index order, clauses in document
     order (children after their parent), the result header built once."""
@@ -161,7 +166,8 @@ def picker(ids: tuple[str, ...]) -> Pick:
     return pick
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class PackRun:
     """A compiled pack as one process evaluates it (made from the :class:`CompiledPack`, never
     pickled): each checkpoint with its predicate compiled (``ccom_rules.predicates.run``), each

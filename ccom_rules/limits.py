@@ -11,10 +11,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 
+from .records import compared
+
 ENV_PREFIX = "CCOM_RULES_"
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Limits:
     """The limits in force for one read. Defaults fit any real pack or manifest many times over."""
 

@@ -12,6 +12,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from ..predicates import Predicate
 from ..scoring import Scoring
 from .common import Aspect, AssessmentMethod, Frozen, Identifier, NonEmpty, Text
+from ..records import compared
 
 if TYPE_CHECKING:
     from ..sources import PackSources
@@ -188,7 +189,8 @@ class ClausePack(Frozen):
         return PackIndex.build(self)
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Placed:
     clause: Clause
     parent: str | None
@@ -196,7 +198,8 @@ class Placed:
     top: str
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class PackIndex:
     clauses: dict[str, Placed]
     checkpoints: dict[str, tuple[Checkpoint, str]]

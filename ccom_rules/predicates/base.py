@@ -13,12 +13,14 @@ from typing import Any, NamedTuple
 from ..model.common import Period, ordinal_of_date, parse_period, period_ordinal
 from ..i18n import EvidenceType
 from ..model.manifest import EvidenceItem, Manifest, Person
+from ..records import compared
 
 ZERO, HALF, ONE = Fraction(0), Fraction(1, 2), Fraction(1)
 """Shared degrees: fractions are immutable, so the common ones are built once."""
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Facts:
     """The manifest as predicates read it, fixed at the assessment date.
 
@@ -166,7 +168,8 @@ def evidence_type(type_id: str) -> EvidenceType:
     return found
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Patch:
     """What would make a predicate hold: evidence to add, people to add, or an assessor's word.
 

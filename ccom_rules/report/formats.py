@@ -36,10 +36,13 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, cast
 
+from ..records import compared
+
 Renderer = Callable[[Any], "str | bytes"]
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Format:
     """One output format of one or more commands."""
 

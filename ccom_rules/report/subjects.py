@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
 from ..model.result import Result
+from ..records import compared
 
 if TYPE_CHECKING:
     from ..places import ManifestPlaces
     from .other_subjects import Analysis, Compared, Validation
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Evaluation:
     """A manifest evaluated against packs (``evaluate``, ``demo``)."""
 

@@ -16,13 +16,15 @@ from ..model.common import Text
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
 from ..scoring import MaturityLevels, WeightedBands, model_of
+from ..records import compared
 from ..scoring.words import commas
 
 if TYPE_CHECKING:
     from ..model.gaps import Phase, Plan
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Speaker:
     """Says things in the languages of a ``--lang`` choice (``en``, ``zh`` or ``both``)."""
 

@@ -12,6 +12,7 @@ from ..model.common import Frozen
 from ..model.manifest import Finding, FindingStatus, Manifest
 from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, Status
 from ..predicates import Facts, Predicate
+from ..records import compared
 
 if TYPE_CHECKING:
     from ..model.pack import ClausePack, PackIndex, Placed
@@ -21,14 +22,16 @@ if TYPE_CHECKING:
 Lang = Literal["en", "zh"]
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class ClauseState:
     status: Status
     decided_by: DecidedBy
     note: str = ""
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Board:
     """One pack's checkpoint and clause statuses for one manifest, before scoring."""
 
@@ -90,7 +93,8 @@ class RaiseFinding(NamedTuple):
         return (self.name, self.pack, self.target, self.part) if self.part else (self.name, self.pack, self.target)
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Raised:
     """How a model raises one finding: the fields it sets, the action's kind, and the aspect
     of the checkpoints whose evidence must back it (None: all of them)."""
@@ -100,7 +104,8 @@ class Raised:
     aspect: str | None
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class GainWords:
     """What a change brings to one pack, in words and numbers."""
 
@@ -109,7 +114,8 @@ class GainWords:
     points: float = 0.0
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, eq=False, repr=False)
 class Wait:
     """What a target waits for that no action can bring about: the first date on which the
     operating history allows it (``opens``), and the lower levels to be certified first, in
