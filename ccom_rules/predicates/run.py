@@ -312,12 +312,18 @@ def _all_of(pred: Any) -> Run:
     def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         outs = parts(facts, memo)
         reasons, evidence = _join(outs)
-        if all(o.satisfied for o in outs):
+        held = settled = True  # every part holds; no part the evidence fails
+        for o in outs:
+            if not o.satisfied:
+                held = False
+                if o.decided:
+                    settled = False
+                    break
+        if held:
             return made(Outcome, (True, ONE, reasons, evidence, True))
         # Only an assessor can decide when what remains open is theirs; a part the evidence
         # already fails settles it (so a finding cannot lift it under the stricter precedence).
-        undecided = all(o.satisfied or not o.decided for o in outs)
-        return made(Outcome, (False, mean_degree([o.degree for o in outs]), reasons, evidence, not undecided))
+        return made(Outcome, (False, mean_degree([o.degree for o in outs]), reasons, evidence, not settled))
 
     return run
 
