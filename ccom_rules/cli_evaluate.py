@@ -185,18 +185,19 @@ def _analyse(
 ) -> Analysis:
     """Evaluate, trace the gaps and plan towards ``targets``: what ``gaps`` and ``report`` render.
     ``run``: the options of :func:`~ccom_rules.cli_run.run_options` (all off by default)."""
-    from .cli_run import load_for_run
-    from .gaps import trace_gaps
-    from .planner import plan_remediation
-    from .report.subjects import Analysis
-    from .timing import evaluate_as_of
+    with kept_until_the_end():
+        from .cli_run import load_for_run
+        from .gaps import trace_gaps
+        from .planner import plan_remediation
+        from .report.subjects import Analysis
+        from .timing import evaluate_as_of
 
-    packs = select_packs(pack_ids)
-    reqs = _targets(packs, targets)
-    options = {"as_of": None, "warn_within": None, "quiet": False, "strict": False, **run}
-    source = load_for_run(manifest, packs, root, **options)
-    loaded = source.judged
-    result = evaluate_as_of(packs, source.manifest, source.as_of)
+        packs = select_packs(pack_ids)
+        reqs = _targets(packs, targets)
+        options = {"as_of": None, "warn_within": None, "quiet": False, "strict": False, **run}
+        source = load_for_run(manifest, packs, root, **options)
+        loaded = source.judged
+        result = evaluate_as_of(packs, source.manifest, source.as_of)
     report = trace_gaps(packs, loaded, result)
     return Analysis(
         packs, loaded, result, report, plan_remediation(packs, loaded, reqs), source.places, max_actions=max_actions, lang=lang

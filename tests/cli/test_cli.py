@@ -561,13 +561,13 @@ def test_demo() -> None:
     assert [p["pack"]["id"] for p in json.loads(as_json.stdout)["packs"]] == list(PACK_IDS)
 
 
-def test_demo_and_evaluate_leave_the_collector_as_they_found_it() -> None:
+def test_demo_evaluate_and_gaps_leave_the_collector_as_they_found_it() -> None:
     """They rest the cyclic collector while reading and evaluating their inputs and leave all that alone
     afterwards: when they end, the collector runs again over everything (nothing stays frozen)."""
     import gc
 
     manifest = EXAMPLES / "harbour-bank" / "manifest.yaml"
-    for args in (("demo",), ("evaluate", manifest), ("evaluate", manifest, "--pack", "nope")):
+    for args in (("demo",), ("evaluate", manifest), ("evaluate", manifest, "--pack", "nope"), ("gaps", manifest)):
         assert gc.isenabled() and gc.get_freeze_count() == 0
         result = run(*args)
         assert result.exit_code == (2 if "nope" in args else 0), result.stderr
