@@ -120,15 +120,13 @@ def _found(
     found = finding.status
     if found is None:
         return status, "evidence", reasons
-    decided_by = "evidence"
-    if precedence == "assessor" or status == "not_assessed" or RANK[found] < RANK[status]:
-        status, decided_by = found, "assessor"
+    status, by_assessor = with_finding(status, found, precedence)
     kept = [r for r in reasons if not r.startswith(ASSESSOR_NEEDED)]  # the finding answers the assessor checks
     if len(kept) != len(reasons):
         reasons = tuple(kept)
-    if decided_by == "assessor":
-        reasons = (said or assessor_said(finding.note, found), *reasons)
-    return status, decided_by, reasons
+    if by_assessor:
+        return status, "assessor", (said or assessor_said(finding.note, found), *reasons)
+    return status, "evidence", reasons
 
 
 def _checkpoint(
