@@ -8,9 +8,10 @@ inside each command.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -35,10 +36,13 @@ from .cli_common import (
 from .cli_run import baseline_option, run_options
 
 if TYPE_CHECKING:
+    from .crosswalk.load import Crosswalks
     from .model.pack import ClausePack
     from .model.result import Result
     from .report.subjects import Analysis
     from .requirements import Requirement
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _check_requirements(result: Result, requires: Sequence[str]) -> list[str]:
@@ -128,52 +132,6 @@ def _targets(packs: Sequence[ClausePack], targets: Sequence[str]) -> list[Requir
     return reqs
 
 
-@click.command()
-@with_pack_path
-@click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@pack_option("Trace")
-@plan_options("gaps", "Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE (never over an input).")
-@root_option
-@run_options
-@click.option(
-    "--crosswalks",
-    "crosswalk_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Name the crosswalk themes of gaps and actions from DIR (default: the installed crosswalks).",
-)
-@handles_invalid_input
-def gaps(
-    manifest: Path,
-    pack_ids: tuple[str, ...],
-    targets: tuple[str, ...],
-    fmt: str,
-    lang: str,
-    max_actions: int | None,
-    out: Path | None,
-    root: Path | None,
-    crosswalk_dir: Path | None = None,
-    **run: Any,
-) -> None:
-    """Trace every gap to its root cause and plan a short road to the targets; each evidence gap
-    and action names the crosswalk themes it touches, with their clauses in each standard.
-
-    Exits 1 when a --target cannot be reached.
-    """
-    from dataclasses import replace
-
-    from .cli_crosswalk import _crosswalks_for
-    from .crosswalk.across import see_across
-
-    analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang, **run)
-    crosswalks = _crosswalks_for(analysis.packs, crosswalk_dir)
-    report, plan = see_across(analysis.packs, analysis.manifest, analysis.result, analysis.gaps, analysis.plan, crosswalks)
-    analysis = replace(analysis, gaps=report, plan=plan)
-    emit("gaps", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
-    if any(not t.reached for t in analysis.plan.targets if targets):
-        sys.exit(EXIT_UNMET)
-
-
 def _analyse(
     manifest: Path,
     pack_ids: Sequence[str],
@@ -204,21 +162,35 @@ def _analyse(
     )
 
 
-@click.command()
-@with_pack_path
-@click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
-@pack_option("Report")
-@plan_options("report", "Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (never over an input).")
-@root_option
-@click.option(
-    "--crosswalks",
-    "crosswalk_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Chart the crosswalk themes across the standards from DIR (default: the installed crosswalks).",
-)
-@handles_invalid_input
-def report(
+def _analysis_options(
+    command: str, verb: str, *more: Callable[[Any], Any], target_help: str, out_help: str, crosswalks_help: str
+) -> Callable[[F], F]:
+    """What ``gaps`` and ``report`` take, in the order their help lists it: ``--pack-path``,
+    MANIFEST, ``--pack`` (its help beginning with ``verb``), the plan options, ``--out``, ``--root``,
+    ``more`` and ``--crosswalks``; invalid input exits 2. The help texts are in the command's words."""
+    decorators: tuple[Callable[[Any], Any], ...] = (
+        with_pack_path,
+        click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False)),
+        pack_option(verb),
+        plan_options(command, target_help),
+        click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help=out_help),
+        root_option,
+        *more,
+        click.option("--crosswalks", "crosswalk_dir", type=click.Path(path_type=Path, file_okay=False), help=crosswalks_help),
+        handles_invalid_input,
+    )
+
+    def apply(func: F) -> F:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return apply
+
+
+def _emit_analysis(
+    command: str,
+    across: Callable[[Analysis, Crosswalks], Analysis],
     manifest: Path,
     pack_ids: tuple[str, ...],
     targets: tuple[str, ...],
@@ -227,19 +199,68 @@ def report(
     max_actions: int | None,
     out: Path | None,
     root: Path | None,
-    crosswalk_dir: Path | None = None,
-) -> None:
-    """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
-    the remediation plan; with crosswalks, each theme's statuses across the standards."""
-    from dataclasses import replace
-
+    crosswalk_dir: Path | None,
+    **run: Any,
+) -> Analysis:
+    """The body of ``gaps`` and ``report``: :func:`_analyse`, with what ``across`` adds from the
+    crosswalks of ``crosswalk_dir`` that join the packs, rendered in format ``fmt`` of ``command``
+    and printed or written to ``out``. Returns what was rendered."""
     from .cli_crosswalk import _crosswalks_for
+
+    analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang, **run)
+    crosswalks = _crosswalks_for(analysis.packs, crosswalk_dir)
+    analysis = across(analysis, crosswalks)
+    emit(command, fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
+    return analysis
+
+
+def _see_across(analysis: Analysis, crosswalks: Crosswalks) -> Analysis:
+    """``analysis`` with each evidence gap and action naming the crosswalk themes it touches."""
+    from .crosswalk.across import see_across
+
+    report, plan = see_across(analysis.packs, analysis.manifest, analysis.result, analysis.gaps, analysis.plan, crosswalks)
+    return replace(analysis, gaps=report, plan=plan)
+
+
+def _chart_themes(analysis: Analysis, crosswalks: Crosswalks) -> Analysis:
+    """``analysis`` with each crosswalk theme's statuses across the standards."""
     from .crosswalk.across import theme_statuses
 
-    analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang)
-    crosswalks = _crosswalks_for(analysis.packs, crosswalk_dir)
-    analysis = replace(analysis, themes=theme_statuses(analysis.packs, analysis.manifest, analysis.result, crosswalks))
-    emit("report", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
+    return replace(analysis, themes=theme_statuses(analysis.packs, analysis.manifest, analysis.result, crosswalks))
+
+
+@click.command()
+@_analysis_options(
+    "gaps",
+    "Trace",
+    run_options,
+    target_help="Plan to reach PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).",
+    out_help="Write the output to FILE (never over an input).",
+    crosswalks_help="Name the crosswalk themes of gaps and actions from DIR (default: the installed crosswalks).",
+)
+def gaps(targets: tuple[str, ...], **options: Any) -> None:
+    """Trace every gap to its root cause and plan a short road to the targets; each evidence gap
+    and action names the crosswalk themes it touches, with their clauses in each standard.
+
+    Exits 1 when a --target cannot be reached.
+    """
+    analysis = _emit_analysis("gaps", _see_across, targets=targets, **options)
+    if targets and any(not t.reached for t in analysis.plan.targets):
+        sys.exit(EXIT_UNMET)
+
+
+@click.command()
+@_analysis_options(
+    "report",
+    "Report",
+    target_help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).",
+    out_help="Write the report to FILE (never over an input).",
+    crosswalks_help="Chart the crosswalk themes across the standards from DIR (default: the installed crosswalks).",
+)
+def report(**options: Any) -> None:
+    """Write a self-contained HTML report for the client: outcomes, root causes, evidence gaps and
+    the remediation plan; with crosswalks, each theme's statuses across the standards."""
+    _emit_analysis("report", _chart_themes, **options)
 
 
 @click.command()

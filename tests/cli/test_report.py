@@ -26,6 +26,18 @@ def test_report_shows_outcomes_gaps_and_plan(tmp_path: Path) -> None:
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_report_shows_an_unreached_target_and_still_exits_0(tmp_path: Path) -> None:
+    """The page is the deliverable: a target the plan cannot reach is shown in it, and the page is
+    written with exit 0 (``gaps`` signals the same target with exit 1)."""
+    manifest = EXAMPLES / "harbour-bank" / "manifest.yaml"
+    out = tmp_path / "report.html"
+    result = run("report", manifest, "--target", "cc_cmm:L3", "--out", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<code>cc_cmm:L3</code></td><td>no</td>" in page and "certification is stepwise" in page
+    assert run("gaps", manifest, "--target", "cc_cmm:L3").exit_code == 1
+
+
 def renamed_manifest(tmp_path: Path, name: str) -> Path:
     """A small manifest whose organisation is called ``name`` (YAML-quoted)."""
     source = CASES / "gaps" / "cross_pack_blast_radius" / "manifest.yaml"
