@@ -9,13 +9,12 @@ outcomes) is worked out on every evaluation, never kept here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
 from .i18n import Msg
 from .model.manifest import Finding, Manifest
 from .sidetable import SideTable
-from .records import compared
+from .records import record
 
 if TYPE_CHECKING:
     from .compiled import PackRun, Pick
@@ -31,8 +30,7 @@ def assessor_said(note: str, status: str | None) -> Msg:
     return Msg("reason.assessor", note=note) if note else Msg("reason.assessor", note=Msg(f"finding.{status}"))
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Answers:
     """A manifest's findings and declarations for one compiled pack, laid out for the engine."""
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from .compiled import CompiledPack, adopt, compiled
 from .model.pack import ClausePack
 from .model.result import Result
 from .problems import Problem
+from .records import record
 
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml", "manifest.json")
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -31,7 +31,7 @@ OUTCOME_KEYS = ("passed", "level", "certifiable_level", "score", "band")
 """The stable keys of an outcome (see ``ccom_rules.model.result``) a row shows, where present."""
 
 
-@dataclass(frozen=True)
+@record
 class PackSummary:
     """One pack's outcome for one manifest, in the outcome's stable keys."""
 
@@ -49,7 +49,7 @@ def _text(value: Any) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
-@dataclass(frozen=True)
+@record
 class BatchRow:
     """The summary of one manifest: evaluated (``outcomes`` set) or not (``problems`` has errors)."""
 
@@ -65,7 +65,7 @@ class BatchRow:
         return not any(p.severity == "error" for p in self.problems)
 
 
-@dataclass(frozen=True)
+@record
 class BatchReport:
     """What ``ccom-rules batch`` renders: the packs evaluated and one row per manifest."""
 

@@ -27,7 +27,6 @@ import os
 import pickle
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ from .cachedir import cache_home as cache_home
 from .cachedir import enabled as enabled
 from .cachedir import trusted_folder as _trusted_folder
 from .safeio import Refused, read_bounded, write_atomic
-from .records import compared
+from .records import record
 
 FORMAT = 2
 """Bumped when the layout of an entry changes."""
@@ -80,8 +79,7 @@ def _versions(limits: object) -> bytes:
     ).encode()
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Entry:
     """What one cache file holds: the files read (path relative to the pack folder, sha256) and
     the compiled pack made from them."""

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .model.pack import ClausePack
 from .problems import InvalidInput
+from .records import record
 
 
-@dataclass(frozen=True)
+@record
 class CaseResult:
     name: str
     failures: tuple[str, ...]

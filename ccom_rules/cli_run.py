@@ -5,14 +5,13 @@ and the ratchet (``--baseline``). The clock is read here, never in the engine.""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .records import compared
+from .records import record
 
 if TYPE_CHECKING:
     from .model.manifest import Manifest
@@ -75,8 +74,7 @@ def baseline_option(func: F) -> F:
     )(func)
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Loaded:
     """A manifest read for a run."""
 

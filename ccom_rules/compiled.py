@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -31,7 +30,7 @@ from .model.result import ClauseResult, PackRef
 from .predicates import Facts, Predicate
 from .sidetable import SideTable
 from .predicates.run import Run, key_of, known_keys, runner
-from .records import compared
+from .records import record
 
 
 @contextmanager
@@ -50,8 +49,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ManifestIndex:
     """A manifest's identity hash and its facts (evidence by type, sorted; periods covered)."""
 
@@ -67,8 +65,7 @@ def manifest_index(manifest: Manifest) -> ManifestIndex:
     return _MANIFESTS.get(manifest, lambda: ManifestIndex(manifest_sha256(manifest), Facts.of(manifest)))
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class CheckpointPlan:
     id: str
     aspect: str | None
@@ -78,8 +75,7 @@ class CheckpointPlan:
     """The predicate's canonical JSON: checkpoints asking the same thing share one outcome."""
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ClausePlan:
     id: str
     parent: str | None
@@ -88,8 +84,7 @@ class ClausePlan:
     children: tuple[str, ...]
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class CompiledPack:
     """A checked pack laid out for evaluation: checkpoints in index order, clauses in document
     order (children after their parent), the result header built once."""
@@ -166,8 +161,7 @@ def picker(ids: tuple[str, ...]) -> Pick:
     return pick
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PackRun:
     """A compiled pack as one process evaluates it (made from the :class:`CompiledPack`, never
     pickled): each checkpoint with its predicate compiled (``ccom_rules.predicates.run``), each

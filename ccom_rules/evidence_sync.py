@@ -18,6 +18,7 @@ from .problems import InvalidInput, Problem
 from .safeio import Refused, sha256_regular
 from .validation import validate
 from .yamlsource import Document, parse
+from .records import record
 
 MAX_WALK = 200_000
 """Files looked at under the evidence root when searching for orphans."""
@@ -26,7 +27,7 @@ _TOLERATED = ("E010", "E011")
 """Problems sync is there to repair or report: a file gone, a sha256 that no longer matches."""
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     item: str
     path: str

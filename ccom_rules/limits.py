@@ -9,15 +9,14 @@ with a problem that names both (see ``docs/security.md``).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
-from .records import compared
+from .records import record
 
 ENV_PREFIX = "CCOM_RULES_"
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Limits:
     """The limits in force for one read. Defaults fit any real pack or manifest many times over."""
 

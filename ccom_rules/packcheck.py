@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .model.pack import Clause, ClausePack, EvidenceType, PackFragment
 from .predicates import AllOf, AnyOf, AtLeast, Predicate
 from .problems import Problem
 from .yamlsource import DocPath, Document
+from .records import record
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     """One file of a pack and what it holds: ``pack.yaml`` or an included fragment."""
 

@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import InvalidInput, Problem
-from .records import compared
+from .records import record
 
 ENV_VAR = "CCOM_RULES_PACK_PATH"
 PACK_FILE = "pack.yaml"
 INSTALLED, FROM_ENV, FROM_OPTION, GIVEN = "installed", ENV_VAR, "--pack-path", "given"
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Found:
     """A pack folder on the path: its id, where it is and how it got there."""
 

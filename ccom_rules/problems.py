@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Literal
+from .records import record
 
 Severity = Literal["error", "warning"]
 
@@ -40,7 +41,7 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Problem:
     """A problem at a place in a file: ``file:line:col: error CODE message (at $.path)``."""
 

@@ -9,20 +9,20 @@ mean something else.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .model.result import ClauseResult, PackOutcome, PackResult, Result
 from .problems import InvalidInput, Problem
+from .records import record
 
 _DONE = ("met", "not_applicable")
 _NUMBERS = ("c_rate", "f_rate", "fraction", "score")
 """Per-clause numbers where less is worse (absent when the pack's scoring does not use them)."""
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     regressions: tuple[str, ...]
     improvements: tuple[str, ...]

@@ -7,16 +7,16 @@ splits off the pack id and asks the registered models in turn.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .i18n import Msg
 from .model.result import PackOutcome, PackResult
 from .scoring import MODELS, model_named
+from .records import record
 
 _EXPR = re.compile(r"^(?P<pack>[A-Za-z0-9][A-Za-z0-9_.\-]*):(?P<spec>\S+)$")
 
 
-@dataclass(frozen=True)
+@record
 class Requirement:
     """A target: ``value`` in the form of scoring model ``model`` for pack ``pack``."""
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
 from .yamlsource import DocPath, Document
+from .records import record
 
 if TYPE_CHECKING:
     from .model.pack import Clause
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 Place = tuple[Document, DocPath]
 
 
-@dataclass(frozen=True)
+@record
 class SourceLocation:
     """A place in a file (1-based line and column), shown as ``file:line:column``."""
 

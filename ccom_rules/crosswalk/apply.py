@@ -25,6 +25,7 @@ from ..model.manifest import Finding, FindingStatus, Manifest
 from ..model.pack import ClausePack
 from ..predicates import AssessorCheck
 from .load import Crosswalks, Edge
+from ..records import record
 
 _CARRIES: dict[str, tuple[FindingStatus, ...]] = {
     "equivalent": ("met", "partially_met", "not_met"),
@@ -32,7 +33,7 @@ _CARRIES: dict[str, tuple[FindingStatus, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Origin:
     """The recorded finding and the mapping a proposal came from."""
 
@@ -45,7 +46,7 @@ class Origin:
         return f"{self.finding.pack} {self.finding.target} ({self.finding.status}) via {self.crosswalk} {self.mapping}"
 
 
-@dataclass(frozen=True)
+@record
 class Proposal:
     finding: Finding
     origins: tuple[Origin, ...]
@@ -54,7 +55,7 @@ class Proposal:
         return f"{self.finding.pack} {self.finding.target}: {_words(_fields(self.finding))}"
 
 
-@dataclass(frozen=True)
+@record
 class Conflict:
     target: str
     message: str

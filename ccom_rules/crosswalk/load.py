@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.pack import ClausePack
@@ -11,12 +10,13 @@ from ..problems import InvalidInput, Problem
 from ..validation import validate
 from ..yamlsource import Document, read
 from .model import INVERSE, ClauseMapping, Crosswalk, CrosswalkRef, Relation, Theme, ThemeCatalogue
+from ..records import record
 
 THEMES_FILE = "themes.yaml"
 FOLDER = "crosswalks"
 
 
-@dataclass(frozen=True)
+@record
 class Edge:
     """A mapping read from one pack to another: ``clause`` of ``pack`` is ``relation`` to
     ``other_clause`` of ``other_pack`` (the relation turned round when read right to left)."""
@@ -31,7 +31,7 @@ class Edge:
     mapping: ClauseMapping
 
 
-@dataclass(frozen=True)
+@record
 class Crosswalks:
     """The themes and the pair files of a crosswalk folder, in file order."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import AfterValidator, Field, model_validator
@@ -12,6 +11,7 @@ from ..predicates import Predicate
 from .common import Aspect, AssessmentMethod, Frozen, Identifier, NonEmpty, Text
 from .pack import Checkpoint, Clause, EvidenceType, Interpretation, Provenance, SemVer
 from .result import LayerRef
+from ..records import record
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -127,7 +127,7 @@ class PackOverlay(Frozen):
     scoring: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Lineage:
     """What a resolved overlay is made of (``pack.lineage``; None for a pack that is no overlay)."""
 

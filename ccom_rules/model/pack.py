@@ -3,7 +3,7 @@
 import copy
 import pickle
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -12,7 +12,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from ..predicates import Predicate
 from ..scoring import Scoring
 from .common import Aspect, AssessmentMethod, Frozen, Identifier, NonEmpty, Text
-from ..records import compared
+from ..records import record
 
 if TYPE_CHECKING:
     from ..sources import PackSources
@@ -189,8 +189,7 @@ class ClausePack(Frozen):
         return PackIndex.build(self)
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Placed:
     clause: Clause
     parent: str | None
@@ -198,8 +197,7 @@ class Placed:
     top: str
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PackIndex:
     clauses: dict[str, Placed]
     checkpoints: dict[str, tuple[Checkpoint, str]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..model.gaps import ActionKind
@@ -12,12 +11,13 @@ from . import keys
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
 from .reads import Read
 from .state import PackState, PlanState
+from ..records import record
 
 DONE = ("met", "not_applicable")
 CONFIRM = "met after remediation, to be confirmed by the assessor"
 
 
-@dataclass(frozen=True)
+@record
 class Built:
     """An action ready to simulate: its kind, the evidence and people it adds, the findings it records."""
 

@@ -3,7 +3,7 @@ reads and answers to. Made once per pack object and shared by every plan state o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..compiled import compiled
 from ..sidetable import SideTable
@@ -11,6 +11,7 @@ from ..model.pack import ClausePack
 from ..predicates import Predicate
 from .predicates import leaves, needs_people, remedy_keys
 from .reads import Read, fact_reads
+from ..records import record
 
 PEOPLE = "people:"
 """Stands for certified people among the things a condition reads (no evidence type has a colon)."""
@@ -24,7 +25,7 @@ def read_by(pred: Predicate) -> frozenset[str]:
     return frozenset(reads)
 
 
-@dataclass(frozen=True)
+@record
 class Fixed:
     """What ``pack`` fixes for the planner (never changed; :attr:`reads` only filled)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fractions import Fraction
 
 from ..i18n import Msg
@@ -24,6 +24,7 @@ from .options import Options
 from .reads import Read, changes
 from .start import outcome_now
 from .state import Delta, PlanState
+from ..records import record
 
 RATIONALE = Msg("plan.rationale")
 """How the plan is made, in words (the message ``plan.rationale`` of the catalogues)."""
@@ -35,7 +36,7 @@ Rank = tuple[float, float, int, ActionKey]
 because the heap compares them often; the distances themselves stay exact."""
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     rank: Rank
     built: Built

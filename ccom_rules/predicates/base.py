@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from fractions import Fraction
 from operator import attrgetter
@@ -13,14 +13,13 @@ from typing import Any, NamedTuple
 from ..model.common import Period, ordinal_of_date, parse_period, period_ordinal
 from ..i18n import EvidenceType
 from ..model.manifest import EvidenceItem, Manifest, Person
-from ..records import compared
+from ..records import record
 
 ZERO, HALF, ONE = Fraction(0), Fraction(1, 2), Fraction(1)
 """Shared degrees: fractions are immutable, so the common ones are built once."""
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Facts:
     """The manifest as predicates read it, fixed at the assessment date.
 
@@ -168,8 +167,7 @@ def evidence_type(type_id: str) -> EvidenceType:
     return found
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Patch:
     """What would make a predicate hold: evidence to add, people to add, or an assessor's word.
 

@@ -11,13 +11,13 @@ Each returns SVG markup as a string; every text in it is escaped here. ``word`` 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, ClauseResult, MaturityOutcome
 from ..scoring import MaturityLevels, WeightedBands
+from ..records import record
 
 Word = Callable[..., str]
 """``word(msg_id, **params)``: the message in the report's language(s)."""
@@ -36,7 +36,7 @@ STATUS_FILL = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Bar:
     label: str
     value: float

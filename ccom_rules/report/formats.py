@@ -32,17 +32,15 @@ A new command (``compare``) names itself in its rows' ``commands`` and passes it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, cast
 
-from ..records import compared
+from ..records import record
 
 Renderer = Callable[[Any], "str | bytes"]
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Format:
     """One output format of one or more commands."""
 

@@ -4,13 +4,13 @@ names them too): what ``validate``, ``gaps``, ``report`` and ``compare`` give th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
 from ..model.result import Result
+from ..records import record
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,14 +21,14 @@ if TYPE_CHECKING:
     from ..problems import Problem
 
 
-@dataclass(frozen=True)
+@record
 class Validation:
     """What ``validate`` found in the files it checked (for SARIF)."""
 
     problems: Sequence[Problem]
 
 
-@dataclass(frozen=True)
+@record
 class Analysis:
     """A result with its gap report and remediation plan (``gaps``, ``report``)."""
 
@@ -67,7 +67,7 @@ class Analysis:
         )
 
 
-@dataclass(frozen=True)
+@record
 class Compared:
     """One manifest compared across the standards (``compare``), to be said in ``lang``."""
 

@@ -8,22 +8,20 @@ from here on first use: defining a dataclass costs as much as evaluating a small
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
 from ..model.result import Result
-from ..records import compared
+from ..records import record
 
 if TYPE_CHECKING:
     from ..places import ManifestPlaces
     from .other_subjects import Analysis, Compared, Validation
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Evaluation:
     """A manifest evaluated against packs (``evaluate``, ``demo``)."""
 

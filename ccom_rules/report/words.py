@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import Lang, Msg, langs_of, say
@@ -16,15 +16,14 @@ from ..model.common import Text
 from ..model.pack import ClausePack
 from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
 from ..scoring import MaturityLevels, WeightedBands, model_of
-from ..records import compared
+from ..records import record
 from ..scoring.words import commas
 
 if TYPE_CHECKING:
     from ..model.gaps import Phase, Plan
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Speaker:
     """Says things in the languages of a ``--lang`` choice (``en``, ``zh`` or ``both``)."""
 

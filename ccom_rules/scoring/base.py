@@ -2,7 +2,6 @@
 interface every model implements, so that nothing outside ``scoring/`` knows which it is."""
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from importlib.resources import files
@@ -12,7 +11,7 @@ from ..model.common import Frozen
 from ..model.manifest import Finding, FindingStatus, Manifest
 from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, Status
 from ..predicates import Facts, Predicate
-from ..records import compared
+from ..records import record
 
 if TYPE_CHECKING:
     from ..model.pack import ClausePack, PackIndex, Placed
@@ -22,16 +21,14 @@ if TYPE_CHECKING:
 Lang = Literal["en", "zh"]
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ClauseState:
     status: Status
     decided_by: DecidedBy
     note: str = ""
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Board:
     """One pack's checkpoint and clause statuses for one manifest, before scoring."""
 
@@ -93,8 +90,7 @@ class RaiseFinding(NamedTuple):
         return (self.name, self.pack, self.target, self.part) if self.part else (self.name, self.pack, self.target)
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Raised:
     """How a model raises one finding: the fields it sets, the action's kind, and the aspect
     of the checkpoints whose evidence must back it (None: all of them)."""
@@ -104,8 +100,7 @@ class Raised:
     aspect: str | None
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class GainWords:
     """What a change brings to one pack, in words and numbers."""
 
@@ -114,8 +109,7 @@ class GainWords:
     points: float = 0.0
 
 
-@compared
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Wait:
     """What a target waits for that no action can bring about: the first date on which the
     operating history allows it (``opens``), and the lower levels to be certified first, in

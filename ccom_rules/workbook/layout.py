@@ -12,12 +12,12 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..model.manifest import Finding, Manifest
 from ..model.pack import ClausePack
 from ..model.result import ClauseResult, Result
+from ..records import record
 
 WORKSHEET = "Assessor worksheet"
 REGISTER = "Gap register"
@@ -44,7 +44,7 @@ COLUMN = {key: i + 1 for i, (key, _) in enumerate(COLUMNS)}
 """1-based column number by key."""
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     """One clause of one pack on the worksheet, with the finding fields its cells take."""
 
