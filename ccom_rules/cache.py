@@ -18,6 +18,9 @@ what the tool made of it is pickled. Someone who can write into your cache folde
 run code as you (for example through the shell's start-up files), so the cache adds no way in.
 Only packs that read without any problem (not even a warning) are cached, so every problem is
 always reported from the files themselves.
+
+The folder keeps the 64 entries used most recently (``cachedir.LIMITS``): a store removes the
+least recently used past that, and a hit marks its entry as used (once a day at most).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from .model.pack import ClausePack
 from .cachedir import CACHE_ENV_OFF as CACHE_ENV_OFF
 from .cachedir import cache_home as cache_home
 from .cachedir import enabled as enabled
+from .cachedir import mark_used, prune
 from .cachedir import trusted_folder as _trusted_folder
 from .safeio import Refused, read_bounded, write_atomic
 from .records import record
@@ -137,6 +141,7 @@ class PackCache:
         for rel, sha in entry.inputs[1:]:
             if self._sha(rel) != sha:
                 return None
+        mark_used(self.path, info)
         return adopt(entry.compiled)
 
     def store(self, pack: ClausePack) -> None:
@@ -157,5 +162,6 @@ class PackCache:
             if not _trusted_folder(folder):
                 return
             write_atomic(self.path, data)
+            prune(folder, keep=self.path.name)  # the least recently used go past the bound
         except Exception:  # noqa: BLE001 - a read-only home, a full disk, an unpicklable oddity: no cache
             return

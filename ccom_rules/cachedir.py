@@ -7,6 +7,11 @@ changed source file is a new key, and a missing, unreadable or corrupt entry is 
 written again (the cache never changes a result and never causes an error).
 ``CCOM_RULES_NO_CACHE=1`` switches both off.
 
+The folder stays small: after each store (a miss, which is rare) :func:`prune` keeps the
+:data:`LIMITS` most recently used entries of each kind and removes the others, and a hit marks its
+entry as used (:func:`mark_used`, at most once a day). Only regular files this tool wrote are ever
+removed (:func:`entry_kind`); other files, links and folders there are left alone.
+
 This module stays light (no models, no YAML): the message catalogues use it.
 """
 
@@ -16,9 +21,10 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import __version__
 
@@ -68,10 +74,12 @@ def derived(kind: str, source: bytes, make: Callable[[], T], check: Callable[[An
         try:
             with open(path, "rb") as fh:
                 kept = json.loads(fh.read())
+                info = os.fstat(fh.fileno())
         except (OSError, ValueError):
             pass  # missing, unreadable or corrupt: made again below
         else:
             if check(kept):
+                mark_used(path, info)
                 return kept  # type: ignore[no-any-return]
     value = make()
     try:
@@ -80,6 +88,116 @@ def derived(kind: str, source: bytes, make: Callable[[], T], check: Callable[[An
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if trusted_folder(folder):
             write_atomic(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            prune(folder, keep=path.name)
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: no cache next time either
         pass
     return value
+
+
+PACK, DERIVED, UNFINISHED = "compiled pack", "derived", "unfinished"
+"""The kinds of entry: ``pack-<sha256>.pickle``, ``<kind>-<sha256>.json`` and the temporary file
+of a write (``.<entry>.<12 hex>.tmp``) that an interrupted process left behind."""
+
+LIMITS: dict[str, int] = {PACK: 64, DERIVED: 256}
+"""How many entries of each kind are kept. A compiled pack takes 280-420 KB, so 64 of them stay
+under 30 MB, yet hold every installed pack under a dozen combinations of tool, Python and limits,
+and the versions of the packs being edited this week. A derived entry takes at most about 20 KB
+(a message catalogue; a pack id is a few bytes): 256 of them, one per pack folder on the pack
+path and per catalogue, stay under 6 MB."""
+
+UNFINISHED_AGE = 3600.0
+"""Seconds after which a temporary file is taken as left behind by a process that was stopped
+mid-write (a write takes milliseconds) and removed by :func:`prune`."""
+
+USED_EVERY = 86400.0
+"""A hit marks its entry as used (its modification time set to now) only when the mark is older
+than this many seconds: one write to the folder per entry and day at most."""
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _sha256_hex(text: str) -> bool:
+    return len(text) == 64 and _HEX.issuperset(text)
+
+
+def entry_kind(name: str) -> str | None:
+    """The kind of entry a file named ``name`` in the cache folder is; None when this tool did not
+    name it so (such a file is never removed)."""
+    if name.startswith(".") and name.endswith(".tmp"):
+        entry, _, token = name[1:-4].rpartition(".")
+        return UNFINISHED if len(token) == 12 and _HEX.issuperset(token) and entry_kind(entry) in LIMITS else None
+    if name.startswith("pack-") and name.endswith(".pickle"):
+        return PACK if _sha256_hex(name[5:-7]) else None
+    if name.endswith(".json"):
+        kind, _, key = name[:-5].rpartition("-")
+        if kind[:1].isalpha() and all(c.isdigit() or c == "-" or "a" <= c <= "z" for c in kind) and _sha256_hex(key):
+            return DERIVED
+    return None
+
+
+class Found(NamedTuple):
+    """One entry of the cache folder: its name, kind, size in bytes and last use (``st_mtime``)."""
+
+    name: str
+    kind: str
+    size: int
+    used: float
+
+
+def entries(folder: Path) -> Iterator[Found]:
+    """The entries this tool wrote in ``folder``: regular files (links are not followed) owned by
+    this user and named as :func:`entry_kind` knows. A file gone while listed is skipped."""
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    with os.scandir(folder) as listing:
+        for item in listing:
+            kind = entry_kind(item.name)
+            if kind is None:
+                continue
+            try:
+                info = item.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and (uid is None or info.st_uid == uid):
+                yield Found(item.name, kind, info.st_size, info.st_mtime)
+
+
+def prune(folder: Path, limits: dict[str, int] | None = None, keep: str = "", now: float | None = None) -> list[Found]:
+    """Remove from the trusted ``folder`` the least recently used entries past ``limits`` (default
+    :data:`LIMITS`; a kind not named there has no limit; 0 removes all) and the temporary files
+    left behind, except the entry named ``keep``; return those removed. Another process removing
+    or replacing a file meanwhile is no error; an unusable folder removes nothing."""
+    limits = LIMITS if limits is None else limits
+    if not trusted_folder(folder):
+        return []
+    try:
+        found = sorted(entries(folder), key=lambda e: (e.name != keep, -e.used, e.name))
+    except OSError:
+        return []
+    stale = (time.time() if now is None else now) - UNFINISHED_AGE
+    kept: dict[str, int] = {}
+    removed: list[Found] = []
+    for entry in found:
+        if entry.kind == UNFINISHED:
+            going = entry.used < stale if UNFINISHED not in limits else kept.get(entry.kind, 0) >= limits[entry.kind]
+        else:
+            going = entry.name != keep and entry.kind in limits and kept.get(entry.kind, 0) >= limits[entry.kind]
+        if not going:
+            kept[entry.kind] = kept.get(entry.kind, 0) + 1
+            continue
+        try:
+            os.unlink(folder / entry.name)  # removes a link itself, never what it points to
+        except OSError:  # gone already (another process pruned it), or replaced by a folder
+            continue
+        removed.append(entry)
+    return removed
+
+
+def mark_used(path: Path, info: os.stat_result) -> None:
+    """Set the modification time of the entry ``path`` (a regular file, as ``info`` found it) to
+    now when it is older than :data:`USED_EVERY`, so :func:`prune` keeps the entries read most
+    recently. A read-only folder, or any other failure, is ignored."""
+    try:
+        if stat.S_ISREG(info.st_mode) and time.time() - info.st_mtime > USED_EVERY:
+            os.utime(path, follow_symlinks=os.utime not in os.supports_follow_symlinks)  # a link: itself
+    except Exception:  # noqa: BLE001 - housekeeping only: never an error, never a change to a result
+        pass

@@ -23,6 +23,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Evaluate many manifests: one summary row each (a folder: its *.yaml/*.yml/*.json files and every manifest.yaml "
         "below it). Exit 0 when every manifest was evaluated, 2 when any was invalid.",
     ),
+    "cache": (
+        "cli_cache",
+        "cache",
+        "See and clear the compiled-pack cache in your cache folder ($XDG_CACHE_HOME/ccom-rules, else ~/.cache/ccom-rules).",
+    ),
     "checklist": (
         "cli_evidence",
         "checklist",
