@@ -19,7 +19,7 @@ run code as you (for example through the shell's start-up files), so the cache a
 Only packs that read without any problem (not even a warning) are cached, so every problem is
 always reported from the files themselves.
 
-The folder keeps the 64 entries used most recently (``cachedir.LIMITS``): a store removes the
+The folder keeps the 48 entries used most recently (``cachedir.LIMITS``): a store removes the
 least recently used past that, and a hit marks its entry as used (once a day at most).
 """
 

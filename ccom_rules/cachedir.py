@@ -98,10 +98,10 @@ PACK, DERIVED, UNFINISHED = "compiled pack", "derived", "unfinished"
 """The kinds of entry: ``pack-<sha256>.pickle``, ``<kind>-<sha256>.json`` and the temporary file
 of a write (``.<entry>.<12 hex>.tmp``) that an interrupted process left behind."""
 
-LIMITS: dict[str, int] = {PACK: 64, DERIVED: 256}
-"""How many entries of each kind are kept. A compiled pack takes 280-420 KB, so 64 of them stay
-under 30 MB, yet hold every installed pack under a dozen combinations of tool, Python and limits,
-and the versions of the packs being edited this week. A derived entry takes at most about 20 KB
+LIMITS: dict[str, int] = {PACK: 48, DERIVED: 256}
+"""How many entries of each kind are kept. A compiled pack of the installed ones takes 0.3-0.9 MB
+(0.52 MB on average), so 48 of them take about 25 MB, yet hold the installed packs under a dozen
+combinations of tool, Python and limits together with the versions of the packs being edited. A derived entry takes at most about 20 KB
 (a message catalogue; a pack id is a few bytes): 256 of them, one per pack folder on the pack
 path and per catalogue, stay under 6 MB."""
 

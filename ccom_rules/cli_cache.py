@@ -42,7 +42,7 @@ def _unused_because(folder: Path) -> str:
 def cache() -> None:
     """See and clear the compiled-pack cache in your cache folder ($XDG_CACHE_HOME/ccom-rules, else ~/.cache/ccom-rules).
 
-    It keeps the 64 compiled packs and 256 derived entries used most recently; older ones are
+    It keeps the 48 compiled packs and 256 derived entries used most recently; older ones are
     removed when a new one is stored. Deleting it is always safe: what it holds is made again.
     """
 

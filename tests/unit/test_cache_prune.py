@@ -235,7 +235,7 @@ def test_cache_info_and_clear(cache_dir: Path, tmp_path: Path) -> None:
     (cache_dir / "notes.txt").write_text("mine")
     result = runner.invoke(main, ["cache", "info"])
     assert result.exit_code == 0
-    assert "compiled packs: 2 (at most 64 kept)" in result.output
+    assert f"compiled packs: 2 (at most {cachedir.LIMITS[PACK]} kept)" in result.output
     assert "other files and folders (never removed): 1" in result.output
     result = runner.invoke(main, ["cache", "clear"])
     assert result.exit_code == 0 and "2 compiled packs" in result.output
