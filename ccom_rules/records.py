@@ -59,7 +59,16 @@ def _initialiser(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Calla
     count = len(names)
     # Every field in declaration order: (name, taken from the arguments, default, default factory).
     order = tuple((f.name, f.init, f.default, f.default_factory) for f in fields)
-    simple = all(f.init for f in fields)  # all given by position: the arguments are the whole __dict__
+    # The common calls, made without a loop over the fields: ``rest[n]``, when the fields after
+    # the first n arguments all have plain defaults, holds those defaults (in field order); the
+    # fields __init__ does not take come last (``later``, each made anew by its default or factory).
+    taken = [f for f in fields if f.init]
+    later = tuple((f.name, f.default, f.default_factory) for f in fields if not f.init)
+    later_last = all(not f.init for f in fields[count:])
+    rest: list[dict[str, Any] | None] = [
+        {f.name: f.default for f in taken[n:]} if later_last and all(f.default is not _MISSING for f in taken[n:]) else None
+        for n in range(count + 1)
+    ]
     post_init = getattr(cls, "__post_init__", None) is not None
 
     def bind(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +98,25 @@ def _initialiser(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Calla
         return values
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        values = dict(zip(names, args)) if simple and not kwargs and len(args) == count else bind(args, kwargs)
+        if kwargs:
+            if args or not later_last or kwargs.keys() != known:
+                self.__dict__.update(bind(args, kwargs))
+                if post_init:
+                    self.__post_init__()
+                return
+            values = {name: kwargs[name] for name in names}  # every argument by name, in field order
+        else:
+            defaults = rest[len(args)] if len(args) <= count else None
+            if defaults is None:
+                self.__dict__.update(bind(args, kwargs))
+                if post_init:
+                    self.__post_init__()
+                return
+            values = dict(zip(names, args))
+            if defaults:
+                values.update(defaults)
+        for name, default, factory in later:
+            values[name] = default if factory is _MISSING else factory()
         self.__dict__.update(values)
         if post_init:
             self.__post_init__()

@@ -131,7 +131,9 @@ def test_defaults_factories_post_init_and_order() -> None:
     a, b = Row("a", tags=["x", "y"]), Row("b", 0)
     assert list(vars(a).items()) == [("key", "a"), ("weight", 1), ("tags", ["x", "y"]), ("seen", {"n": 2})]
     assert b.tags == [] and b.tags is not Row("c").tags  # a new list per instance
-    assert made == ["a", "b", "c"]
+    everything_named = Row(tags=["t"], weight=2, key="k")
+    assert list(vars(everything_named).items()) == [("key", "k"), ("weight", 2), ("tags", ["t"]), ("seen", {"n": 1})]
+    assert made == ["a", "b", "c", "k"]
     assert a < b and b > a and a <= Row("a", 1, ["x", "y"]) and sorted([b, a]) == [a, b]
     assert a.__lt__(object()) is NotImplemented
     assert repr(a) == "test_defaults_factories_post_init_and_order.<locals>.Row(key='a', weight=1, tags=['x', 'y'])"
