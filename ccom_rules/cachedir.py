@@ -72,11 +72,14 @@ def derived(kind: str, source: bytes, make: Callable[[], T], check: Callable[[An
     folder = path.parent
     if trusted_folder(folder):
         try:
-            with open(path, "rb") as fh:
-                kept = json.loads(fh.read())
+            # A link is not followed, and only a regular file of this user's is read (as for packs).
+            with open(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as fh:
                 info = os.fstat(fh.fileno())
+                if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+                    raise ValueError("not an entry of ours")
+                kept = json.loads(fh.read())
         except (OSError, ValueError):
-            pass  # missing, unreadable or corrupt: made again below
+            pass  # missing, a link, unreadable or corrupt: made again below
         else:
             if check(kept):
                 mark_used(path, info)

@@ -253,7 +253,7 @@ def gaps(targets: tuple[str, ...], **options: Any) -> None:
 @_analysis_options(
     "report",
     "Report",
-    target_help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (default: each pack's next step).",
+    target_help="Plan towards PACK:pass, PACK:L<n> or PACK:<score> (repeatable; default: each pack's next step).",
     out_help="Write the report to FILE (never over an input).",
     crosswalks_help="Chart the crosswalk themes across the standards from DIR (default: the installed crosswalks).",
 )

@@ -159,6 +159,17 @@ def test_derived_entries_are_bounded_and_marked_too(cache_dir: Path, monkeypatch
     assert derived("thing", b"3", lambda: -1, lambda v: isinstance(v, int)) == 3  # still there
 
 
+def test_a_link_in_place_of_a_derived_entry_is_not_read(cache_dir: Path, tmp_path: Path) -> None:
+    assert derived("thing", b"x", lambda: 1, lambda v: isinstance(v, int)) == 1
+    (entry,) = cache_dir.glob("thing-*.json")
+    planted = tmp_path / "planted.json"
+    planted.write_text("2")
+    entry.unlink()
+    entry.symlink_to(planted)
+    assert derived("thing", b"x", lambda: 3, lambda v: isinstance(v, int)) == 3  # made again, the link not followed
+    assert planted.read_text() == "2"
+
+
 def test_foreign_files_links_and_folders_are_left_alone(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     _fill(folder, 3, time.time() - DAY)
