@@ -97,27 +97,26 @@ def _initialiser(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Calla
             raise TypeError(f"{qualname}() missing {len(missing)} required argument{'s' * (len(missing) > 1)}: {listed}")
         return values
 
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+    def common(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any] | None:
+        """The values of a common call (every argument by name, or arguments by position with the
+        rest defaulted), without a loop over the fields; None for any other call."""
         if kwargs:
             if args or not later_last or kwargs.keys() != known:
-                self.__dict__.update(bind(args, kwargs))
-                if post_init:
-                    self.__post_init__()
-                return
-            values = {name: kwargs[name] for name in names}  # every argument by name, in field order
+                return None
+            values = {name: kwargs[name] for name in names}  # in field order
         else:
             defaults = rest[len(args)] if len(args) <= count else None
             if defaults is None:
-                self.__dict__.update(bind(args, kwargs))
-                if post_init:
-                    self.__post_init__()
-                return
+                return None
             values = dict(zip(names, args))
-            if defaults:
-                values.update(defaults)
+            values.update(defaults)
         for name, default, factory in later:
             values[name] = default if factory is _MISSING else factory()
-        self.__dict__.update(values)
+        return values
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        values = common(args, kwargs)
+        self.__dict__.update(bind(args, kwargs) if values is None else values)
         if post_init:
             self.__post_init__()
 
