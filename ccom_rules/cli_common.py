@@ -54,11 +54,36 @@ def kept_until_the_end() -> Iterator[None]:
             ctx.call_on_close(gc.unfreeze)
 
 
-def echo(message: str = "", **kwargs: Any) -> None:
-    """``click.echo`` of text that may hold characters from inputs: control characters escaped."""
+def say(message: str | bytes = "", *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo``, except when the stream's reader has gone (``ccom-rules … | head``): the
+    rest of the command's output to that stream is then dropped, quietly, and the command still
+    ends with its own exit status (2 for invalid input, 1 for a requirement not met), where click
+    would end it at once with 1. Every command prints through here."""
+    try:
+        click.echo(message, err=err, nl=nl)
+    except BrokenPipeError:
+        _reader_gone(sys.stderr if err else sys.stdout)
+
+
+def _reader_gone(stream: Any) -> None:
+    """Point ``stream``'s file descriptor at the null device: what it still holds, and whatever
+    is written to it later, the interpreter's flush at exit included, goes nowhere without error."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """:func:`say` of text that may hold characters from inputs: control characters escaped."""
     from .safetext import visible
 
-    click.echo(visible(message), **kwargs)
+    say(visible(message), err=err, nl=nl)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -68,13 +93,13 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
     shown = current().max_problems
     for p in problems[:shown]:
-        click.echo(visible(str(p)), err=True)
+        say(visible(str(p)), err=True)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if len(problems) > shown:
-        click.echo(f"… and {len(problems) - shown:,} more (set CCOM_RULES_MAX_PROBLEMS to show more)", err=True)
+        say(f"… and {len(problems) - shown:,} more (set CCOM_RULES_MAX_PROBLEMS to show more)", err=True)
     if errors or warnings:
-        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+        say(f"{errors} error(s), {warnings} warning(s)", err=True)
 
 
 def handles_invalid_input(func: F) -> F:
@@ -162,7 +187,7 @@ def write_output(text: str | bytes, out: Path | None, inputs: set[Path]) -> None
     if isinstance(text, str):
         text = visible(text)
     if out is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     try:
         if resolve(out) in inputs:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli_common import (
+    say,
     EXIT_INVALID,
     _inputs_of,
     _print_problems,
@@ -78,7 +79,7 @@ def crosswalk_lint(directory: Path | None, pack_ids: tuple[str, ...], strict: bo
             mapped = {getattr(m, side) for m in cw.mappings} & set(assessed)
             unmapped = len(getattr(cw.unmapped, side))
             echo(f"      {pack.id}: {len(mapped)} of {len(assessed)} clauses mapped, {unmapped} without a counterpart")
-    click.echo(f"{len(found.pairs)} crosswalks, {len(found.themes)} themes")
+    say(f"{len(found.pairs)} crosswalks, {len(found.themes)} themes")
 
 
 _CROSSWALKS_OPTION = click.option(
@@ -166,7 +167,7 @@ def crosswalk_apply(manifest: Path, source: str, target: str, out: Path, crosswa
     for conflict in carried.conflicts:
         echo(f"conflict: {conflict.message}", err=True)
     if not carried.proposals:
-        click.echo(f"no findings to propose for {target}; nothing written")
+        say(f"no findings to propose for {target}; nothing written")
         return
     text = with_findings(
         manifest.read_text(encoding="utf-8"),
@@ -185,4 +186,4 @@ def crosswalk_apply(manifest: Path, source: str, target: str, out: Path, crosswa
     for p in carried.proposals:
         echo(f"  {p}")
     if carried.conflicts:
-        click.echo(f"{len(carried.conflicts)} conflict(s) left as recorded (see above)")
+        say(f"{len(carried.conflicts)} conflict(s) left as recorded (see above)")

@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .cli_common import (
+    say,
     EXIT_INVALID,
     EXIT_UNMET,
     _inputs_of,
@@ -109,7 +110,7 @@ def evaluate(
     subject = Evaluation(packs, loaded, result, manifest, source.places, lang=lang)
     emit("evaluate", fmt, subject, out, _inputs_of(pack_ids, manifest, loaded))
     for message in unmet:
-        click.echo(f"requirement not met: {message}", err=True)
+        say(f"requirement not met: {message}", err=True)
     regressed = comparison is not None and baseline is not None and print_comparison(baseline, comparison)
     if unmet or regressed:
         sys.exit(EXIT_UNMET)
@@ -378,5 +379,5 @@ def batch(targets: tuple[Path, ...], pack_ids: tuple[str, ...], jobs: int, fmt: 
     emit("batch", fmt, report, out, _inputs_of(pack_ids, None) | {p.resolve() for p in paths})
     invalid = sum(1 for row in rows if not row.evaluated)
     if invalid:
-        click.echo(f"{invalid} of {len(rows)} manifests invalid (their problems are in their rows)", err=True)
+        say(f"{invalid} of {len(rows)} manifests invalid (their problems are in their rows)", err=True)
         sys.exit(EXIT_INVALID)

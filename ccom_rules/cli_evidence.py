@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from .cli_common import (
+    echo,
+    say,
     EXIT_UNMET,
     emit,
     format_option,
@@ -20,9 +22,7 @@ from .cli_common import (
 
 
 def _say(text: str) -> None:
-    from .safetext import visible
-
-    click.echo(visible(text), err=True)
+    echo(text, err=True)
 
 
 @click.group()
@@ -63,7 +63,7 @@ def sync(manifest: Path, out: Path | None, as_diff: bool, check: bool, root: Pat
     for rel in report.orphans:
         _say(f"orphan          {rel} (no item names it)")
     if report.walk_cut:
-        click.echo("(stopped looking for orphans after 200,000 files)")
+        say("(stopped looking for orphans after 200,000 files)")
     _say(
         f"{len(report.added)} sha256 added, {len(report.changed)} changed, {len(report.missing)} missing file(s), "
         f"{len(report.orphans)} orphan(s)"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli_common import (
+    say,
     EXIT_INVALID,
     EXIT_UNMET,
     _inputs_of,
@@ -308,6 +309,6 @@ def test_packs(pack_dirs: tuple[Path, ...]) -> None:
             for failure in outcome.failures:
                 echo(f"       {failure}")
             failed += not outcome.passed
-    click.echo(f"{total - failed} passed, {failed} failed")
+    say(f"{total - failed} passed, {failed} failed")
     if failed:
         sys.exit(EXIT_UNMET)

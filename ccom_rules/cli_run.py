@@ -128,26 +128,29 @@ def ratchet(baseline: Path, result: Result) -> Comparison:
     evaluated pack stops the run (exit 2) before any output: comparing its clauses would be blind."""
     import sys
 
+    from .cli_common import say
     from .ratchet import compare, mismatched_packs, read_baseline
 
     old = read_baseline(baseline)
     mismatches = mismatched_packs(old, result)
     if mismatches:
         for line in mismatches:
-            click.echo(f"{baseline}: error: {line}", err=True)
+            say(f"{baseline}: error: {line}", err=True)
         sys.exit(2)
     return compare(old, result)
 
 
 def print_comparison(baseline: Path, comparison: Comparison) -> bool:
     """Print the changes on stderr; returns whether anything regressed."""
+    from .cli_common import say
+
     for line in comparison.notes:
-        click.echo(f"note: {line}", err=True)
+        say(f"note: {line}", err=True)
     for line in comparison.regressions:
-        click.echo(f"regression: {line}", err=True)
+        say(f"regression: {line}", err=True)
     for line in comparison.improvements:
-        click.echo(f"improvement: {line}", err=True)
-    click.echo(
+        say(f"improvement: {line}", err=True)
+    say(
         f"against {baseline}: {len(comparison.regressions)} regression(s), {len(comparison.improvements)} improvement(s)",
         err=True,
     )
