@@ -70,11 +70,16 @@ ASSESSMENT = "assessment"
 """Findings an assessor confirms."""
 
 
+_AREA_OF: dict[str, str] = {}
+
+
 def area_of(evidence_type: str) -> str:
-    for area, words in AREAS:
-        if any(word in evidence_type for word in words):
-            return area
-    return OTHER
+    found = _AREA_OF.get(evidence_type)
+    if found is None:
+        found = next((area for area, words in AREAS if any(word in evidence_type for word in words)), OTHER)
+        if len(_AREA_OF) < 10_000:
+            _AREA_OF[evidence_type] = found
+    return found
 
 
 def scheme_area(scheme: str) -> str:

@@ -4,6 +4,7 @@ reads and answers to. Made once per pack object and shared by every plan state o
 from __future__ import annotations
 
 from dataclasses import field
+from typing import Any
 
 from ..compiled import compiled
 from ..sidetable import SideTable
@@ -41,6 +42,9 @@ class Fixed:
     """For each checkpoint's evidence (``cp``) and condition, what its remedy answers to (see
     :func:`.predicates.remedy_keys`)."""
     reads: dict[tuple[str, str], frozenset[Read]] = field(default_factory=dict)
+    candidates: dict[tuple[str, str], frozenset[Any]] = field(default_factory=dict)
+    """The action keys that could satisfy a checkpoint's (``cp``) evidence or a condition (filled
+    by :class:`~.options.Options`)."""
     """What simulating reads of one checkpoint, clause or condition (see :meth:`reads_of`)."""
 
     def reads_of(self, kind: str, ident: str) -> frozenset[Read]:

@@ -52,6 +52,7 @@ def plan_waiting(
         elif on == now and start is not None and start.carries(actions):
             state = start.taking(apply_actions(manifest, actions), actions, carried)
             carried = (state.fork(), len(actions))  # before the search changes it: the next level's base
+            start.carried.setdefault(tuple(a.id for a in actions), carried[0])  # and what a check on that date reads
         else:
             state = PlanState(packs, apply_actions(as_of(manifest, on), actions), now if on > now else None)
         search = Search(state, [step], len(actions))

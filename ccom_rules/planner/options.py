@@ -27,8 +27,6 @@ class Options:
         self.plan = plan
         self.sources: dict[Source, frozenset[ActionKey]] = {}
         self.count: dict[ActionKey, int] = {}
-        self.leaf_keys: dict[tuple[str, str], frozenset[ActionKey]] = {}
-        """The keys of a checkpoint's evidence (fixed by the pack)."""
         for pack_id, state in plan.states.items():
             for cp_id in state.checkpoints:
                 self._set((pack_id, "cp", cp_id))
@@ -86,10 +84,10 @@ class Options:
                 return NONE
             if res.decided_by == "assessor":
                 return frozenset((keys.assessor(pack_id, ident),))
-            found = self.leaf_keys.get((pack_id, ident))
+            found = state.fixed.candidates.get(("cp", ident))
             if found is None:
                 evidence = state.pack.index.checkpoints[ident][0].evidence
-                found = self.leaf_keys[(pack_id, ident)] = frozenset(
+                found = state.fixed.candidates[("cp", ident)] = frozenset(
                     k for leaf in leaves(evidence) for k in leaf_candidates(leaf, pack_id, ident)
                 )
             if (pack_id, ident) in plan.findings:
@@ -101,6 +99,11 @@ class Options:
         if kind == "condition":
             if state.held[ident]:
                 return NONE
-            pred = state.pack.scoring.conditions()[ident]
-            return frozenset(k for leaf in leaves(pred) for k in leaf_candidates(leaf, pack_id, None))
+            found = state.fixed.candidates.get(("condition", ident))
+            if found is None:
+                pred = state.pack.scoring.conditions()[ident]
+                found = state.fixed.candidates[("condition", ident)] = frozenset(
+                    k for leaf in leaves(pred) for k in leaf_candidates(leaf, pack_id, None)
+                )
+            return found
         return frozenset(state.pack.scoring.raises(pack_id, plan.scored(pack_id).units))

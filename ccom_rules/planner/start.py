@@ -67,7 +67,9 @@ class Start:
         if state is None:
             if not self.carries(done):
                 return None
-            state = self.carried[ids] = self.taking(manifest, done)
+            # From the longest run of these actions carried already, when there is one.
+            since = max(((s, len(k)) for k, s in self.carried.items() if ids[: len(k)] == k), key=lambda p: p[1], default=None)
+            state = self.carried[ids] = self.taking(manifest, done, since)
         board = replace(state.board(pack_id), manifest=manifest)
         outcome: PackOutcome = state.packs[pack_id].scoring.score(board)[0]
         return outcome

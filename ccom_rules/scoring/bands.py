@@ -55,6 +55,11 @@ _DERIVED: dict[StatusFractions, dict[Any, Ratio]] = {}
 alone as it is): a table of :meth:`WeightedBands._derived`, filled as combinations are met."""
 
 
+_FRACTION_OF: dict[StatusFractions, dict[tuple[str, ...], Fraction]] = {}
+"""Per status fractions, :meth:`WeightedBands.fraction_of`'s derived fraction by the statuses of a
+sub-item's checkpoints (in order), filled as combinations are met."""
+
+
 def half_up(value: Fraction) -> int:
     """Round half up: 40.5 → 41, 40.49 → 40."""
     return int((value + Fraction(1, 2)).__floor__())
@@ -103,17 +108,17 @@ class WeightedBands(ScoringModel):
         state = board.clauses[sub_id]
         if state.status == "not_applicable":
             return None, "declaration"
-        statuses = [r.status for r in board.checkpoint_results(sub_id) if r.status != "not_applicable"]
-        derived = Fraction(0)
-        if statuses:
-            met, partial = statuses.count("met"), statuses.count("partially_met")
-            fractions = self.fractions
-            total = met * exact(fractions.met) + partial * exact(fractions.partially_met)
-            derived = (total + (len(statuses) - met - partial) * exact(fractions.not_met)) / len(statuses)
+        statuses = tuple(r.status for r in board.checkpoint_results(sub_id))
+        table = _FRACTION_OF.get(self.fractions)
+        if table is None:
+            table = _FRACTION_OF[self.fractions] = {}
+        derived = table.get(statuses)
+        if derived is None:  # the mean of the status fractions, as a Fraction (one object per combination)
+            derived = table[statuses] = Fraction(*self._derived(statuses))
         finding = board.findings.get(sub_id)
         if finding is None or finding.fraction is None:
             return derived, "evidence"
-        recorded = exact(finding.fraction)
+        recorded = Fraction(*ratio(finding.fraction))
         if board.manifest.assessment.precedence == "stricter" and derived < recorded:
             return derived, "evidence"
         return recorded, "assessor"
