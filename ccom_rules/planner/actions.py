@@ -6,7 +6,7 @@ from typing import Any
 
 from ..model.gaps import ActionKind
 from ..model.manifest import Finding
-from ..predicates import AssessorCheck, CertifiedPeople, Patch, Predicate, with_added
+from ..predicates import AssessorCheck, CertifiedPeople, Patch, Predicate
 from . import keys
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
 from .reads import Read
@@ -38,7 +38,6 @@ def leaf_candidates(leaf: Predicate, pack_id: str, cp_id: str | None) -> set[Act
 def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Patch:
     """Everything that adding ``only`` (an evidence type, or a people scheme) needs, in every pack."""
     total = Patch()
-    facts = plan.facts  # with ``total`` added, rebuilt only when it grows
     remedy_for = f"people:{only}" if people else only
     for state in plan.states.values():
         pack = state.pack
@@ -54,10 +53,9 @@ def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Pa
             if not state.held[cond] and _answers(state, "condition", cond, remedy_for):
                 targets.append(pred)
         for pred in targets:
-            patch = pred.remedy(facts, remedy_for)
+            patch = plan.memo.remedy(pred, plan.facts, remedy_for, total)  # with ``total`` added
             if not patch.empty:
                 total = total + Patch(patch.evidence, patch.people)
-                facts = with_added(plan.facts, total)
     return total
 
 
@@ -118,7 +116,7 @@ def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None, rea
         reads |= state.fixed.reads_of("cp", cp.id)  # its result, its finding, the facts its remedy reads
         if state.checkpoints[cp.id].status in DONE:
             continue
-        patch = cp.evidence.remedy(with_added(plan.facts, total), None)
+        patch = plan.memo.remedy(cp.evidence, plan.facts, None, total)
         total = total + Patch(patch.evidence, patch.people)
         if cp.id == target:  # its own finding is the one being raised
             continue

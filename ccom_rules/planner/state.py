@@ -20,6 +20,7 @@ from ..predicates import Facts, Outcome, Patch, with_added
 from ..requirements import Requirement
 from ..scoring.base import Board, ClauseState, Tally, Unit, Wait
 from .fixed import PEOPLE, Fixed, fixed
+from .memo import Memo
 from .reads import Read, patch_reads
 
 
@@ -116,6 +117,7 @@ class PlanState:
         shared: dict[str, Outcome] = {}  # a predicate several packs ask is evaluated once
         self.states = {p.id: _pack_state(p, manifest, self.facts, shared) for p in packs}
         self.distances: dict[Requirement, Fraction] = {}
+        self.memo = Memo()  # shared with every fork: the same date
 
     def board(self, pack_id: str) -> Board:
         return self.states[pack_id].board(self.manifest, self.facts)
@@ -131,7 +133,7 @@ class PlanState:
             state.units = {cid: u for cid in index.order if (u := model.unit(board, cid)) is not None}
             state.tally = {}
             for cid, unit in state.units.items():
-                add_tally(state.tally, model.tally(index, cid, unit))
+                add_tally(state.tally, self.memo.tally(state.pack, cid, unit))
             state.scored = True
         return state
 
@@ -283,11 +285,10 @@ class PlanState:
         changed = delta.units.get(pack_id) if delta is not None else None
         if not changed:
             return state.tally
-        model, index = state.pack.scoring, state.pack.index
         figures = dict(state.tally)
         for cid, unit in changed.items():
-            add_tally(figures, model.tally(index, cid, state.units[cid]), -1)
-            add_tally(figures, model.tally(index, cid, unit))
+            add_tally(figures, self.memo.tally(state.pack, cid, state.units[cid]), -1)
+            add_tally(figures, self.memo.tally(state.pack, cid, unit))
         return figures
 
     def held(self, pack_id: str, delta: Delta | None) -> Mapping[str, bool]:
