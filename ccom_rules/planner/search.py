@@ -44,6 +44,8 @@ class Candidate:
     step: int
     reads: frozenset[Read]
     """What building and simulating it read of the plan's state (see :mod:`.reads`)."""
+    built_reads: frozenset[Read]
+    """What building it read (a part of :attr:`reads`)."""
     distances: dict[Requirement, Fraction]
     """Each target's distance once it is taken."""
 
@@ -120,16 +122,22 @@ class Search:
     def assess(self, key: ActionKey) -> Candidate | None:
         plan = self.plan
         old = self.cache.get(key)
-        if self.reuse and old is not None and all(old.reads.isdisjoint(changed) for changed in self.changes[old.step :]):
+        since = self.changes[old.step :] if self.reuse and old is not None else None
+        if old is not None and since is not None and all(old.reads.isdisjoint(changed) for changed in since):
             # Nothing it read has changed since: building and simulating it again would give the same.
-            built, reads = old.built, old.reads
+            built, reads, built_reads = old.built, old.reads, old.built_reads
             delta = replace(old.delta, facts=with_added(plan.facts, built.patch))
         else:
-            read: set[Read] = set()
-            found = build(plan, key, read)
-            if found is None:
-                return None
-            built = found
+            read: set[Read]
+            if old is not None and since is not None and all(old.built_reads.isdisjoint(changed) for changed in since):
+                built, read = old.built, set(old.built_reads)  # building it again would give the same
+            else:
+                read = set()
+                found = build(plan, key, read)
+                if found is None:
+                    return None
+                built = found
+            built_reads = frozenset(read)
             delta = plan.simulate(built.patch, built.findings, read, self.active_packs)  # all its rank reads
             reads = frozenset(read)
         distances = {r: plan.distance(r, delta) for r in self.scale}
@@ -149,7 +157,7 @@ class Search:
             for c, r in moved.items()
         )
         additions = built.patch.size() + len(built.findings)
-        return Candidate((-reduction, -progress, additions, key), built, delta, self.step, reads, distances)
+        return Candidate((-reduction, -progress, additions, key), built, delta, self.step, reads, built_reads, distances)
 
     def choose(self) -> Candidate | None:
         """The best action now. Lazy greedy: gains assessed at earlier steps are upper bounds;
