@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import field
 from operator import itemgetter
 from typing import Any
 
@@ -178,6 +179,10 @@ class PackRun:
     pack_id: str
     parents: tuple[tuple[str, str | None], ...]
     """(clause id, parent id), in document order."""
+    kept_checkpoints: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    kept_clauses: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    """The checkpoint and clause results this pack's evaluations have made, by what they are made
+    of (see ``ccom_rules.engine``): a result equal to one made before is that one, given again."""
 
     @classmethod
     def of(cls, plan: CompiledPack) -> PackRun:

@@ -172,19 +172,20 @@ def _clause_fields(extra: tuple[str, ...]) -> set[str]:
     return fields_set(dict.fromkeys((*_CLAUSE_BASE, *extra)))
 
 
-# Clause states decided by evidence or children carry no note: one shared object per pair.
-_PLAIN_STATES: dict[tuple[Status, DecidedBy], ClauseState] = {}
+_STATES: dict[tuple[Status, DecidedBy, str], ClauseState] = {}
+"""Every clause state made, by its values (:func:`_state`)."""
 _PLAIN_COMBINED: dict[bool, dict[tuple[Status, ...], ClauseState]] = {False: {}, True: {}}
 """The state of a clause without a finding, by whether its children decide it, then by its parts'
 statuses (in order): tables of :func:`combine_statuses`, filled as combinations are met."""
 
 
 def _state(status: Status, decided_by: DecidedBy, note: str = "") -> ClauseState:
-    if note:
-        return ClauseState(status, decided_by, note)
-    state = _PLAIN_STATES.get((status, decided_by))
+    """The clause state of these values: one shared object for each (see :data:`KEPT_MAX`)."""
+    state = _STATES.get((status, decided_by, note))
     if state is None:
-        state = _PLAIN_STATES[status, decided_by] = ClauseState(status, decided_by)
+        if len(_STATES) >= 10_000:
+            _STATES.clear()  # a bound for notes from many manifests
+        state = _STATES[status, decided_by, note] = ClauseState(status, decided_by, note)
     return state
 
 
@@ -234,6 +235,26 @@ def decide(
     return board, outcomes
 
 
+KEPT_MAX = 20_000
+"""How many checkpoint results, and how many clause results, a pack keeps to give again (see
+:attr:`PackRun.kept_checkpoints`); a bound for long runs over many manifests: when reached, the
+next ones are made again.
+
+Results are immutable, and most of an evaluation's are the same as the last one's (the same
+manifest evaluated again, the next commit of an evidence repository, a plan's next step): one
+equal to a result already made is that result. A checkpoint's is known by its id, status, who
+decided it, its reasons (the very same messages, not merely equal texts, for each says itself
+in other languages) and its evidence; a clause's by its id and the very objects it is made of
+(its state, its checkpoints' results, its scoring model's fields), which the kept entry holds
+alive, so no other object can have their identities meanwhile."""
+
+
+def _same_words(kept: tuple[str, ...], reasons: tuple[str, ...]) -> bool:
+    """Whether ``reasons``, equal to ``kept`` as texts, also say the same in every language: the
+    very same messages (a plain string is data, only its text)."""
+    return all(a is b or (type(a) is str and type(b) is str) for a, b in zip(kept, reasons))
+
+
 def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, memo: dict[str, Outcome]) -> Board:
     """:func:`decide` of a compiled pack (``memo``: the predicate outcomes known for ``facts``)."""
     precedence = manifest.assessment.precedence
@@ -241,9 +262,13 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
     checkpoints: dict[str, CheckpointResult] = {}
     statuses: dict[str, Status] = {}  # of checkpoints (a clause may have a checkpoint's id: kept apart)
     given = _CHECKPOINT_FIELDS
+    made = run.kept_checkpoints
     for cp_id, aspect, key, evaluate, special in said.checkpoints:
         if special is not None and type(special) is str:  # declared not applicable: the evidence is not asked
-            checkpoints[cp_id] = _waived_checkpoint(cp_id, aspect, special)
+            again = made.get((cp_id, special))
+            if again is None:
+                again = made[cp_id, special] = (_waived_checkpoint(cp_id, aspect, special), None)
+            checkpoints[cp_id] = again[0]
             statuses[cp_id] = "not_applicable"
             continue
         outcome = memo.get(key)
@@ -261,22 +286,24 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             assert not isinstance(special, str)
             status, decided_by, reasons = _found(status, reasons, special, precedence, said.said.get(cp_id))
         statuses[cp_id] = status
+        evidence = outcome.evidence
+        values = (cp_id, status, decided_by, reasons, evidence)
+        again = made.get(values)
+        if again is not None and (again[1] is reasons or _same_words(again[1], reasons)):
+            checkpoints[cp_id] = again[0]  # the same result, made before: its messages the very same
+            continue
         result = new(CheckpointResult)
         set_dict(
             result,
-            {
-                "id": cp_id,
-                "aspect": aspect,
-                "status": status,
-                "decided_by": decided_by,
-                "reasons": reasons,
-                "evidence": outcome.evidence,
-            },
+            {"id": cp_id, "aspect": aspect, "status": status, "decided_by": decided_by, "reasons": reasons, "evidence": evidence},
         )
         set_fields_set(result, given)
         set_extra(result, None)
         set_private(result, None)
         checkpoints[cp_id] = result
+        if len(made) >= KEPT_MAX:
+            made.clear()
+        made[values] = (result, reasons)
     states: dict[str, ClauseState] = {}
     for cid, pick, children, by_children, special in said.states:
         parts = pick(statuses)
@@ -309,16 +336,23 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     outcome, extras = pack.scoring.score(board)
     clauses = []
     shaped: dict[int, tuple[dict[str, Any], set[str]]] = {}  # by id() of a clause's extras (alive till the end)
+    kept = run.kept_clauses
     for cid, pick, fields in run.results:
         state = states[cid]
+        picked = pick(checkpoints) if pick is not None else None
+        extra = extras.get(cid) if extras else None
+        made_of = (cid, id(state), id(extra), *map(id, picked)) if picked else (cid, id(state), id(extra))
+        again = kept.get(made_of)
+        if again is not None:
+            clauses.append(again[0])
+            continue
         data = fields.copy()  # every field, in declaration order (the serialiser's)
         data["status"] = state.status
         data["decided_by"] = state.decided_by
         if state.note:
             data["note"] = state.note
-        if pick is not None:
-            data["checkpoints"] = pick(checkpoints)
-        extra = extras.get(cid) if extras else None
+        if picked is not None:
+            data["checkpoints"] = picked
         if extra:
             known = shaped.get(id(extra))
             if known is None:
@@ -333,4 +367,7 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
         set_extra(result, None)
         set_private(result, None)
         clauses.append(result)
+        if len(kept) >= KEPT_MAX:
+            kept.clear()
+        kept[made_of] = (result, state, extra)  # what its key names stays alive with it
     return construct(PackResult, {"pack": plan.ref, "outcome": outcome, "clauses": tuple(clauses)})

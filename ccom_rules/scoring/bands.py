@@ -54,6 +54,19 @@ _DERIVED: dict[StatusFractions, dict[Any, Ratio]] = {}
 """Per status fractions, a sub-item's derived fraction by its checkpoints' statuses (in order; one
 alone as it is): a table of :meth:`WeightedBands._derived`, filled as combinations are met."""
 
+_NOT_APPLICABLE: dict[str, Any] = {"fraction": None, "points": 0.0}
+_FIELDS: dict[tuple[Any, ...], dict[str, Any]] = {}
+"""The scoring fields of a sub-item, or of a category, by the exact values they are worked out
+from (read, never changed): one dict for each, given again, so the engine knows a clause result
+made of it as one it has made before (see ``ccom_rules.engine.KEPT_MAX``)."""
+
+
+def _bounded(table: dict[tuple[Any, ...], dict[str, Any]], fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields``, after emptying ``table`` when it is full (a bound for long runs over many manifests)."""
+    if len(table) >= 8_192:
+        table.clear()
+    return fields
+
 
 _FRACTION_OF: dict[StatusFractions, dict[tuple[str, ...], Fraction]] = {}
 """Per status fractions, :meth:`WeightedBands.fraction_of`'s derived fraction by the statuses of a
@@ -179,7 +192,7 @@ class WeightedBands(ScoringModel):
             values: list[tuple[str, Ratio, DecidedBy]] = []
             for sub_id, get in subs:
                 if states[sub_id].status == "not_applicable":
-                    extras[sub_id] = {"fraction": None, "points": 0.0}
+                    extras[sub_id] = _NOT_APPLICABLE
                     continue
                 key = get(statuses)
                 value = derived.get(key)
@@ -198,12 +211,17 @@ class WeightedBands(ScoringModel):
             if count:
                 points = rounded(p_n, p_d * count)
             for sub_id, (v_n, v_d), by in values:
-                extras[sub_id] = {
-                    "fraction": rounded(v_n, v_d),
-                    "points": points,
-                    "score": rounded(v_n * p_n, v_d * p_d * count),
-                    "fraction_decided_by": by,
-                }
+                exact = (v_n, v_d, p_n, p_d, count, by)
+                fields = _FIELDS.get(exact)
+                if fields is None:
+                    fields = {
+                        "fraction": rounded(v_n, v_d),
+                        "points": points,
+                        "score": rounded(v_n * p_n, v_d * p_d * count),
+                        "fraction_decided_by": by,
+                    }
+                    _FIELDS[exact] = _bounded(_FIELDS, fields)
+                extras[sub_id] = fields
                 sum_n, sum_d = sum_n * v_d + v_n * sum_d, sum_d * v_d
                 common = gcd(sum_n, sum_d)
                 sum_n, sum_d = sum_n // common, sum_d // common
@@ -218,7 +236,11 @@ class WeightedBands(ScoringModel):
                 cat_score = rounded(score_n, score_d)
             else:
                 mean, cat_score = None, 0.0
-            extras[clause.id] = {"points": cat_points, "score": cat_score, "fraction": mean}
+            of_category = ("category", cat_points, p_n, p_d, sum_n, sum_d, count)
+            fields = _FIELDS.get(of_category)
+            if fields is None:
+                fields = _FIELDS[of_category] = _bounded(_FIELDS, {"points": cat_points, "score": cat_score, "fraction": mean})
+            extras[clause.id] = fields
             categories.append(
                 construct(
                     CategoryScore,

@@ -62,7 +62,9 @@ class Board:
 
 
 ClauseExtras = dict[str, dict[str, Any]]
-"""Per clause id, the scoring fields to add to its ``ClauseResult``."""
+"""Per clause id, the scoring fields to add to its ``ClauseResult``. A model may give the same
+dict again, for this clause or another, in this evaluation or a later one, but never changes a
+dict once given: the engine knows a clause result by the very dict its fields came from."""
 
 RANK: dict[Status, int] = {"not_assessed": 0, "not_met": 0, "partially_met": 1, "met": 2, "not_applicable": 2}
 

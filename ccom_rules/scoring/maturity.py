@@ -255,7 +255,9 @@ class MaturityLevels(MaturityTargets):
                 else:
                     c, c_by = _with_recorded(c, finding.c_rate, stricter)
                     f, f_by = _with_recorded(f, finding.f_rate, stricter)
-                    fields = _fields(c, f, c_by, f_by, points)
+                    fields = rated.get((c, f, c_by, f_by))
+                    if fields is None:
+                        fields = rated[c, f, c_by, f_by] = _fields(c, f, c_by, f_by, points)
                 if c == full:
                     c_full += 1
                 if f == full:
@@ -336,9 +338,10 @@ def _getter(ids: tuple[str, ...]) -> Callable[[Mapping[str, Status]], Any]:
     return itemgetter(*ids)
 
 
-_RATED: dict[float, dict[tuple[int, int], dict[str, Any]]] = {}
-"""Per item's points, the scoring fields of an item rated by its evidence, by its (C, F) ratings
-(:func:`_fields`; read, never changed): a table filled as pairs are met."""
+_RATED: dict[float, dict[tuple[Any, ...], dict[str, Any]]] = {}
+"""Per item's points, the scoring fields of an item (:func:`_fields`; read, never changed) by its
+(C, F) ratings when its evidence decides both, else by (C, F, who decided C, who decided F): a
+table filled as they are met (at most a few hundred)."""
 
 
 def _fields(c: int, f: int, c_by: DecidedBy, f_by: DecidedBy, points: float) -> dict[str, Any]:

@@ -1,0 +1,103 @@
+"""Results already made are given again (``ccom_rules.engine.KEPT_MAX``): an evaluation after
+any other gives what it gives on its own, in JSON and in every language, and the tables stay
+bounded."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ccom_rules import engine, evaluate
+from ccom_rules.compiled import compiled, manifest_index, pack_run
+from ccom_rules.i18n import EvidenceType, Msg
+from ccom_rules.model.manifest import Manifest
+from ccom_rules.model.result import Result
+from ccom_rules.predicates import Outcome
+
+from .test_laws import LAWS, ORDER_EXAMPLE, PACKS, manifests
+
+
+def _variant(n: int) -> Manifest:
+    """The order example, assessed ``n`` quarters later, with every other evidence item from ``n`` on."""
+    data = {**ORDER_EXAMPLE, "assessment": {"date": date(2026, 6, 30) + timedelta(days=91 * n)}}
+    data["evidence"] = ORDER_EXAMPLE["evidence"][n % 2 :]
+    return Manifest.model_validate(data)
+
+
+def _forget() -> None:
+    """Empty every pack's kept results: the next evaluation makes all of its own."""
+    for pack in PACKS:
+        run = pack_run(compiled(pack))
+        run.kept_checkpoints.clear()
+        run.kept_clauses.clear()
+
+
+def _words(value: Any) -> Any:
+    """What a reason says, in any language: a message's id and parameters, each by type and value."""
+    if isinstance(value, Msg):
+        return ("Msg", value.msg_id, tuple((name, _words(v)) for name, v in value.params.items()))
+    if isinstance(value, tuple):
+        return tuple(_words(v) for v in value)
+    return (type(value).__name__, repr(value))
+
+
+def _said(result: Result) -> list[Any]:
+    """Every reason of every checkpoint, as :func:`_words`."""
+    return [_words(cp.reasons) for pr in result.packs for clause in pr.clauses for cp in clause.checkpoints]
+
+
+@LAWS
+@given(st.lists(manifests(), min_size=2, max_size=3))
+def test_an_evaluation_after_others_gives_what_it_gives_alone(datas: list[dict[str, Any]]) -> None:
+    manifests_ = [Manifest.model_validate(d) for d in datas]
+    _forget()
+    alone = evaluate(PACKS, manifests_[-1])
+    alone_json, alone_said = alone.model_dump_json(), _said(alone)
+    for manifest in manifests_:  # the last one again, after the others
+        after = evaluate(PACKS, manifest)
+    assert after == alone
+    assert after.model_dump_json() == alone_json
+    assert _said(after) == alone_said
+
+
+def test_the_same_manifest_again_shares_its_results() -> None:
+    manifest = _variant(0)
+    one, two = evaluate(PACKS, manifest), evaluate(PACKS, manifest)
+    for a, b in zip(one.packs, two.packs):
+        assert all(x is y for x, y in zip(a.clauses, b.clauses))
+
+
+def test_reasons_of_the_same_text_are_not_taken_for_each_other() -> None:
+    """Two messages can read the same in English and apart in another language (an evidence type
+    said by its title): a checkpoint's result keeps the very message its evidence gave."""
+    pack = PACKS[0]
+    run = pack_run(compiled(pack))
+    manifest = _variant(0)
+    facts = manifest_index(manifest).facts
+    as_type = Msg("present.ok", count=2, type=EvidenceType("drill_record"), min=2)
+    as_text = Msg("present.ok", count=2, type="drill_record", min=2)
+    assert as_type == as_text and as_type is not as_text
+    checkpoint, key = run.checkpoints[0][0], run.checkpoints[0][3]
+    seen = []
+    for reason in (as_type, as_text, as_type):
+        memo = {key: Outcome(True, Fraction(1), (reason,), ("e01",), True)}
+        board = engine._decide(pack, run, manifest, facts, memo)
+        seen.append(board.checkpoints[checkpoint].reasons[0])
+    assert [type(r.params["type"]) for r in seen] == [EvidenceType, str, EvidenceType]  # type: ignore[attr-defined]
+
+
+def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "KEPT_MAX", 8)
+    _forget()
+    kept = [evaluate(PACKS, _variant(n)) for n in range(6)]
+    for pack in PACKS:
+        run = pack_run(compiled(pack))
+        assert len(run.kept_clauses) <= 8
+        assert len(run.kept_checkpoints) <= 8 + len(run.checkpoints)  # declarations: one each at most
+    _forget()
+    assert [evaluate(PACKS, _variant(n)) for n in range(6)] == kept
