@@ -180,7 +180,7 @@ statuses (in order): tables of :func:`combine_statuses`, filled as combinations 
 
 
 def _state(status: Status, decided_by: DecidedBy, note: str = "") -> ClauseState:
-    """The clause state of these values: one shared object for each (see :data:`KEPT_MAX`)."""
+    """The clause state of these values: one shared object for each (see :data:`KEPT_PER_RESULT`)."""
     state = _STATES.get((status, decided_by, note))
     if state is None:
         if len(_STATES) >= 10_000:
@@ -235,10 +235,11 @@ def decide(
     return board, outcomes
 
 
-KEPT_MAX = 20_000
-"""How many checkpoint results, and how many clause results, a pack keeps to give again (see
-:attr:`PackRun.kept_checkpoints`); a bound for long runs over many manifests: when reached, the
-next ones are made again.
+KEPT_PER_RESULT = 8
+"""How many results a pack keeps to give again, per checkpoint and per clause (see
+:attr:`PackRun.kept_checkpoints`): a bound for long runs over many manifests (about 0.5 KB a
+result: 3.7 MB for the three installed packs when full). When reached, the kept ones are let go and the
+next ones made again.
 
 Results are immutable, and most of an evaluation's are the same as the last one's (the same
 manifest evaluated again, the next commit of an evidence repository, a plan's next step): one
@@ -262,11 +263,13 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
     checkpoints: dict[str, CheckpointResult] = {}
     statuses: dict[str, Status] = {}  # of checkpoints (a clause may have a checkpoint's id: kept apart)
     given = _CHECKPOINT_FIELDS
-    made = run.kept_checkpoints
+    made, limit = run.kept_checkpoints, KEPT_PER_RESULT * len(run.checkpoints)
     for cp_id, aspect, key, evaluate, special in said.checkpoints:
         if special is not None and type(special) is str:  # declared not applicable: the evidence is not asked
             again = made.get((cp_id, special))
             if again is None:
+                if len(made) >= limit:
+                    made.clear()
                 again = made[cp_id, special] = (_waived_checkpoint(cp_id, aspect, special), None)
             checkpoints[cp_id] = again[0]
             statuses[cp_id] = "not_applicable"
@@ -301,7 +304,7 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         set_extra(result, None)
         set_private(result, None)
         checkpoints[cp_id] = result
-        if len(made) >= KEPT_MAX:
+        if len(made) >= limit:
             made.clear()
         made[values] = (result, reasons)
     states: dict[str, ClauseState] = {}
@@ -367,7 +370,7 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
         set_extra(result, None)
         set_private(result, None)
         clauses.append(result)
-        if len(kept) >= KEPT_MAX:
+        if len(kept) >= KEPT_PER_RESULT * len(run.results):
             kept.clear()
         kept[made_of] = (result, state, extra)  # what its key names stays alive with it
     return construct(PackResult, {"pack": plan.ref, "outcome": outcome, "clauses": tuple(clauses)})

@@ -58,7 +58,7 @@ _NOT_APPLICABLE: dict[str, Any] = {"fraction": None, "points": 0.0}
 _FIELDS: dict[tuple[Any, ...], dict[str, Any]] = {}
 """The scoring fields of a sub-item, or of a category, by the exact values they are worked out
 from (read, never changed): one dict for each, given again, so the engine knows a clause result
-made of it as one it has made before (see ``ccom_rules.engine.KEPT_MAX``)."""
+made of it as one it has made before (see ``ccom_rules.engine.KEPT_PER_RESULT``)."""
 
 
 def _bounded(table: dict[tuple[Any, ...], dict[str, Any]], fields: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Results already made are given again (``ccom_rules.engine.KEPT_MAX``): an evaluation after
+"""Results already made are given again (``ccom_rules.engine.KEPT_PER_RESULT``): an evaluation after
 any other gives what it gives on its own, in JSON and in every language, and the tables stay
 bounded."""
 
@@ -92,12 +92,25 @@ def test_reasons_of_the_same_text_are_not_taken_for_each_other() -> None:
 
 
 def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "KEPT_MAX", 8)
+    monkeypatch.setattr(engine, "KEPT_PER_RESULT", 1)
     _forget()
     kept = [evaluate(PACKS, _variant(n)) for n in range(6)]
     for pack in PACKS:
         run = pack_run(compiled(pack))
-        assert len(run.kept_clauses) <= 8
-        assert len(run.kept_checkpoints) <= 8 + len(run.checkpoints)  # declarations: one each at most
+        assert len(run.kept_clauses) <= len(run.results)
+        assert len(run.kept_checkpoints) <= len(run.checkpoints)
     _forget()
     assert [evaluate(PACKS, _variant(n)) for n in range(6)] == kept
+
+
+def test_declarations_with_new_reasons_each_time_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "KEPT_PER_RESULT", 1)
+    _forget()
+    pack = PACKS[0]
+    run = pack_run(compiled(pack))
+    for n in range(4):
+        waivers = [{"pack": pack.id, "target": cp, "reason": f"not ours, {n}"} for cp, *_ in run.checkpoints]
+        manifest = Manifest.model_validate({**ORDER_EXAMPLE, "not_applicable": waivers})
+        result = evaluate([pack], manifest)
+        assert {cp.status for clause in result.packs[0].clauses for cp in clause.checkpoints} == {"not_applicable"}
+        assert len(run.kept_checkpoints) <= len(run.checkpoints)
