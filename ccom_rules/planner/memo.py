@@ -23,6 +23,8 @@ class Memo:
     def __init__(self) -> None:
         self.tallies: dict[tuple[str, str, Unit], Tally] = {}
         """Each unit's tally by pack, clause and unit (see :meth:`tally`)."""
+        self.changes: dict[tuple[str, str, Unit, Unit], Tally] = {}
+        """Each change of a unit's tally (see :meth:`change`)."""
         self.reads: dict[int, tuple[Predicate, tuple[str, ...], bool]] = {}
         """Per predicate (by identity, kept alive here): its evidence types and whether it counts people."""
         self.found: dict[tuple[Any, ...], tuple[tuple[Any, ...], Patch]] = {}
@@ -34,6 +36,16 @@ class Memo:
         found = self.tallies.get((pack.id, clause_id, unit))
         if found is None:
             found = self.tallies[(pack.id, clause_id, unit)] = pack.scoring.tally(pack.index, clause_id, unit)
+        return found
+
+    def change(self, pack: ClausePack, clause_id: str, old: Unit, new: Unit) -> Tally:
+        """What replacing the unit ``old`` by ``new`` adds to each figure (tallies are exact: ints
+        or fractions, so adding the change equals taking ``old``'s tally away and adding ``new``'s)."""
+        key = (pack.id, clause_id, old, new)
+        found = self.changes.get(key)
+        if found is None:
+            before, after = self.tally(pack, clause_id, old), self.tally(pack, clause_id, new)
+            found = self.changes[key] = {name: after.get(name, 0) - before.get(name, 0) for name in {**before, **after}}
         return found
 
     def remedy(self, pred: Predicate, facts: Facts, only: str | None, added: Patch | None = None) -> Patch:

@@ -27,14 +27,18 @@ class Options:
         self.plan = plan
         self.sources: dict[Source, frozenset[ActionKey]] = {}
         self.count: dict[ActionKey, int] = {}
+        count, sources = self.count, self.sources
         for pack_id, state in plan.states.items():
-            for cp_id in state.checkpoints:
-                self._set((pack_id, "cp", cp_id))
-            for cid in state.clauses:
-                self._set((pack_id, "clause", cid))
-            for cond in state.held:
-                self._set((pack_id, "condition", cond))
-            self._set((pack_id, "units", ""))
+            every = [(pack_id, "cp", cp_id) for cp_id in state.checkpoints]
+            every += [(pack_id, "clause", cid) for cid in state.clauses]
+            every += [(pack_id, "condition", cond) for cond in state.held]
+            every.append((pack_id, "units", ""))
+            for source in every:  # what _set does for a source read the first time
+                new = self._read(source)
+                if new:
+                    sources[source] = new
+                    for key in new:
+                        count[key] = count.get(key, 0) + 1
 
     def keys(self) -> KeysView[ActionKey]:
         return self.count.keys()

@@ -24,10 +24,10 @@ from .memo import Memo
 from .reads import Read, patch_reads
 
 
-def add_tally(total: dict[str, Any], part: Mapping[str, Any], sign: int = 1) -> None:
-    """Add (``sign`` 1) or take away (-1) one unit's contribution."""
+def add_tally(total: dict[str, Any], part: Mapping[str, Any]) -> None:
+    """Add one unit's contribution (or the change of one)."""
     for name, value in part.items():
-        total[name] = total.get(name, 0) + sign * value
+        total[name] = total.get(name, 0) + value
 
 
 @dataclass
@@ -287,8 +287,7 @@ class PlanState:
             return state.tally
         figures = dict(state.tally)
         for cid, unit in changed.items():
-            add_tally(figures, self.memo.tally(state.pack, cid, state.units[cid]), -1)
-            add_tally(figures, self.memo.tally(state.pack, cid, unit))
+            add_tally(figures, self.memo.change(state.pack, cid, state.units[cid], unit))
         return figures
 
     def held(self, pack_id: str, delta: Delta | None) -> Mapping[str, bool]:

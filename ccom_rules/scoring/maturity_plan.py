@@ -53,16 +53,16 @@ class MaturityPlanning(ScoringModel):
         per_item = 2 * self.scale.full
         gap = 0
         for lv in self.levels[:value]:
-            for group, letter, pct in (
-                ("core", "c", lv.core_c_percent),
-                ("core", "f", lv.core_f_percent),
-                ("innovation", "c", lv.innovation_c_percent),
-                ("innovation", "f", lv.innovation_f_percent),
+            for items, full, pct in (
+                ("core_items", "core_c", lv.core_c_percent),
+                ("core_items", "core_f", lv.core_f_percent),
+                ("innovation_items", "innovation_c", lv.innovation_c_percent),
+                ("innovation_items", "innovation_f", lv.innovation_f_percent),
             ):
                 if pct is None:
                     continue
-                needed = -(-pct * int(tally.get(f"{group}_items", 0)) // 100)
-                gap += max(0, needed - tally.get(f"{group}_{letter}", 0)) * per_item
+                needed = -(-pct * int(tally.get(items, 0)) // 100)
+                gap += max(0, needed - tally.get(full, 0)) * per_item
             gap += max(0, lv.min_total - tally.get("total", 0))
         return Fraction(gap)
 
