@@ -73,3 +73,16 @@ def test_a_met_run_still_exits_0_when_the_reader_goes(tmp_path: Path) -> None:
     assert first == "{\n"
     assert code == 0
     assert errors == ""
+
+
+def test_every_command_prints_through_say() -> None:
+    """A command printing with ``click.echo`` directly would end with click's status on a closed
+    pipe (1, whatever happened): every print goes through ``cli_common.say``."""
+    package = ROOT / "ccom_rules"
+    direct = [
+        str(path.relative_to(ROOT))
+        for path in sorted(package.rglob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "click.echo(" in line and not line.lstrip().startswith(("#", '"""', "``"))
+    ]
+    assert direct == ["ccom_rules/cli_common.py"]  # the one inside say()
