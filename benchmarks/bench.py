@@ -10,6 +10,7 @@ move them less than wall time. Never a timed assertion in the tests: speed is me
 
 Figures (names for ``--only``):
   evaluate   evaluate(demo manifest, three packs), packs loaded: the baseline tree ÷ this tree (≥ 8)
+             (shown too: a new manifest object each call; and that with no result made before given again)
   rego       the CC-CMM level computation in Rego through regopy's compiled bundle ÷
              evaluate(demo manifest, cc_cmm alone) (≥ 5); the verdicts compared on every run
   plan       plan_remediation ÷ one evaluate of the same manifest, each example (≤ 3)
@@ -132,8 +133,19 @@ if {fresh}:
         start = time.process_time()
         evaluate(packs, copy)
         fresh.append(time.process_time() - start)
+cold = []
+if {fresh}:
+    from ccom_rules.compiled import compiled, pack_run
+    runs = [pack_run(compiled(pack)) for pack in packs]
+    for copy in [manifest.model_copy(deep=True) for _ in range({runs})]:
+        for run in runs:  # no result made before is given again (see ccom_rules.engine.KEPT_PER_RESULT)
+            run.kept_checkpoints.clear()
+            run.kept_clauses.clear()
+        start = time.process_time()
+        evaluate(packs, copy)
+        cold.append(time.process_time() - start)
 result = evaluate(packs, manifest).model_dump_json()
-print(json.dumps({{"times": times, "fresh": fresh, "result": result}}))
+print(json.dumps({{"times": times, "fresh": fresh, "cold": cold, "result": result}}))
 """
 
 
@@ -144,6 +156,7 @@ def bench_evaluate(baseline: Path | None, rounds: int) -> list[Figure]:
     ours: list[float] = []
     theirs: list[float] = []
     fresh: list[float] = []
+    cold: list[float] = []
     same = True
     for _ in range(rounds):
         for tree, into in ((ROOT, ours), (baseline, theirs)):
@@ -152,6 +165,7 @@ def bench_evaluate(baseline: Path | None, rounds: int) -> list[Figure]:
             data = json.loads(out.strip().splitlines()[-1])
             into += data["times"]
             fresh += data["fresh"]
+            cold += data["cold"]
             if tree == ROOT:
                 mine = data["result"]
             else:
@@ -172,6 +186,14 @@ def bench_evaluate(baseline: Path | None, rounds: int) -> list[Figure]:
             8,
             True,
             note="the manifest's identity hash and evidence index are built on every call here",
+        ),
+        Figure(
+            "evaluate(demo, 3 packs), a new manifest object, no results kept",
+            cold,
+            theirs,
+            8,
+            True,
+            note="as above, and every checkpoint and clause result made anew, none given again",
         ),
     ]
     return figures
