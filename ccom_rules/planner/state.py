@@ -49,6 +49,9 @@ class PackState:
     tally: Tally = field(default_factory=dict)
     scored: bool = False
     """Whether :attr:`units` and :attr:`tally` are worked out (see :meth:`PlanState.scored`)."""
+    first: list[tuple[dict[str, Unit], Tally]] = field(default_factory=list)
+    """The units and figures of the statuses this state started from, once worked out: shared by
+    the forks made before that (statuses change only once worked out, so theirs are the same)."""
 
     def board(self, manifest: Manifest, facts: Facts) -> Board:
         return Board(self.pack.id, self.pack.index, manifest, facts, self.checkpoints, self.clauses, self.findings)
@@ -128,12 +131,16 @@ class PlanState:
         pack scores it first, so a pack is scored before any of its statuses change.)"""
         state = self.states[pack_id]
         if not state.scored:
-            model, index = state.pack.scoring, state.pack.index
-            board = state.board(self.manifest, self.facts)
-            state.units = {cid: u for cid in index.order if (u := model.unit(board, cid)) is not None}
-            state.tally = {}
-            for cid, unit in state.units.items():
-                add_tally(state.tally, self.memo.tally(state.pack, cid, unit))
+            if not state.first:
+                model, index = state.pack.scoring, state.pack.index
+                board = state.board(self.manifest, self.facts)
+                units = {cid: u for cid in index.order if (u := model.unit(board, cid)) is not None}
+                tally: Tally = {}
+                for cid, unit in units.items():
+                    add_tally(tally, self.memo.tally(state.pack, cid, unit))
+                state.first.append((units, tally))
+            units, tally = state.first[0]
+            state.units, state.tally = dict(units), dict(tally)
             state.scored = True
         return state
 
