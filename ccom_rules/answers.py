@@ -9,7 +9,7 @@ outcomes) is worked out on every evaluation, never kept here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from .i18n import Msg
 from .model.manifest import Finding, Manifest
@@ -55,27 +55,65 @@ class Answers:
         findings = {f.target: f for f in manifest.findings if f.pack == pack_id}
         declared = {d.target: d.reason for d in manifest.not_applicable if d.pack == pack_id}
         waived: dict[str, str] = {}
-        if declared:
-            for cid, parent in run.parents:
-                if cid in declared:
-                    waived[cid] = declared[cid]
-                elif parent is not None and parent in waived:
-                    waived[cid] = waived[parent]
-        checkpoints = []
+        said = {t: assessor_said(f.note, f.status) for t, f in findings.items() if f.status is not None}
+        if not declared:  # the common case: the bare layout, with each finding put in its place
+            bare = _BARE.get(run, lambda: Bare.of(run))
+            checkpoints, states = bare.checkpoints, bare.states
+            if findings:
+                checkpoints, states = bare.with_findings(findings)
+            return cls(findings, declared, waived, checkpoints, states, said)
+        for cid, parent in run.parents:
+            if cid in declared:
+                waived[cid] = declared[cid]
+            elif parent is not None and parent in waived:
+                waived[cid] = waived[parent]
+        laid = []
         for cp_id, aspect, clause_id, key, evaluate in run.checkpoints:
             special: Special = declared.get(cp_id, waived.get(clause_id))
             if special is None:
                 special = findings.get(cp_id)
-            checkpoints.append((cp_id, aspect, key, evaluate, special))
-        states = []
+            laid.append((cp_id, aspect, key, evaluate, special))
+        parts = []
         for cid, pick, children, by_children in run.states:
             special = waived.get(cid)
-            states.append((cid, pick, children, by_children, findings.get(cid) if special is None else special))
-        said = {t: assessor_said(f.note, f.status) for t, f in findings.items() if f.status is not None}
-        return cls(findings, declared, waived, tuple(checkpoints), tuple(states), said)
+            parts.append((cid, pick, children, by_children, findings.get(cid) if special is None else special))
+        return cls(findings, declared, waived, tuple(laid), tuple(parts), said)
+
+
+@record
+class Bare:
+    """A compiled pack's layout for a manifest that says nothing of it (no finding, no
+    declaration), made once per pack; and where each checkpoint and clause stands in it."""
+
+    checkpoints: tuple[tuple[str, str | None, str, Run, Special], ...]
+    states: tuple[tuple[str, Pick, tuple[str, ...], bool, Special], ...]
+    checkpoint_at: dict[str, int]
+    state_at: dict[str, int]
+
+    @classmethod
+    def of(cls, run: PackRun) -> Bare:
+        checkpoints = tuple((cp_id, aspect, key, evaluate, None) for cp_id, aspect, _, key, evaluate in run.checkpoints)
+        states = tuple((cid, pick, children, by_children, None) for cid, pick, children, by_children in run.states)
+        checkpoint_at = {entry[0]: i for i, entry in enumerate(checkpoints)}  # ids are unique in a pack (E006)
+        state_at = {entry[0]: i for i, entry in enumerate(states)}
+        return cls(checkpoints, states, checkpoint_at, state_at)
+
+    def with_findings(self, findings: dict[str, Finding]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """The layout with each finding on its target, checkpoint or clause (or both, when a
+        checkpoint has a clause's id)."""
+        checkpoints, states = list(self.checkpoints), list(self.states)
+        for target, finding in findings.items():
+            at = self.checkpoint_at.get(target)
+            if at is not None:
+                checkpoints[at] = (*checkpoints[at][:4], finding)
+            at = self.state_at.get(target)
+            if at is not None:
+                states[at] = (*states[at][:4], finding)
+        return tuple(checkpoints), tuple(states)
 
 
 _ANSWERS = SideTable()
+_BARE = SideTable()
 
 
 def answers(run: PackRun, manifest: Manifest) -> Answers:
