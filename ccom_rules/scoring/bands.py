@@ -337,15 +337,24 @@ class WeightedBands(ScoringModel):
         top = index.clauses[clause_id].top
         return {top: value, f"{top}#n": 1}
 
+    def _points(self, index: "PackIndex") -> tuple[tuple[str, str, int, int], ...]:
+        """Each category with points: its id, the name of its count of sub-items among the
+        figures (see :meth:`tally`), and its points as a ratio; built once per pack index."""
+        key = ("weighted_bands_points", id(self))
+        found = index.memo.get(key)
+        if found is None or found[0] is not self:
+            points = tuple((clause.id, f"{clause.id}#n", p_n, p_d) for clause, (p_n, p_d), _ in self._layout(index))
+            found = index.memo[key] = (self, points)
+        return found[1]
+
     def raw(self, index: "PackIndex", tally: Mapping[str, Any]) -> Fraction:
         """The raw total (before rounding) of figures ``tally``: each category's points times the
         mean of its sub-items' fractions, rescaled when some categories are not applicable. On
         integers over a shared denominator (the planner asks this of every candidate action)."""
         raw_n, raw_d, app_n, app_d = 0, 1, 0, 1
-        for key, count in tally.items():
-            if count and key.endswith("#n"):
-                top = key[:-2]
-                p_n, p_d = ratio(index.clauses[top].clause.points)
+        for top, counted, p_n, p_d in self._points(index):
+            count = tally.get(counted)
+            if count:
                 value = tally[top]
                 v_n, v_d = value.numerator, value.denominator  # a Fraction or an int
                 term_d = p_d * v_d * count
