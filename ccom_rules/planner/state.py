@@ -121,6 +121,8 @@ class PlanState:
         self.states = {p.id: _pack_state(p, manifest, self.facts, shared) for p in packs}
         self.distances: dict[Requirement, Fraction] = {}
         self.memo = Memo()  # shared with every fork: the same date
+        self.figures: dict[str, tuple[Mapping[str, Unit], Tally, Tally]] = {}
+        """Per pack, the figures last worked out by :meth:`tally`: the unit changes, the figures they changed, the result."""
 
     def board(self, pack_id: str) -> Board:
         return self.states[pack_id].board(self.manifest, self.facts)
@@ -150,6 +152,7 @@ class PlanState:
         other.findings = dict(self.findings)
         other.states = {pack_id: state.fork() for pack_id, state in self.states.items()}
         other.distances = {}
+        other.figures = {}
         return other
 
     def taking(self, manifest: Manifest, patch: Patch, findings: Sequence[Finding]) -> PlanState:
@@ -292,9 +295,13 @@ class PlanState:
         changed = delta.units.get(pack_id) if delta is not None else None
         if not changed:
             return state.tally
+        last = self.figures.get(pack_id)
+        if last is not None and last[0] is changed and last[1] is state.tally:  # the same again (gains, then commit)
+            return last[2]
         figures = dict(state.tally)
         for cid, unit in changed.items():
             add_tally(figures, self.memo.change(state.pack, cid, state.units[cid], unit))
+        self.figures[pack_id] = (changed, state.tally, figures)
         return figures
 
     def held(self, pack_id: str, delta: Delta | None) -> Mapping[str, bool]:
