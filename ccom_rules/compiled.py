@@ -181,6 +181,10 @@ class PackRun:
     """(clause id, parent id), in document order."""
     kept_checkpoints: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
     kept_clauses: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    serials: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
+    """The last serial number given to a checkpoint result made for this pack (one number, in a
+    list to count on): numbers are never given twice, and a clause's kept result is known by its
+    checkpoints' results' numbers."""
     """The checkpoint and clause results this pack's evaluations have made, by what they are made
     of (see ``ccom_rules.engine``): a result equal to one made before is that one, given again."""
 

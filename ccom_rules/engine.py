@@ -245,9 +245,17 @@ Results are immutable, and most of an evaluation's are the same as the last one'
 manifest evaluated again, the next commit of an evidence repository, a plan's next step): one
 equal to a result already made is that result. A checkpoint's is known by its id, status, who
 decided it, its reasons (the very same messages, not merely equal texts, for each says itself
-in other languages) and its evidence; a clause's by its id and the very objects it is made of
-(its state, its checkpoints' results, its scoring model's fields), which the kept entry holds
-alive, so no other object can have their identities meanwhile."""
+in other languages) and its evidence; a clause's by its id, its checkpoints' results (by the
+serial number each got when made, :attr:`PackRun.serials`, never given twice) and the very
+objects of its state and its scoring model's fields, which the kept entry holds alive, so no
+other object can have their identities meanwhile."""
+
+
+def _serial(run: PackRun) -> int:
+    """The next serial number of ``run``'s checkpoint results (:attr:`PackRun.serials`)."""
+    last = run.serials
+    last[0] += 1
+    return last[0]
 
 
 def _same_words(kept: tuple[str, ...], reasons: tuple[str, ...]) -> bool:
@@ -264,14 +272,16 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
     statuses: dict[str, Status] = {}  # of checkpoints (a clause may have a checkpoint's id: kept apart)
     given = _CHECKPOINT_FIELDS
     made, limit = run.kept_checkpoints, KEPT_PER_RESULT * len(run.checkpoints)
+    serials: dict[str, int] = {}
     for cp_id, aspect, key, evaluate, special in said.checkpoints:
         if special is not None and type(special) is str:  # declared not applicable: the evidence is not asked
             again = made.get((cp_id, special))
             if again is None:
                 if len(made) >= limit:
                     made.clear()
-                again = made[cp_id, special] = (_waived_checkpoint(cp_id, aspect, special), None)
+                again = made[cp_id, special] = (_waived_checkpoint(cp_id, aspect, special), None, _serial(run))
             checkpoints[cp_id] = again[0]
+            serials[cp_id] = again[2]
             statuses[cp_id] = "not_applicable"
             continue
         outcome = memo.get(key)
@@ -294,6 +304,7 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         again = made.get(values)
         if again is not None and (again[1] is reasons or _same_words(again[1], reasons)):
             checkpoints[cp_id] = again[0]  # the same result, made before: its messages the very same
+            serials[cp_id] = again[2]
             continue
         result = new(CheckpointResult)
         set_dict(
@@ -306,7 +317,8 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         checkpoints[cp_id] = result
         if len(made) >= limit:
             made.clear()
-        made[values] = (result, reasons)
+        serials[cp_id] = serial = _serial(run)
+        made[values] = (result, reasons, serial)
     states: dict[str, ClauseState] = {}
     for cid, pick, children, by_children, special in said.states:
         parts = pick(statuses)
@@ -326,7 +338,7 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             assert not isinstance(special, str)
             state = _combined_state(list(parts), by_children, special, precedence)
         states[cid] = state
-    return Board(pack.id, pack.index, manifest, facts, checkpoints, states, said.findings, statuses)
+    return Board(pack.id, pack.index, manifest, facts, checkpoints, states, said.findings, statuses, serials)
 
 
 def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome] | None = None) -> PackResult:
@@ -335,20 +347,21 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     plan = compiled(pack)
     run = pack_run(plan)
     board = _decide(pack, run, manifest, facts, {} if shared is None else shared)
-    states, checkpoints = board.clauses, board.checkpoints
+    states, checkpoints, serials = board.clauses, board.checkpoints, board.serials
+    assert serials is not None  # _decide numbers them
     outcome, extras = pack.scoring.score(board)
     clauses = []
     shaped: dict[int, tuple[dict[str, Any], set[str]]] = {}  # by id() of a clause's extras (alive till the end)
     kept = run.kept_clauses
     for cid, pick, fields in run.results:
         state = states[cid]
-        picked = pick(checkpoints) if pick is not None else None
         extra = extras.get(cid) if extras else None
-        made_of = (cid, id(state), id(extra), *map(id, picked)) if picked else (cid, id(state), id(extra))
+        made_of = (cid, id(state), id(extra), pick(serials)) if pick is not None else (cid, id(state), id(extra))
         again = kept.get(made_of)
         if again is not None:
             clauses.append(again[0])
             continue
+        picked = pick(checkpoints) if pick is not None else None
         data = fields.copy()  # every field, in declaration order (the serialiser's)
         data["status"] = state.status
         data["decided_by"] = state.decided_by

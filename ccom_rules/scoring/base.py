@@ -42,6 +42,9 @@ class Board:
     """This pack's findings by target id."""
     statuses: Mapping[str, Status] | None = None
     """Each checkpoint's status (``checkpoints[id].status``), when the engine has them at hand."""
+    serials: Mapping[str, int] | None = None
+    """Each checkpoint result's serial number in its pack (see ``ccom_rules.engine``), when the
+    engine made the board."""
 
     def status_of(self) -> Callable[[str], Status]:
         """A checkpoint's status by its id."""
