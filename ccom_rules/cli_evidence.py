@@ -21,10 +21,6 @@ from .cli_common import (
 )
 
 
-def _say(text: str) -> None:
-    echo(text, err=True)
-
-
 @click.group()
 def evidence() -> None:
     """Housekeeping for the evidence files a manifest lists."""
@@ -55,18 +51,19 @@ def sync(manifest: Path, out: Path | None, as_diff: bool, check: bool, root: Pat
         raise click.UsageError("give one of --out, --diff and --check")
     report = run(manifest, root, ignore=(out,) if out is not None else ())
     for e in report.added:
-        _say(f"sha256 added    {e.item}  {e.path}")
+        echo(f"sha256 added    {e.item}  {e.path}", err=True)
     for e in report.changed:
-        _say(f"sha256 changed  {e.item}  {e.path} (was {(e.old or '')[:12]}…, now {(e.new or '')[:12]}…)")
+        echo(f"sha256 changed  {e.item}  {e.path} (was {(e.old or '')[:12]}…, now {(e.new or '')[:12]}…)", err=True)
     for e in report.missing:
-        _say(f"file missing    {e.item}  {e.path} ({manifest}:{e.line})")
+        echo(f"file missing    {e.item}  {e.path} ({manifest}:{e.line})", err=True)
     for rel in report.orphans:
-        _say(f"orphan          {rel} (no item names it)")
+        echo(f"orphan          {rel} (no item names it)", err=True)
     if report.walk_cut:
         say("(stopped looking for orphans after 200,000 files)")
-    _say(
+    echo(
         f"{len(report.added)} sha256 added, {len(report.changed)} changed, {len(report.missing)} missing file(s), "
-        f"{len(report.orphans)} orphan(s)"
+        f"{len(report.orphans)} orphan(s)",
+        err=True,
     )
     if as_diff:
         import difflib
