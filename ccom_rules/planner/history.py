@@ -91,7 +91,7 @@ def date_waiting(
             answered = with_base_findings([pack], applied)  # as evaluate([pack], applied), without hashing it
             outcome = start.outcome(pack.id, applied, done) if on == now and start is not None and answered is applied else None
             if outcome is None:
-                outcome = outcome_of(pack, answered, Facts.of(answered))
+                outcome = outcome_of(pack, answered, start.facts(answered) if start is not None else Facts.of(answered))
             outcomes[(on, assumed)] = outcome
         return Requirement(req.pack, req.model, level).meets(outcome)
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..model.gaps import Action
 from ..model.manifest import Manifest
 from ..model.result import PackOutcome
-from ..predicates import Patch
+from ..predicates import Facts, Patch
 from .state import PlanState
 
 
@@ -38,6 +38,17 @@ class Start:
         rest = actions[done:]
         patch = Patch(tuple(i for a in rest for i in a.evidence), tuple(p for a in rest for p in a.people))
         return base.taking(manifest, patch, [f for a in rest for f in a.findings])
+
+    def facts(self, manifest: Manifest) -> Facts:
+        """``Facts.of(manifest)``: when ``manifest`` is the start's own on a later date (its very
+        evidence and people, no action done by then), the start's facts moved to that date,
+        which share what they indexed already."""
+        base = self.state
+        if manifest.evidence is base.manifest.evidence and manifest.people is base.manifest.people:
+            moved = base.facts.later(manifest.assessment.date, manifest.evidence)
+            if moved is not None:
+                return moved
+        return Facts.of(manifest)
 
     def carries(self, actions: Sequence[Action]) -> bool:
         """Whether carrying the start forward by ``actions`` costs less than deciding every pack

@@ -89,7 +89,7 @@ class Verifier:
         if on not in self.dates:
             done_then = apply_actions(as_of(self.manifest, on), done_by(self.actions, on))
             answered = with_base_findings(self.packs, done_then)  # as evaluate() reads it
-            self.dates[on] = (answered, Facts.of(answered), {})
+            self.dates[on] = (answered, self.start.facts(answered) if self.start is not None else Facts.of(answered), {})
         answered, facts, shared = self.dates[on]
         return outcome_of(self.by_id[pack_id], answered, facts, shared)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import field
 from datetime import date, timedelta
 from fractions import Fraction
@@ -39,9 +39,11 @@ class Facts:
         """The first day on which planned work can be done (``now``, else ``on``)."""
         return self.now if self.now is not None else self.on
 
-    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
-    """Indexes derived from the facts above (periods covered per type, certificate holders),
-    built on first use: the facts never change, so neither do they."""
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Indexes derived from the items and people above (periods covered per type, certificate
+    holders), built on first use: the facts never change, so neither do they. An index that also
+    reads the date has it in its key, so facts with the same items and people on another date
+    share these (see :meth:`later`)."""
 
     @classmethod
     def of(cls, manifest: Manifest, now: date | None = None) -> Facts:
@@ -53,6 +55,15 @@ class Facts:
                 grouped[item.type].append(item)
         by_type = {k: tuple(v) for k, v in grouped.items()}
         return cls(on=on, by_type=by_type, people=manifest.people, now=now)
+
+    def later(self, on: date, evidence: Iterable[EvidenceItem]) -> Facts | None:
+        """What :meth:`of` gives on ``on``, a date not before these facts' own, for the manifest
+        whose ``evidence`` and people these facts were made from: the same item tuples, people
+        and indexes, when no item is dated after these facts' date up to ``on`` (None otherwise,
+        or for facts that look ahead of a plan's ``now``)."""
+        if self.now is not None or on < self.on or any(self.on < item.date <= on for item in evidence):
+            return None
+        return Facts(on, self.by_type, self.people, None, dict(self.memo))
 
     def items(self, evidence_type: str) -> tuple[EvidenceItem, ...]:
         return self.by_type.get(evidence_type, ())

@@ -76,8 +76,8 @@ class CertifiedPeople(Frozen):
 def certificate_holders(facts: Facts, scheme: str, role: str | None) -> tuple[dict[str, str], int]:
     """The valid ``scheme`` certificates held on ``facts.on`` (by people of ``role``, when given):
     number → the first holder's name (people by name), and how many others are not valid then.
-    Worked out once per facts."""
-    key = ("holders", scheme, role)
+    Worked out once per items, people and date."""
+    key = ("holders", scheme, role, facts.on)
     found: tuple[dict[str, str], int] | None = facts.memo.get(key)
     if found is None:
         numbers: dict[str, str] = {}
