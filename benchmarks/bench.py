@@ -139,8 +139,7 @@ if {fresh}:
     runs = [pack_run(compiled(pack)) for pack in packs]
     for copy in [manifest.model_copy(deep=True) for _ in range({runs})]:
         for run in runs:  # no result made before is given again (see ccom_rules.engine.KEPT_PER_RESULT)
-            run.kept_checkpoints.clear()
-            run.kept_clauses.clear()
+            run.forget()
         start = time.process_time()
         evaluate(packs, copy)
         cold.append(time.process_time() - start)

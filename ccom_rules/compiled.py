@@ -181,12 +181,23 @@ class PackRun:
     """(clause id, parent id), in document order."""
     kept_checkpoints: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
     kept_clauses: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    """The checkpoint and clause results this pack's evaluations have made, by what they are made
+    of (see ``ccom_rules.engine``): a result equal to one made before is that one, given again."""
+    kept_outcomes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The last outcome of each of the checkpoints' predicates (by key), given again when the next is
+    equal to it (its reasons the very same messages)."""
+    last_checkpoints: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Per checkpoint without a finding or declaration: the last outcome it was decided from, with
+    the result made, its serial number and its status; the very same outcome gives the same result."""
     serials: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
     """The last serial number given to a checkpoint result made for this pack (one number, in a
     list to count on): numbers are never given twice, and a clause's kept result is known by its
     checkpoints' results' numbers."""
-    """The checkpoint and clause results this pack's evaluations have made, by what they are made
-    of (see ``ccom_rules.engine``): a result equal to one made before is that one, given again."""
+
+    def forget(self) -> None:
+        """Let go of every result and outcome kept: the next evaluation makes all of them anew."""
+        for kept in (self.kept_checkpoints, self.kept_clauses, self.kept_outcomes, self.last_checkpoints):
+            kept.clear()
 
     @classmethod
     def of(cls, plan: CompiledPack) -> PackRun:

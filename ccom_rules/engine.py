@@ -273,6 +273,7 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
     given = _CHECKPOINT_FIELDS
     made, limit = run.kept_checkpoints, KEPT_PER_RESULT * len(run.checkpoints)
     serials: dict[str, int] = {}
+    outcomes, lasts = run.kept_outcomes, run.last_checkpoints
     for cp_id, aspect, key, evaluate, special in said.checkpoints:
         if special is not None and type(special) is str:  # declared not applicable: the evidence is not asked
             again = made.get((cp_id, special))
@@ -286,7 +287,20 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             continue
         outcome = memo.get(key)
         if outcome is None:
-            outcome = memo[key] = evaluate(facts, memo)
+            outcome = evaluate(facts, memo)
+            last_outcome = outcomes.get(key)
+            if last_outcome is not None and last_outcome == outcome and (
+                last_outcome.reasons is outcome.reasons or _same_words(last_outcome.reasons, outcome.reasons)
+            ):
+                outcome = last_outcome  # the same outcome as last time: the checkpoints asking it are too
+            else:
+                outcomes[key] = outcome
+            memo[key] = outcome
+        if special is None:
+            last = lasts.get(cp_id)
+            if last is not None and last[0] is outcome:
+                checkpoints[cp_id], serials[cp_id], statuses[cp_id] = last[1], last[2], last[3]
+                continue
         # ``evidence_status``, ``_decided_checkpoint`` and ``bare`` inline: a few hundred per pack.
         if outcome.satisfied:
             status: Status = "met"
@@ -305,6 +319,8 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         if again is not None and (again[1] is reasons or _same_words(again[1], reasons)):
             checkpoints[cp_id] = again[0]  # the same result, made before: its messages the very same
             serials[cp_id] = again[2]
+            if special is None:
+                lasts[cp_id] = (outcome, again[0], again[2], status)
             continue
         result = new(CheckpointResult)
         set_dict(
@@ -319,6 +335,8 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             made.clear()
         serials[cp_id] = serial = _serial(run)
         made[values] = (result, reasons, serial)
+        if special is None:
+            lasts[cp_id] = (outcome, result, serial, status)
     states: dict[str, ClauseState] = {}
     for cid, pick, children, by_children, special in said.states:
         parts = pick(statuses)

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ccom_rules import engine, evaluate
+from ccom_rules.answers import Answers, answers
 from ccom_rules.compiled import compiled, manifest_index, pack_run
 from ccom_rules.i18n import EvidenceType, Msg
 from ccom_rules.model.manifest import Manifest
@@ -32,9 +33,7 @@ def _variant(n: int) -> Manifest:
 def _forget() -> None:
     """Empty every pack's kept results: the next evaluation makes all of its own."""
     for pack in PACKS:
-        run = pack_run(compiled(pack))
-        run.kept_checkpoints.clear()
-        run.kept_clauses.clear()
+        pack_run(compiled(pack)).forget()
 
 
 def _words(value: Any) -> Any:
@@ -91,6 +90,25 @@ def test_reasons_of_the_same_text_are_not_taken_for_each_other() -> None:
     assert [type(r.params["type"]) for r in seen] == [EvidenceType, str, EvidenceType]  # type: ignore[attr-defined]
 
 
+def test_outcomes_of_the_same_text_are_not_taken_for_each_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with the predicate giving the outcomes: an outcome equal to the last one as text,
+    but not in every language, is not taken for it (nor are the checkpoints deciding from it)."""
+    pack = PACKS[0]
+    run = pack_run(compiled(pack))
+    manifest = _variant(0)
+    facts = manifest_index(manifest).facts
+    said = answers(run, manifest)
+    as_type = Msg("present.ok", count=2, type=EvidenceType("drill_record"), min=2)
+    as_text = Msg("present.ok", count=2, type="drill_record", min=2)
+    given = iter([Outcome(True, Fraction(1), (reason,), ("e01",), True) for reason in (as_type, as_text, as_type)])
+    checkpoint, aspect, key, _, special = said.checkpoints[0]
+    first = (checkpoint, aspect, key, lambda facts, memo=None: next(given), special)
+    laid = Answers(said.findings, said.declared, said.waived, (first, *said.checkpoints[1:]), said.states, said.said)
+    monkeypatch.setattr(engine, "answers", lambda run, manifest: laid)
+    seen = [engine._decide(pack, run, manifest, facts, {}).checkpoints[checkpoint].reasons[0] for _ in range(3)]
+    assert [type(r.params["type"]) for r in seen] == [EvidenceType, str, EvidenceType]  # type: ignore[attr-defined]
+
+
 def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "KEPT_PER_RESULT", 1)
     _forget()
@@ -99,6 +117,8 @@ def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         run = pack_run(compiled(pack))
         assert len(run.kept_clauses) <= len(run.results)
         assert len(run.kept_checkpoints) <= len(run.checkpoints)
+        assert len(run.last_checkpoints) <= len(run.checkpoints)
+        assert len(run.kept_outcomes) <= len({key for _, _, _, key, _ in run.checkpoints})
     _forget()
     assert [evaluate(PACKS, _variant(n)) for n in range(6)] == kept
 
