@@ -289,8 +289,10 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         if outcome is None:
             outcome = evaluate(facts, memo)
             last_outcome = outcomes.get(key)
-            if last_outcome is not None and last_outcome == outcome and (
-                last_outcome.reasons is outcome.reasons or _same_words(last_outcome.reasons, outcome.reasons)
+            if (
+                last_outcome is not None
+                and last_outcome == outcome
+                and (last_outcome.reasons is outcome.reasons or _same_words(last_outcome.reasons, outcome.reasons))
             ):
                 outcome = last_outcome  # the same outcome as last time: the checkpoints asking it are too
             else:
