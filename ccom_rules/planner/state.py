@@ -134,9 +134,7 @@ class PlanState:
         state = self.states[pack_id]
         if not state.scored:
             if not state.first:
-                model, index = state.pack.scoring, state.pack.index
-                board = state.board(self.manifest, self.facts)
-                units = {cid: u for cid in index.order if (u := model.unit(board, cid)) is not None}
+                units = state.pack.scoring.units(state.board(self.manifest, self.facts))
                 tally: Tally = {}
                 for cid, unit in units.items():
                     add_tally(tally, self.memo.tally(state.pack, cid, unit))

@@ -230,6 +230,11 @@ class ScoringModel(Frozen):
         """What ``clause_id`` contributes to the outcome, or None when it is not a scoring unit."""
         raise NotImplementedError
 
+    def units(self, board: Board) -> dict[str, Unit]:
+        """Every scoring unit of ``board`` by clause id, in document order: :meth:`unit` of each
+        clause (a model may find them all in one pass)."""
+        return {cid: unit for cid in board.index.order if (unit := self.unit(board, cid)) is not None}
+
     def conditions(self) -> Mapping[str, Predicate]:
         """Conditions of the outcome that are not clauses (e.g. prerequisites), by id."""
         return {}

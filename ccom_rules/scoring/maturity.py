@@ -19,7 +19,7 @@ from ..model.result import (
     Shares,
     Status,
 )
-from .base import Board, ClauseExtras, operating_years
+from .base import Board, ClauseExtras, Unit, operating_years
 from .maturity_targets import MaturityTargets, previous_level
 
 if TYPE_CHECKING:
@@ -299,6 +299,16 @@ class MaturityLevels(MaturityTargets):
             },
         )
         return outcome, extras
+
+    def units(self, board: Board) -> dict[str, Unit]:
+        """Every item's (C-Rate, who rated it, F-Rate, who rated it), in document order: what
+        :meth:`unit` gives for each, read from the fields :meth:`score` gives the items."""
+        extras = self.score(board)[1]
+        return {
+            cid: (fields["c_rate"], fields["c_decided_by"], fields["f_rate"], fields["f_decided_by"])
+            for cid in board.index.order
+            if (fields := extras.get(cid)) is not None
+        }
 
     # --- checks ----------------------------------------------------------------------------
 
