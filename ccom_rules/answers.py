@@ -43,9 +43,9 @@ class Answers:
     checkpoints: tuple[tuple[str, str | None, str, Run, Special], ...]
     """Each checkpoint of the pack in index order: (id, aspect, predicate key, predicate function,
     :data:`Special`)."""
-    states: tuple[tuple[str, Pick, tuple[str, ...], bool, Special], ...]
-    """Each clause, children first: (id, its checkpoints' picker, children ids, whether the children
-    decide it, :data:`Special`)."""
+    states: tuple[tuple[str, Pick, Pick | None, bool, Special], ...]
+    """Each clause, children first: (id, its checkpoints' picker, its children's picker (None: it has
+    none), whether the children decide it, :data:`Special`)."""
     said: dict[str, Msg]
     """The reason each finding with a status gives (:func:`assessor_said`), by target id."""
 
@@ -86,7 +86,7 @@ class Bare:
     declaration), made once per pack; and where each checkpoint and clause stands in it."""
 
     checkpoints: tuple[tuple[str, str | None, str, Run, Special], ...]
-    states: tuple[tuple[str, Pick, tuple[str, ...], bool, Special], ...]
+    states: tuple[tuple[str, Pick, Pick | None, bool, Special], ...]
     checkpoint_at: dict[str, int]
     state_at: dict[str, int]
 

@@ -170,9 +170,9 @@ class PackRun:
 
     checkpoints: tuple[tuple[str, str | None, str, str, Run], ...]
     """(id, aspect, clause, predicate key, the predicate's function), in index order."""
-    states: tuple[tuple[str, Pick, tuple[str, ...], bool], ...]
-    """(clause id, its checkpoints' picker, children ids, whether the children decide it), children
-    first."""
+    states: tuple[tuple[str, Pick, Pick | None, bool], ...]
+    """(clause id, its checkpoints' picker, its children's picker (None: it has none), whether the
+    children decide it), children first."""
     results: tuple[tuple[str, Pick | None, dict[str, Any]], ...]
     """(clause id, its checkpoints' picker (None: it has none), every field of its result in
     declaration order), in document order."""
@@ -210,7 +210,8 @@ class PackRun:
             for cp in plan.checkpoints
         )
         states = tuple(
-            (c.id, picker(c.checkpoints), c.children, bool(c.children and not c.checkpoints)) for c in reversed(plan.clauses)
+            (c.id, picker(c.checkpoints), picker(c.children) if c.children else None, bool(c.children and not c.checkpoints))
+            for c in reversed(plan.clauses)
         )
         results = tuple(
             (

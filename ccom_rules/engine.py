@@ -340,10 +340,11 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         if special is None:
             lasts[cp_id] = (outcome, result, serial, status)
     states: dict[str, ClauseState] = {}
+    clause_statuses: dict[str, Status] = {}  # of clauses, as their parents read them
     for cid, pick, children, by_children, special in said.states:
         parts = pick(statuses)
-        if children:
-            parts = (*parts, *[states[child].status for child in children])
+        if children is not None:
+            parts += children(clause_statuses)
         if special is None:  # the common case: one shared state per combination of parts
             combined = _PLAIN_COMBINED[by_children]
             known = combined.get(parts)
@@ -358,6 +359,7 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             assert not isinstance(special, str)
             state = _combined_state(list(parts), by_children, special, precedence)
         states[cid] = state
+        clause_statuses[cid] = state.status
     return Board(pack.id, pack.index, manifest, facts, checkpoints, states, said.findings, statuses, serials)
 
 
