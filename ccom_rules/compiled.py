@@ -189,6 +189,9 @@ class PackRun:
     last_checkpoints: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Per checkpoint without a finding or declaration: the last outcome it was decided from, with
     the result made, its serial number and its status; the very same outcome gives the same result."""
+    last_clauses: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Per clause: the state, scoring fields and checkpoint results' serial numbers its last result
+    was made of, with that result; the very same parts give it again."""
     serials: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
     """The last serial number given to a checkpoint result made for this pack (one number, in a
     list to count on): numbers are never given twice, and a clause's kept result is known by its
@@ -196,7 +199,7 @@ class PackRun:
 
     def forget(self) -> None:
         """Let go of every result and outcome kept: the next evaluation makes all of them anew."""
-        for kept in (self.kept_checkpoints, self.kept_clauses, self.kept_outcomes, self.last_checkpoints):
+        for kept in (self.kept_checkpoints, self.kept_clauses, self.kept_outcomes, self.last_checkpoints, self.last_clauses):
             kept.clear()
 
     @classmethod

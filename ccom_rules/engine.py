@@ -374,14 +374,20 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
     outcome, extras = pack.scoring.score(board)
     clauses = []
     shaped: dict[int, tuple[dict[str, Any], set[str]]] = {}  # by id() of a clause's extras (alive till the end)
-    kept = run.kept_clauses
+    kept, lasts = run.kept_clauses, run.last_clauses
     for cid, pick, fields in run.results:
         state = states[cid]
         extra = extras.get(cid) if extras else None
-        made_of = (cid, id(state), id(extra), pick(serials)) if pick is not None else (cid, id(state), id(extra))
+        numbers = pick(serials) if pick is not None else ()
+        last = lasts.get(cid)
+        if last is not None and last[0] is state and last[1] is extra and last[2] == numbers:
+            clauses.append(last[3])  # made of the very same parts as last time
+            continue
+        made_of = (cid, id(state), id(extra), numbers)
         again = kept.get(made_of)
         if again is not None:
             clauses.append(again[0])
+            lasts[cid] = (state, extra, numbers, again[0])
             continue
         picked = pick(checkpoints) if pick is not None else None
         data = fields.copy()  # every field, in declaration order (the serialiser's)
@@ -408,4 +414,5 @@ def evaluate_pack(pack: ClausePack, manifest: Manifest, facts: Facts, shared: di
         if len(kept) >= KEPT_PER_RESULT * len(run.results):
             kept.clear()
         kept[made_of] = (result, state, extra)  # what its key names stays alive with it
+        lasts[cid] = (state, extra, numbers, result)
     return construct(PackResult, {"pack": plan.ref, "outcome": outcome, "clauses": tuple(clauses)})

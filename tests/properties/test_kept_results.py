@@ -71,6 +71,23 @@ def test_the_same_manifest_again_shares_its_results() -> None:
         assert all(x is y for x, y in zip(a.clauses, b.clauses))
 
 
+def test_a_clause_whose_state_alone_changed_is_made_again() -> None:
+    """A finding on a clause changes its state and nothing else of it (not its checkpoints'
+    results, and for a clause without scoring fields nothing more): the manifest with the finding
+    and the one without, each evaluated after the other, give what each gives alone."""
+    for pack in PACKS:
+        clause = next(cid for cid, placed in pack.index.clauses.items() if placed.clause.checkpoints)
+        finding = {"pack": pack.id, "target": clause, "status": "not_met", "note": "seen on site"}
+        plain, found = _variant(0), Manifest.model_validate({**ORDER_EXAMPLE, "findings": [finding]})
+        _forget()
+        plain_alone = evaluate([pack], plain)
+        _forget()
+        found_alone = evaluate([pack], found)
+        assert evaluate([pack], plain) == plain_alone  # each after the other
+        assert evaluate([pack], found) == found_alone
+        assert next(c for c in found_alone.packs[0].clauses if c.id == clause).decided_by == "assessor"
+
+
 def test_reasons_of_the_same_text_are_not_taken_for_each_other() -> None:
     """Two messages can read the same in English and apart in another language (an evidence type
     said by its title): a checkpoint's result keeps the very message its evidence gave."""
@@ -118,6 +135,7 @@ def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert len(run.kept_clauses) <= len(run.results)
         assert len(run.kept_checkpoints) <= len(run.checkpoints)
         assert len(run.last_checkpoints) <= len(run.checkpoints)
+        assert len(run.last_clauses) <= len(run.results)
         assert len(run.kept_outcomes) <= len({key for _, _, _, key, _ in run.checkpoints})
     _forget()
     assert [evaluate(PACKS, _variant(n)) for n in range(6)] == kept
