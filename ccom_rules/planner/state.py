@@ -9,7 +9,6 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
-from typing import Any
 
 from ..engine import checkpoint_result, clause_state, decide, waivers
 from ..i18n import Msg
@@ -18,16 +17,10 @@ from ..model.pack import ClausePack
 from ..model.result import CheckpointResult
 from ..predicates import Facts, Outcome, Patch, with_added
 from ..requirements import Requirement
-from ..scoring.base import Board, ClauseState, Tally, Unit, Wait
+from ..scoring.base import Board, ClauseState, Tally, Unit, Wait, add_tally
 from .fixed import PEOPLE, Fixed, fixed
 from .memo import Memo
 from .reads import Read, patch_reads
-
-
-def add_tally(total: dict[str, Any], part: Mapping[str, Any]) -> None:
-    """Add one unit's contribution (or the change of one)."""
-    for name, value in part.items():
-        total[name] = total.get(name, 0) + value
 
 
 @dataclass
@@ -134,11 +127,9 @@ class PlanState:
         state = self.states[pack_id]
         if not state.scored:
             if not state.first:
-                units = state.pack.scoring.units(state.board(self.manifest, self.facts))
-                tally: Tally = {}
-                for cid, unit in units.items():
-                    add_tally(tally, self.memo.tally(state.pack, cid, unit))
-                state.first.append((units, tally))
+                model = state.pack.scoring
+                units = model.units(state.board(self.manifest, self.facts))
+                state.first.append((units, model.figures(state.pack.index, units)))
             units, tally = state.first[0]
             state.units, state.tally = dict(units), dict(tally)
             state.scored = True

@@ -64,6 +64,12 @@ class Board:
         return [self.checkpoints[cp.id] for cp in clause.checkpoints]
 
 
+def add_tally(total: dict[str, Any], part: Mapping[str, Any]) -> None:
+    """Add one unit's contribution (or the change of one) to ``total``."""
+    for name, value in part.items():
+        total[name] = total.get(name, 0) + value
+
+
 ClauseExtras = dict[str, dict[str, Any]]
 """Per clause id, the scoring fields to add to its ``ClauseResult``. A model may give the same
 dict again, for this clause or another, in this evaluation or a later one, but never changes a
@@ -246,6 +252,14 @@ class ScoringModel(Frozen):
     def tally(self, index: "PackIndex", clause_id: str, unit: Unit) -> Tally:
         """One unit's additive contribution to the pack's figures."""
         raise NotImplementedError
+
+    def figures(self, index: "PackIndex", units: Mapping[str, Unit]) -> Tally:
+        """The figures of ``units`` (clause → unit): each one's :meth:`tally` added up, name by name
+        in the order the names first come (a model may add them up in one pass)."""
+        total: Tally = {}
+        for clause_id, unit in units.items():
+            add_tally(total, self.tally(index, clause_id, unit))
+        return total
 
     def distance(self, index: "PackIndex", tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
         """How far figures ``tally`` and conditions ``held`` are from the target (0 when met)."""

@@ -49,6 +49,25 @@ class MaturityPlanning(ScoringModel):
         full = self.scale.full
         return {f"{group}_items": 1, f"{group}_c": int(c == full), f"{group}_f": int(f == full), "total": c + f}
 
+    def figures(self, index: "PackIndex", units: Mapping[str, Unit]) -> Tally:
+        full, clauses, core = self.scale.full, index.clauses, self.core_sections
+        counts: dict[str, list[int]] = {}  # per group, in the order met: items, C full, F full
+        total = 0
+        for clause_id, (c, _, f, _) in units.items():
+            group = "core" if clauses[clause_id].top in core else "innovation"
+            count = counts.get(group)
+            if count is None:
+                count = counts[group] = [0, 0, 0]
+            count[0] += 1
+            count[1] += c == full
+            count[2] += f == full
+            total += c + f
+        figures: Tally = {}  # the names in the order tally() gives them first
+        for group, (items, c_full, f_full) in counts.items():
+            figures |= {f"{group}_items": items, f"{group}_c": c_full, f"{group}_f": f_full}
+            figures.setdefault("total", total)
+        return figures
+
     def distance(self, index: "PackIndex", tally: Mapping[str, Any], held: Mapping[str, bool], value: int) -> Fraction:
         per_item = 2 * self.scale.full
         gap = 0

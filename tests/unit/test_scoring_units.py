@@ -1,5 +1,6 @@
-"""A model that finds every scoring unit of a board in one pass finds what asking it for each
-clause's unit finds, in the same order (the planner's figures start from them)."""
+"""A model that finds every scoring unit of a board, or adds up their figures, in one pass finds
+what asking it for each clause's unit, and adding up each unit's tally, finds, in the same order
+(the planner's figures start from them)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _rated_by_assessor(manifest: Manifest) -> Manifest:
 
 @pytest.mark.parametrize("example", ["harbour-bank", "jade-river-health", "summit-outsourcing"])
 @pytest.mark.parametrize("variant", ["as-given", "stricter", "rated", "rated-stricter"])
-def test_units_found_in_one_pass_equal_each_clauses_unit(example: str, variant: str) -> None:
+def test_units_and_figures_found_in_one_pass_equal_those_found_one_by_one(example: str, variant: str) -> None:
     packs = real_packs()
     manifest = load_manifest(EXAMPLES / example / "manifest.yaml", packs)
     if "rated" in variant:
@@ -46,6 +47,8 @@ def test_units_found_in_one_pass_equal_each_clauses_unit(example: str, variant: 
         found = pack.scoring.units(board)
         assert list(found.items()) == list(one_by_one.items()), pack.id
         assert found, pack.id
+        added = ScoringModel.figures(pack.scoring, pack.index, found)  # the default: tally() of each, added up
+        assert list(pack.scoring.figures(pack.index, found).items()) == list(added.items()), pack.id
     if "rated" in variant:
         assessor = [u for u in plan.scored("cc_cmm").units.values() if "assessor" in (u[1], u[3])]
         assert assessor, "no rating recorded by the assessor was read"
