@@ -15,6 +15,7 @@ from .model.pack import Checkpoint, Clause, ClausePack
 from .model.result import CheckpointResult, ClauseResult, DecidedBy, ManifestRef, PackResult, Result, Status
 from .predicates import Facts, Outcome
 from .predicates.logic import ASSESSOR_NEEDED
+from .predicates.run import as_before, same_words
 from .scoring.base import RANK, Board, ClauseState
 
 
@@ -258,12 +259,6 @@ def _serial(run: PackRun) -> int:
     return last[0]
 
 
-def _same_words(kept: tuple[str, ...], reasons: tuple[str, ...]) -> bool:
-    """Whether ``reasons``, equal to ``kept`` as texts, also say the same in every language: the
-    very same messages (a plain string is data, only its text)."""
-    return all(a is b or (type(a) is str and type(b) is str) for a, b in zip(kept, reasons))
-
-
 def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, memo: dict[str, Outcome]) -> Board:
     """:func:`decide` of a compiled pack (``memo``: the predicate outcomes known for ``facts``)."""
     precedence = manifest.assessment.precedence
@@ -287,17 +282,8 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             continue
         outcome = memo.get(key)
         if outcome is None:
-            outcome = evaluate(facts, memo)
-            last_outcome = outcomes.get(key)
-            if (
-                last_outcome is not None
-                and last_outcome == outcome
-                and (last_outcome.reasons is outcome.reasons or _same_words(last_outcome.reasons, outcome.reasons))
-            ):
-                outcome = last_outcome  # the same outcome as last time: the checkpoints asking it are too
-            else:
-                outcomes[key] = outcome
-            memo[key] = outcome
+            # The same outcome as last time is that one: the checkpoints asking it are the same too.
+            outcome = memo[key] = outcomes[key] = as_before(outcomes.get(key), evaluate(facts, memo))
         if special is None:
             last = lasts.get(cp_id)
             if last is not None and last[0] is outcome:
@@ -318,7 +304,7 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
         evidence = outcome.evidence
         values = (cp_id, status, decided_by, reasons, evidence)
         again = made.get(values)
-        if again is not None and (again[1] is reasons or _same_words(again[1], reasons)):
+        if again is not None and (again[1] is reasons or same_words(again[1], reasons)):
             checkpoints[cp_id] = again[0]  # the same result, made before: its messages the very same
             serials[cp_id] = again[2]
             if special is None:

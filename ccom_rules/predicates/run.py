@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from fractions import Fraction
+from operator import is_
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..i18n import Msg, reasons
@@ -63,6 +64,22 @@ def runner(pred: Predicate) -> Run:
     """``pred.evaluate`` as a function of the facts, compiled once per predicate object."""
     run: Run = _RUNNERS.get(pred, lambda: _COMPILERS[pred.kind](pred))
     return run
+
+
+def same_words(kept: tuple[str, ...], reasons: tuple[str, ...]) -> bool:
+    """Whether ``reasons``, equal to ``kept`` as texts, also say the same in every language: the
+    very same messages (a plain string is data, only its text)."""
+    return all(a is b or (type(a) is str and type(b) is str) for a, b in zip(kept, reasons))
+
+
+def as_before(kept: Outcome | None, out: Outcome) -> Outcome:
+    """``kept`` when ``out`` is equal to it and its reasons are the very same messages (see
+    :func:`same_words`), else ``out``: outcomes are immutable, so one equal to the last one made
+    is that one, and whatever was decided from the last one (the checkpoints asking it, the
+    compound predicates it is a part of) is known to be the same by identity."""
+    if kept is not None and kept == out and (kept.reasons is out.reasons or same_words(kept.reasons, out.reasons)):
+        return kept
+    return out
 
 
 # --- evidence --------------------------------------------------------------------------------
@@ -290,27 +307,43 @@ def _parts(pred: Any) -> Callable[[Facts, Memo | None], list[Outcome]]:
     """The outcomes of a compound predicate's parts, in order (looked up in, and added to, the
     evaluation's memo when given)."""
     subs = tuple(runner(p) for p in pred.of)
-    keyed = tuple((key_of(p), sub) for p, sub in zip(pred.of, subs))
+    keyed = tuple((at, key_of(p), sub) for at, (p, sub) in enumerate(zip(pred.of, subs)))
+    last: list[Outcome | None] = [None] * len(keyed)  # each part's last outcome worked out here
 
     def parts(facts: Facts, memo: Memo | None) -> list[Outcome]:
         if memo is None:
             return [sub(facts) for sub in subs]
         outs = []
-        for key, sub in keyed:
+        for at, key, sub in keyed:
             out = memo.get(key)
             if out is None:
-                out = memo[key] = sub(facts, memo)
+                out = memo[key] = last[at] = as_before(last[at], sub(facts, memo))
             outs.append(out)
         return outs
 
     return parts
 
 
-def _all_of(pred: Any) -> Run:
+def _compound(pred: Any, decide: Callable[[list[Outcome]], Outcome]) -> Run:
+    """A compound predicate's function: ``decide`` of its parts' outcomes; the outcome decided last
+    time when the parts' outcomes are the very same objects (see :func:`as_before`)."""
     parts = _parts(pred)
+    last: list[tuple[list[Outcome], Outcome] | None] = [None]  # one pair, replaced whole
 
     def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         outs = parts(facts, memo)
+        kept = last[0]
+        if kept is not None and all(map(is_, outs, kept[0])):
+            return kept[1]
+        out = decide(outs)
+        last[0] = (outs, out)
+        return out
+
+    return run
+
+
+def _all_of(pred: Any) -> Run:
+    def decide(outs: list[Outcome]) -> Outcome:
         reasons, evidence = _join(outs)
         held = settled = True  # every part holds; no part the evidence fails
         for o in outs:
@@ -325,14 +358,11 @@ def _all_of(pred: Any) -> Run:
         # already fails settles it (so a finding cannot lift it under the stricter precedence).
         return made(Outcome, (False, mean_degree([o.degree for o in outs]), reasons, evidence, not settled))
 
-    return run
+    return _compound(pred, decide)
 
 
 def _any_of(pred: Any) -> Run:
-    parts = _parts(pred)
-
-    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
-        outs = parts(facts, memo)
+    def decide(outs: list[Outcome]) -> Outcome:
         for o in outs:
             if o.satisfied:
                 return made(Outcome, (True, ONE, o.reasons, tuple(dict.fromkeys(o.evidence)), True))
@@ -342,14 +372,13 @@ def _any_of(pred: Any) -> Run:
             Outcome, (False, max(o.degree for o in outs), (Msg("logic.none_of", reasons=reasons),), evidence, not undecided)
         )
 
-    return run
+    return _compound(pred, decide)
 
 
 def _at_least(pred: Any) -> Run:
-    parts, k = _parts(pred), pred.k
+    k = pred.k
 
-    def run(facts: Facts, memo: Memo | None = None) -> Outcome:
-        outs = parts(facts, memo)
+    def decide(outs: list[Outcome]) -> Outcome:
         held = sum(1 for o in outs if o.satisfied)
         reasons, evidence = _join(outs)
         if held >= k:
@@ -369,7 +398,7 @@ def _at_least(pred: Any) -> Run:
             ),
         )
 
-    return run
+    return _compound(pred, decide)
 
 
 _COMPILERS: dict[str, Callable[[Any], Run]] = {
