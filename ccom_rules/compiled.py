@@ -30,7 +30,7 @@ from .model.pack import ClausePack
 from .model.result import ClauseResult, PackRef
 from .predicates import Facts, Predicate
 from .sidetable import SideTable
-from .predicates.run import Run, key_of, known_keys, runner
+from .predicates.run import Run, forget_outcomes, key_of, known_keys, runner
 from .records import record
 
 
@@ -198,7 +198,10 @@ class PackRun:
     checkpoints' results' numbers."""
 
     def forget(self) -> None:
-        """Let go of every result and outcome kept: the next evaluation makes all of them anew."""
+        """Let go of every result and outcome kept, and of every compiled predicate's last outcome
+        (:func:`~ccom_rules.predicates.run.forget_outcomes`, shared by the packs asking the same):
+        the next evaluation makes all of them anew."""
+        forget_outcomes()
         for kept in (self.kept_checkpoints, self.kept_clauses, self.kept_outcomes, self.last_checkpoints, self.last_clauses):
             kept.clear()
 

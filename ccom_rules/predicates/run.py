@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 from fractions import Fraction
 from operator import is_
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from weakref import WeakSet
 
 from ..i18n import Msg, reasons
 from ..model.common import period_label
@@ -82,6 +83,30 @@ def as_before(kept: Outcome | None, out: Outcome) -> Outcome:
     return out
 
 
+T = TypeVar("T")
+
+
+class Last(Generic[T]):
+    """What a compiled predicate worked out last (its inputs and outcome, one value replaced whole),
+    to give again when the next inputs are equal; every one made can be let go of at once
+    (:func:`forget_outcomes`)."""
+
+    __slots__ = ("value", "__weakref__")
+
+    def __init__(self) -> None:
+        self.value: T | None = None
+        _LASTS.add(self)
+
+
+_LASTS: WeakSet[Last[Any]] = WeakSet()
+
+
+def forget_outcomes() -> None:
+    """Let go of every compiled predicate's last outcome: the next evaluation works all out anew."""
+    for last in list(_LASTS):
+        last.value = None
+
+
 # --- evidence --------------------------------------------------------------------------------
 
 
@@ -91,15 +116,22 @@ def _present(pred: Any) -> Run:
     ok = reasons("present.ok", ("count",), type=said, min=need)
     short = reasons("present.short", ("count",), min=need, type=said)
     ids_key = ("ids", etype)  # Facts.ids's own memo key
+    last: Last[tuple[tuple[str, ...], Outcome]] = Last()
 
     def run(facts: Facts, memo: Memo | None = None) -> Outcome:
-        count = len(facts.by_type.get(etype, ()))
         ids = facts.memo.get(ids_key)
         if ids is None:
             ids = facts.ids(etype)
+        kept = last.value
+        if kept is not None and kept[0] == ids:  # the outcome reads nothing else
+            return kept[1]
+        count = len(ids)
         if count >= need:
-            return made(Outcome, (True, ONE, ok(count), ids, True))
-        return made(Outcome, (False, ratio(count, need), short(count), ids, True))
+            out = made(Outcome, (True, ONE, ok(count), ids, True))
+        else:
+            out = made(Outcome, (False, ratio(count, need), short(count), ids, True))
+        last.value = (ids, out)
+        return out
 
     return run
 
@@ -228,12 +260,22 @@ def _continuous(pred: Any) -> Run:
             found = said[key] = (Msg("series.short", best=len(present), end=end_label, missing=shown, **series),)
         return found
 
+    last: Last[tuple[tuple[int, ...], list[int], tuple[str, ...], Outcome]] = Last()  # ends, periods, ids, outcome
+
     def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         found = facts.memo.get(runs_key)
         ordinals, ids = found if found is not None else facts.runs(etype, period)
         on, ends = dated[0]
         if on is not facts.on:
             on, ends = dated[0] = facts.on, window_ends(period, window, facts.on)
+        kept = last.value
+        if kept is not None and kept[0] == ends and kept[1] == ordinals and kept[2] == ids:  # all the outcome reads
+            return kept[3]
+        out = decide(ordinals, ids, ends)
+        last.value = (ends, ordinals, ids, out)
+        return out
+
+    def decide(ordinals: list[int], ids: tuple[str, ...], ends: tuple[int, ...]) -> Outcome:
         best_end = ends[0]  # the latest window first (best_run's first step, inline: it mostly holds)
         start, stop = bisect_left(ordinals, best_end - count + 1), bisect_right(ordinals, best_end)
         if stop - start == count:
@@ -308,16 +350,19 @@ def _parts(pred: Any) -> Callable[[Facts, Memo | None], list[Outcome]]:
     evaluation's memo when given)."""
     subs = tuple(runner(p) for p in pred.of)
     keyed = tuple((at, key_of(p), sub) for at, (p, sub) in enumerate(zip(pred.of, subs)))
-    last: list[Outcome | None] = [None] * len(keyed)  # each part's last outcome worked out here
+    last: Last[list[Outcome | None]] = Last()  # each part's last outcome worked out here
 
     def parts(facts: Facts, memo: Memo | None) -> list[Outcome]:
         if memo is None:
             return [sub(facts) for sub in subs]
         outs = []
+        known = last.value
+        if known is None:
+            known = last.value = [None] * len(keyed)
         for at, key, sub in keyed:
             out = memo.get(key)
             if out is None:
-                out = memo[key] = last[at] = as_before(last[at], sub(facts, memo))
+                out = memo[key] = known[at] = as_before(known[at], sub(facts, memo))
             outs.append(out)
         return outs
 
@@ -328,15 +373,15 @@ def _compound(pred: Any, decide: Callable[[list[Outcome]], Outcome]) -> Run:
     """A compound predicate's function: ``decide`` of its parts' outcomes; the outcome decided last
     time when the parts' outcomes are the very same objects (see :func:`as_before`)."""
     parts = _parts(pred)
-    last: list[tuple[list[Outcome], Outcome] | None] = [None]  # one pair, replaced whole
+    last: Last[tuple[list[Outcome], Outcome]] = Last()  # the parts' outcomes, the outcome decided from them
 
     def run(facts: Facts, memo: Memo | None = None) -> Outcome:
         outs = parts(facts, memo)
-        kept = last[0]
+        kept = last.value
         if kept is not None and all(map(is_, outs, kept[0])):
             return kept[1]
         out = decide(outs)
-        last[0] = (outs, out)
+        last.value = (outs, out)
         return out
 
     return run

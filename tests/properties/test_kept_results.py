@@ -5,6 +5,7 @@ bounded."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from fractions import Fraction
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ccom_rules import engine, evaluate
+from ccom_rules import engine, evaluate, installed_packs, load_manifest
 from ccom_rules.answers import Answers, answers
 from ccom_rules.compiled import compiled, manifest_index, pack_run
 from ccom_rules.i18n import EvidenceType, Msg
@@ -21,6 +22,8 @@ from ccom_rules.model.result import Result
 from ccom_rules.predicates import Outcome
 
 from .test_laws import LAWS, ORDER_EXAMPLE, PACKS, manifests
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _variant(n: int) -> Manifest:
@@ -31,7 +34,8 @@ def _variant(n: int) -> Manifest:
 
 
 def _forget() -> None:
-    """Empty every pack's kept results: the next evaluation makes all of its own."""
+    """Empty every pack's kept results and every compiled predicate's last outcome: the next
+    evaluation makes all of its own."""
     for pack in PACKS:
         pack_run(compiled(pack)).forget()
 
@@ -86,6 +90,42 @@ def test_a_clause_whose_state_alone_changed_is_made_again() -> None:
         assert evaluate([pack], plain) == plain_alone  # each after the other
         assert evaluate([pack], found) == found_alone
         assert next(c for c in found_alone.packs[0].clauses if c.id == clause).decided_by == "assessor"
+
+
+@pytest.mark.parametrize("example", ["harbour-bank", "jade-river-health"])
+def test_the_same_periods_covered_by_other_items_are_told_apart(example: str) -> None:
+    """Evidence renamed (every id another, the same types, dates and periods): each manifest,
+    evaluated after the other, gives what it gives alone, naming its own items."""
+    packs = installed_packs()
+    manifest = load_manifest(EXAMPLES / example / "manifest.yaml", packs)
+    renamed = manifest.model_copy(update={"evidence": tuple(e.model_copy(update={"id": f"x-{e.id}"}) for e in manifest.evidence)})
+    # Alone: packs read afresh, whose compiled predicates have worked out nothing yet.
+    alone = {id(m): evaluate(installed_packs(), m).model_dump_json() for m in (manifest, renamed)}
+    for m in (manifest, renamed, manifest):
+        assert evaluate(packs, m).model_dump_json() == alone[id(m)]
+
+
+def test_forget_lets_go_of_every_result_and_outcome() -> None:
+    """After ``PackRun.forget`` nothing made before is given again: the bench's "nothing kept" row."""
+    manifest = _variant(0)
+    one = evaluate(PACKS, manifest)
+    assert all(a is b for a, b in zip(_checkpoints(one), _checkpoints(evaluate(PACKS, manifest))))
+    _forget()
+    memo: dict[str, Outcome] = {}
+    again = evaluate(PACKS, manifest)
+    assert again == one
+    assert not any(a is b for a, b in zip(_checkpoints(one), _checkpoints(again)))
+    pack = PACKS[0]
+    first = engine.decide(pack, manifest, manifest_index(manifest).facts, memo)[1]
+    _forget()
+    second = engine.decide(pack, manifest, manifest_index(manifest).facts, {})[1]
+    kinds = {cp_id: cp.evidence.kind for cp_id, (cp, _) in pack.index.checkpoints.items()}
+    worked_out = [k for k in first if kinds[k] in ("present", "continuous")]  # not constants
+    assert worked_out and first == second and not any(first[k] is second[k] for k in worked_out)
+
+
+def _checkpoints(result: Result) -> list[Any]:
+    return [cp for pr in result.packs for clause in pr.clauses for cp in clause.checkpoints]
 
 
 def test_reasons_of_the_same_text_are_not_taken_for_each_other() -> None:
