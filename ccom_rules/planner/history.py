@@ -16,11 +16,10 @@ from ..model.manifest import CertifiedLevel, Manifest
 from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
 from ..model.result import PackOutcome
-from ..predicates import Facts
 from ..requirements import Requirement
 from ..scoring.base import Wait
 from .search import Search, apply_actions
-from .start import Start
+from .start import Start, facts_of
 from .state import PlanState
 from .timeline import as_of, done_by, horizon, outcome_of
 
@@ -91,7 +90,7 @@ def date_waiting(
             answered = with_base_findings([pack], applied)  # as evaluate([pack], applied), without hashing it
             outcome = start.outcome(pack.id, applied, done) if on == now and start is not None and answered is applied else None
             if outcome is None:
-                outcome = outcome_of(pack, answered, start.facts(answered) if start is not None else Facts.of(answered))
+                outcome = outcome_of(pack, answered, facts_of(answered, start))
             outcomes[(on, assumed)] = outcome
         return Requirement(req.pack, req.model, level).meets(outcome)
 

@@ -84,3 +84,8 @@ class Start:
         board = replace(state.board(pack_id), manifest=manifest)
         outcome: PackOutcome = state.packs[pack_id].scoring.score(board)[0]
         return outcome
+
+
+def facts_of(manifest: Manifest, start: Start | None) -> Facts:
+    """``Facts.of(manifest)``, moved from ``start``'s when it can be (see :meth:`Start.facts`)."""
+    return start.facts(manifest) if start is not None else Facts.of(manifest)

@@ -19,7 +19,7 @@ from ..requirements import Requirement, parse_requirement
 from .actions import DONE
 from .predicates import leaves
 from .search import RATIONALE, Search, apply_actions, default_targets
-from .start import Start
+from .start import Start, facts_of
 from .state import PlanState
 
 
@@ -89,7 +89,7 @@ class Verifier:
         if on not in self.dates:
             done_then = apply_actions(as_of(self.manifest, on), done_by(self.actions, on))
             answered = with_base_findings(self.packs, done_then)  # as evaluate() reads it
-            self.dates[on] = (answered, self.start.facts(answered) if self.start is not None else Facts.of(answered), {})
+            self.dates[on] = (answered, facts_of(answered, self.start), {})
         answered, facts, shared = self.dates[on]
         return outcome_of(self.by_id[pack_id], answered, facts, shared)
 
