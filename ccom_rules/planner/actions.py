@@ -10,7 +10,8 @@ from ..predicates import AssessorCheck, CertifiedPeople, Patch, Predicate
 from . import keys
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
 from .reads import Read
-from .state import PackState, PlanState
+from .pack_state import PackState
+from .state import PlanState
 from ..records import record
 
 DONE = ("met", "not_applicable")

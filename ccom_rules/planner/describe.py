@@ -7,7 +7,8 @@ from ..model.common import Text
 from ..model.gaps import Gain
 from ..predicates import Patch
 from .keys import ActionKey, AssessorKey, EvidenceKey, PeopleKey
-from .state import Delta, PlanState
+from .pack_state import Delta
+from .state import PlanState
 
 
 def type_title(plan: PlanState, etype: str) -> str:

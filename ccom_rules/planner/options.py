@@ -12,7 +12,8 @@ from . import keys
 from .actions import DONE, leaf_candidates
 from .keys import ActionKey
 from .predicates import leaves
-from .state import Delta, PlanState
+from .pack_state import Delta
+from .state import PlanState
 
 Source = tuple[str, str, str]
 """(pack, kind, id): kind is ``cp``, ``clause``, ``condition`` or ``units``."""

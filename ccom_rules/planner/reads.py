@@ -19,7 +19,7 @@ from ..predicates import Patch, Predicate
 from .predicates import leaves, needs_people
 
 if TYPE_CHECKING:
-    from .state import Delta
+    from .pack_state import Delta
 
 Read = tuple[str, ...]
 PEOPLE: Read = ("p",)

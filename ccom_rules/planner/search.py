@@ -23,7 +23,8 @@ from .keys import ActionKey, action_id
 from .options import Options
 from .reads import Read, changes
 from .start import outcome_now
-from .state import Delta, PlanState
+from .pack_state import Delta
+from .state import PlanState
 from ..records import record
 
 RATIONALE = Msg("plan.rationale")
