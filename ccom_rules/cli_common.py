@@ -86,7 +86,7 @@ def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
     say(visible(message), err=err, nl=nl)
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
+def print_problems(problems: Sequence[Problem]) -> None:
     """The first ``max_problems`` problems in full (control characters escaped), then the counts."""
     from .limits import current
     from .safetext import visible
@@ -112,7 +112,7 @@ def handles_invalid_input(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except InvalidInput as exc:
-            _print_problems(exc.problems)
+            print_problems(exc.problems)
             sys.exit(EXIT_INVALID)
 
     return wrapper  # type: ignore[return-value]

@@ -17,7 +17,7 @@ from .cli_common import (
     say,
     EXIT_INVALID,
     _inputs_of,
-    _print_problems,
+    print_problems,
     echo,
     emit,
     format_option,
@@ -35,13 +35,13 @@ if TYPE_CHECKING:
     from .model.pack import ClausePack
 
 
-def _crosswalks_for(packs: Sequence[ClausePack], directory: Path | None) -> Crosswalks:
+def crosswalks_for(packs: Sequence[ClausePack], directory: Path | None) -> Crosswalks:
     """The crosswalks of ``directory`` (default: the installed ones) joining ``packs``; their
     warnings printed."""
     from .crosswalk.load import load_crosswalks
 
     crosswalks = load_crosswalks(directory, packs)
-    _print_problems(crosswalks.warnings)
+    print_problems(crosswalks.warnings)
     return crosswalks
 
 
@@ -67,7 +67,7 @@ def crosswalk_lint(directory: Path | None, pack_ids: tuple[str, ...], strict: bo
     packs = select_packs(pack_ids)
     folder = directory if directory is not None else installed_crosswalks_dir()
     found, problems = read_crosswalks(folder, packs)
-    _print_problems(problems)
+    print_problems(problems)
     if found is None or (strict and problems):
         sys.exit(EXIT_INVALID)
     by_id = {p.id: p for p in packs}
@@ -117,7 +117,7 @@ def compare_cmd(
     from .report.subjects import Compared
 
     packs = select_packs(pack_ids)
-    crosswalks = _crosswalks_for(packs, crosswalk_dir)
+    crosswalks = crosswalks_for(packs, crosswalk_dir)
     loaded = load_manifest(manifest, packs, root)
     subject = Compared(compare(packs, loaded, crosswalks), packs, lang)
     emit("compare", fmt, subject, out, _inputs_of(pack_ids, manifest, loaded) | set(crosswalks.files))
@@ -154,7 +154,7 @@ def crosswalk_apply(manifest: Path, source: str, target: str, out: Path, crosswa
     for option, pack_id in (("--from", source), ("--to", target)):
         if pack_id not in known:
             raise click.UsageError(f"{option} {pack_id}: no such pack; installed: {', '.join(sorted(known))}")
-    crosswalks = _crosswalks_for(packs, crosswalk_dir)
+    crosswalks = crosswalks_for(packs, crosswalk_dir)
     if not any({c.packs.left.id, c.packs.right.id} == {source, target} for c in crosswalks.pairs):
         raise click.UsageError(f"no crosswalk joins {source} and {target}")
     loaded = load_manifest(manifest, packs, root)

@@ -206,10 +206,10 @@ def _emit_analysis(
     """The body of ``gaps`` and ``report``: :func:`_analyse`, with what ``across`` adds from the
     crosswalks of ``crosswalk_dir`` that join the packs, rendered in format ``fmt`` of ``command``
     and printed or written to ``out``. Returns what was rendered."""
-    from .cli_crosswalk import _crosswalks_for
+    from .cli_crosswalk import crosswalks_for
 
     analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang, **run)
-    crosswalks = _crosswalks_for(analysis.packs, crosswalk_dir)
+    crosswalks = crosswalks_for(analysis.packs, crosswalk_dir)
     analysis = across(analysis, crosswalks)
     emit(command, fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
     return analysis

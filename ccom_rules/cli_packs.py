@@ -19,7 +19,7 @@ from .cli_common import (
     EXIT_UNMET,
     _inputs_of,
     _is_pack_dir,
-    _print_problems,
+    print_problems,
     echo,
     emit,
     format_option,
@@ -259,7 +259,7 @@ def validate(
             select_packs(pack_ids)
         except InvalidInput as exc:
             problems += exc.problems
-    _print_problems(sort_problems(problems))
+    print_problems(sort_problems(problems))
     if fmt != "text":
         from .report.subjects import Validation
 

@@ -104,7 +104,7 @@ def load_for_run(
 ) -> Loaded:
     """Read the manifest, stop on its errors (raising :class:`InvalidInput`), print its warnings
     on stderr (none with ``quiet``; with ``strict`` they stop the run as errors would)."""
-    from .cli_common import _print_problems
+    from .cli_common import print_problems
     from .loader import read_manifest_source
     from .problems import InvalidInput, sort_problems
     from .timing import as_of as shifted
@@ -119,7 +119,7 @@ def load_for_run(
     if strict and problems:
         raise InvalidInput(problems)
     if not quiet:
-        _print_problems(sort_problems(problems))
+        print_problems(sort_problems(problems))
     return Loaded(manifest, judged, doc, as_of)
 
 

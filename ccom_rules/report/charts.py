@@ -49,7 +49,7 @@ class Bar:
     fill: str = "#4a78b5"
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 11, extra: str = "") -> str:
+def svg_text(x: float, y: float, text: str, anchor: str = "start", size: int = 11, extra: str = "") -> str:
     """A text; lines separated by ``\n`` (one per language) are stacked, centred on ``y``."""
     lines = text.split("\n")
     if len(lines) == 1:
@@ -59,7 +59,7 @@ def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 11, 
     return f'<text font-size="{size}" text-anchor="{anchor}"{extra}>{spans}</text>'
 
 
-def _fit(text: str, width: float, size: int = 11) -> str:
+def fit_text(text: str, width: float, size: int = 11) -> str:
     """``text`` cut to about ``width`` pixels per line (CJK characters count double)."""
     out = []
     for line in text.split("\n"):
@@ -101,14 +101,14 @@ def bar_chart(bars: Sequence[Bar], title: str) -> str:
     for n, bar in enumerate(bars):
         y = top + n * (ROW + 14) + 12
         frac = 0.0 if bar.scale <= 0 else max(0.0, min(bar.value / bar.scale, 1.0))
-        parts.append(_text(LABEL - 8, y + ROW / 2 + 4, _fit(bar.label, LABEL - 10), anchor="end"))
+        parts.append(svg_text(LABEL - 8, y + ROW / 2 + 4, fit_text(bar.label, LABEL - 10), anchor="end"))
         parts.append(f'<rect x="{LABEL}" y="{y}" width="{span}" height="{ROW}" fill="#eef1f5"/>')
         parts.append(f'<rect x="{LABEL}" y="{y}" width="{span * frac:.1f}" height="{ROW}" fill="{bar.fill}"/>')
-        parts.append(_text(LABEL + span + 6, y + ROW / 2 + 4, bar.shown))
+        parts.append(svg_text(LABEL + span + 6, y + ROW / 2 + 4, bar.shown))
         for pos, label in _merge_ticks(bar.ticks):
             x = LABEL + span * (max(0.0, min(pos / bar.scale, 1.0)) if bar.scale else 0.0)
             parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 3}" y2="{y + ROW + 2}" stroke="#222" stroke-width="1.2"/>')
-            parts.append(_text(x, y - 5, label, anchor="middle", size=9))
+            parts.append(svg_text(x, y - 5, label, anchor="middle", size=9))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -205,7 +205,7 @@ def status_grid(pack: ClausePack, clauses: Sequence[ClauseResult], word: Word, t
     parts = _open(word("chart.grid_title"), height)
     y = top
     for (label, items), n_lines in zip(rows, lines_of):
-        parts.append(_text(LABEL - 8, y + size - 3, _fit(label, LABEL - 10, 10), anchor="end", size=10))
+        parts.append(svg_text(LABEL - 8, y + size - 3, fit_text(label, LABEL - 10, 10), anchor="end", size=10))
         for k, item in enumerate(items):
             x = LABEL + (k % per_row) * (size + gap)
             yy = y + (k // per_row) * (size + gap)
@@ -219,7 +219,7 @@ def status_grid(pack: ClausePack, clauses: Sequence[ClauseResult], word: Word, t
     for status, fill in STATUS_FILL.items():
         name = word("status." + status)
         parts.append(f'<rect x="{left:.1f}" y="{height - 20}" width="11" height="11" rx="2" fill="{fill}"/>')
-        parts.append(_text(left + 15, height - 11, name, size=10))
+        parts.append(svg_text(left + 15, height - 11, name, size=10))
         left += 28 + sum(11 if ord(ch) > 0x2E80 else 5.8 for ch in name)
     parts.append("</svg>")
     return "".join(parts)

@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from ..crosswalk.result import PackStatuses, ThemeComparison
-from .charts import LABEL, STATUS_FILL, WIDTH, Word, _fit, _text
+from .charts import LABEL, STATUS_FILL, WIDTH, Word, fit_text, svg_text
 
 SEGMENTS = (("met", "met"), ("partially_met", "partially_met"), ("not_met", "not_met"), ("other", "not_assessed"))
 """Each count of :class:`PackStatuses` and the status whose colour it takes (``other``: not
@@ -52,27 +52,31 @@ def _part(
     ]
     for k, (_, standard) in enumerate(standards):
         x = LABEL + k * column + bar / 2
-        parts.append(_text(x, 11, _fit(standard, column - 4, size), anchor="middle", size=size, extra=' font-weight="600"'))
+        parts.append(
+            svg_text(x, 11, fit_text(standard, column - 4, size), anchor="middle", size=size, extra=' font-weight="600"')
+        )
     for n, theme in enumerate(themes):
         y = head + n * row
         if n % 2:
             parts.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{row}" fill="#f6f7f9"/>')
-        parts.append(_text(LABEL - 8, y + row / 2 + 3, _fit(title(theme.title), LABEL - 10, size), anchor="end", size=size))
+        parts.append(
+            svg_text(LABEL - 8, y + row / 2 + 3, fit_text(title(theme.title), LABEL - 10, size), anchor="end", size=size)
+        )
         found = {s.pack: s for s in theme.statuses}
         for k, (pack_id, _) in enumerate(standards):
             x = LABEL + k * column
             counts = found.get(pack_id)
             if counts is None or not counts.clauses:
-                parts.append(_text(x + bar / 2, y + row / 2 + 3, "—", anchor="middle", size=size, extra=' fill="#888"'))
+                parts.append(svg_text(x + bar / 2, y + row / 2 + 3, "—", anchor="middle", size=size, extra=' fill="#888"'))
                 continue
             parts.append(_cell(counts, x, y + (row - 10) / 2, bar, theme.id, word))
-            parts.append(_text(x + bar + 4, y + row / 2 + 3, f"{counts.met}/{counts.clauses}", size=size))
+            parts.append(svg_text(x + bar + 4, y + row / 2 + 3, f"{counts.met}/{counts.clauses}", size=size))
     if last:
         left = float(LABEL)
         for _, status in SEGMENTS:
             key = word("status.other" if status == "not_assessed" else "status." + status)
             parts.append(f'<rect x="{left:.1f}" y="{height - 15}" width="10" height="10" rx="2" fill="{STATUS_FILL[status]}"/>')
-            parts.append(_text(left + 14, height - 6, key, size=size))
+            parts.append(svg_text(left + 14, height - 6, key, size=size))
             left += 26 + sum(10 if ord(ch) > 0x2E80 else 5.2 for ch in key)
     parts.append("</svg>")
     return "".join(parts)
