@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .loader import evidence_root_of, read_manifest_source
+from .evidence_checks import evidence_root_of
+from .loader import read_manifest_source
 from .model.manifest import EvidenceItem, Manifest
 from .problems import InvalidInput, Problem
 from .safeio import Refused, sha256_regular

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ccom_rules.loader import _Below, _parts
+from ccom_rules.evidence_checks import _Below, _parts
 from ccom_rules.safeio import measured_path_problem, path_text_problem
 
 
