@@ -183,9 +183,6 @@ class PackRun:
     kept_clauses: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
     """The checkpoint and clause results this pack's evaluations have made, by what they are made
     of (see ``ccom_rules.engine``): a result equal to one made before is that one, given again."""
-    kept_outcomes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    """The last outcome of each of the checkpoints' predicates (by key), given again when the next is
-    equal to it (its reasons the very same messages)."""
     last_checkpoints: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Per checkpoint without a finding or declaration: the last outcome it was decided from, with
     the result made, its serial number and its status; the very same outcome gives the same result."""
@@ -202,7 +199,7 @@ class PackRun:
         (:func:`~ccom_rules.predicates.run.forget_outcomes`, shared by the packs asking the same):
         the next evaluation makes all of them anew."""
         forget_outcomes()
-        for kept in (self.kept_checkpoints, self.kept_clauses, self.kept_outcomes, self.last_checkpoints, self.last_clauses):
+        for kept in (self.kept_checkpoints, self.kept_clauses, self.last_checkpoints, self.last_clauses):
             kept.clear()
 
     @classmethod

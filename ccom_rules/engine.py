@@ -15,7 +15,7 @@ from .model.pack import Checkpoint, Clause, ClausePack
 from .model.result import CheckpointResult, ClauseResult, DecidedBy, ManifestRef, PackResult, Result, Status
 from .predicates import Facts, Outcome
 from .predicates.logic import ASSESSOR_NEEDED
-from .predicates.run import as_before, same_words
+from .predicates.run import same_words
 from .scoring.base import RANK, Board, ClauseState
 
 
@@ -268,7 +268,7 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
     given = _CHECKPOINT_FIELDS
     made, limit = run.kept_checkpoints, KEPT_PER_RESULT * len(run.checkpoints)
     serials: dict[str, int] = {}
-    outcomes, lasts = run.kept_outcomes, run.last_checkpoints
+    lasts = run.last_checkpoints
     for cp_id, aspect, key, evaluate, special in said.checkpoints:
         if special is not None and type(special) is str:  # declared not applicable: the evidence is not asked
             again = made.get((cp_id, special))
@@ -282,8 +282,8 @@ def _decide(pack: ClausePack, run: PackRun, manifest: Manifest, facts: Facts, me
             continue
         outcome = memo.get(key)
         if outcome is None:
-            # The same outcome as last time is that one: the checkpoints asking it are the same too.
-            outcome = memo[key] = outcomes[key] = as_before(outcomes.get(key), evaluate(facts, memo))
+            # The same outcome as last time is that one (``runner``): the checkpoints asking it are the same too.
+            outcome = memo[key] = evaluate(facts, memo)
         if special is None:
             last = lasts.get(cp_id)
             if last is not None and last[0] is outcome:

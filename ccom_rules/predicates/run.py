@@ -62,9 +62,34 @@ def _given(key: str) -> Callable[[], str]:
 
 
 def runner(pred: Predicate) -> Run:
-    """``pred.evaluate`` as a function of the facts, compiled once per predicate object."""
-    run: Run = _RUNNERS.get(pred, lambda: _COMPILERS[pred.kind](pred))
+    """``pred.evaluate`` as a function of the facts, compiled once per predicate object; it gives
+    again its last outcome when the next one is equal to it (see :func:`as_before`), so whoever
+    asks it (the engine, a compound predicate, the planner) knows an unchanged outcome by identity."""
+    run: Run = _RUNNERS.get(pred, lambda: _compiled(pred.kind, pred))
     return run
+
+
+def _compiled(kind: str, pred: Predicate) -> Run:
+    run = _COMPILERS[kind](pred)
+    return run if kind in _SELF_KEPT else given_again(run)
+
+
+def given_again(run: Run) -> Run:
+    """``run`` giving its last outcome again when the next is equal to it (:func:`as_before`). Its
+    :class:`Last` box holds the outcome ``run`` gave last and the one given for it: a ``run`` whose
+    own box gives that very outcome again (its inputs unchanged) costs one identity check."""
+    last: Last[tuple[Outcome, Outcome]] = Last()
+
+    def again(facts: Facts, memo: Memo | None = None) -> Outcome:
+        out = run(facts, memo)
+        kept = last.value
+        if kept is not None and out is kept[0]:
+            return kept[1]
+        given = as_before(None if kept is None else kept[1], out)
+        last.value = (out, given)
+        return given
+
+    return again
 
 
 def same_words(kept: tuple[str, ...], reasons: tuple[str, ...]) -> bool:
@@ -349,20 +374,16 @@ def _parts(pred: Any) -> Callable[[Facts, Memo | None], list[Outcome]]:
     """The outcomes of a compound predicate's parts, in order (looked up in, and added to, the
     evaluation's memo when given)."""
     subs = tuple(runner(p) for p in pred.of)
-    keyed = tuple((at, key_of(p), sub) for at, (p, sub) in enumerate(zip(pred.of, subs)))
-    last: Last[list[Outcome | None]] = Last()  # each part's last outcome worked out here
+    keyed = tuple((key_of(p), sub) for p, sub in zip(pred.of, subs))
 
     def parts(facts: Facts, memo: Memo | None) -> list[Outcome]:
         if memo is None:
             return [sub(facts) for sub in subs]
         outs = []
-        known = last.value
-        if known is None:
-            known = last.value = [None] * len(keyed)
-        for at, key, sub in keyed:
+        for key, sub in keyed:
             out = memo.get(key)
             if out is None:
-                out = memo[key] = known[at] = as_before(known[at], sub(facts, memo))
+                out = memo[key] = sub(facts, memo)
             outs.append(out)
         return outs
 
@@ -371,7 +392,8 @@ def _parts(pred: Any) -> Callable[[Facts, Memo | None], list[Outcome]]:
 
 def _compound(pred: Any, decide: Callable[[list[Outcome]], Outcome]) -> Run:
     """A compound predicate's function: ``decide`` of its parts' outcomes; the outcome decided last
-    time when the parts' outcomes are the very same objects (see :func:`as_before`)."""
+    time when the parts' outcomes are the very same objects (each part's :func:`runner` gives an
+    unchanged outcome again)."""
     parts = _parts(pred)
     last: Last[tuple[list[Outcome], Outcome]] = Last()  # the parts' outcomes, the outcome decided from them
 
@@ -458,3 +480,7 @@ _COMPILERS: dict[str, Callable[[Any], Run]] = {
     "any_of": _any_of,
     "at_least": _at_least,
 }
+_SELF_KEPT = frozenset({"present", "assessor_check"})
+"""The kinds whose compiled function already gives its last outcome again whenever the next would be
+equal to it: 'present' reads nothing but the item ids its outcome names, 'assessor_check' gives one
+outcome always. The others are wrapped (:func:`given_again`)."""

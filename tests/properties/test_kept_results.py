@@ -19,7 +19,9 @@ from ccom_rules.compiled import compiled, manifest_index, pack_run
 from ccom_rules.i18n import EvidenceType, Msg
 from ccom_rules.model.manifest import Manifest
 from ccom_rules.model.result import Result
-from ccom_rules.predicates import Outcome
+from ccom_rules.predicates import AnyOf, Fresh, Outcome, Present
+from ccom_rules.predicates import run as compiled_predicates
+from ccom_rules.predicates.run import given_again, runner, same_words
 
 from .test_laws import LAWS, ORDER_EXAMPLE, PACKS, manifests
 
@@ -120,7 +122,7 @@ def test_forget_lets_go_of_every_result_and_outcome() -> None:
     _forget()
     second = engine.decide(pack, manifest, manifest_index(manifest).facts, {})[1]
     kinds = {cp_id: cp.evidence.kind for cp_id, (cp, _) in pack.index.checkpoints.items()}
-    worked_out = [k for k in first if kinds[k] in ("present", "continuous")]  # not constants
+    worked_out = [k for k in first if kinds[k] != "assessor_check"]  # not constants
     assert worked_out and first == second and not any(first[k] is second[k] for k in worked_out)
 
 
@@ -148,8 +150,9 @@ def test_reasons_of_the_same_text_are_not_taken_for_each_other() -> None:
 
 
 def test_outcomes_of_the_same_text_are_not_taken_for_each_other(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same with the predicate giving the outcomes: an outcome equal to the last one as text,
-    but not in every language, is not taken for it (nor are the checkpoints deciding from it)."""
+    """The same with the predicate giving the outcomes (its function wrapped as ``runner`` wraps it):
+    an outcome equal to the last one as text, but not in every language, is not taken for it (nor
+    are the checkpoints deciding from it)."""
     pack = PACKS[0]
     run = pack_run(compiled(pack))
     manifest = _variant(0)
@@ -159,7 +162,7 @@ def test_outcomes_of_the_same_text_are_not_taken_for_each_other(monkeypatch: pyt
     as_text = Msg("present.ok", count=2, type="drill_record", min=2)
     given = iter([Outcome(True, Fraction(1), (reason,), ("e01",), True) for reason in (as_type, as_text, as_type)])
     checkpoint, aspect, key, _, special = said.checkpoints[0]
-    first = (checkpoint, aspect, key, lambda facts, memo=None: next(given), special)
+    first = (checkpoint, aspect, key, given_again(lambda facts, memo=None: next(given)), special)
     laid = Answers(said.findings, said.declared, said.waived, (first, *said.checkpoints[1:]), said.states, said.said)
     monkeypatch.setattr(engine, "answers", lambda run, manifest: laid)
     seen = [engine._decide(pack, run, manifest, facts, {}).checkpoints[checkpoint].reasons[0] for _ in range(3)]
@@ -169,14 +172,25 @@ def test_outcomes_of_the_same_text_are_not_taken_for_each_other(monkeypatch: pyt
 def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "KEPT_PER_RESULT", 1)
     _forget()
-    kept = [evaluate(PACKS, _variant(n)) for n in range(6)]
+    kept = [evaluate(PACKS, _variant(0))]
+    boxes = len(compiled_predicates._LASTS)  # every predicate of the packs compiled by now
+    kept += [evaluate(PACKS, _variant(n)) for n in range(1, 6)]
     for pack in PACKS:
         run = pack_run(compiled(pack))
         assert len(run.kept_clauses) <= len(run.results)
         assert len(run.kept_checkpoints) <= len(run.checkpoints)
         assert len(run.last_checkpoints) <= len(run.checkpoints)
         assert len(run.last_clauses) <= len(run.results)
-        assert len(run.kept_outcomes) <= len({key for _, _, _, key, _ in run.checkpoints})
+    # One last outcome per compiled predicate: no box made by evaluating, each holding one value (an
+    # outcome, or a tuple of what its predicate read, at most three things, and the outcome it gave).
+    assert len(compiled_predicates._LASTS) <= boxes
+    for last in list(compiled_predicates._LASTS):
+        held = last.value
+        assert (
+            held is None
+            or isinstance(held, Outcome)
+            or (type(held) is tuple and len(held) <= 4 and isinstance(held[-1], Outcome))
+        )
     _forget()
     assert [evaluate(PACKS, _variant(n)) for n in range(6)] == kept
 
@@ -192,3 +206,73 @@ def test_declarations_with_new_reasons_each_time_stay_bounded(monkeypatch: pytes
         result = evaluate([pack], manifest)
         assert {cp.status for clause in result.packs[0].clauses for cp in clause.checkpoints} == {"not_applicable"}
         assert len(run.kept_checkpoints) <= len(run.checkpoints)
+
+
+def test_a_predicate_gives_its_last_outcome_again_when_equal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through its runner: an outcome equal to the predicate's last one, its reasons the very same
+    messages, is that one; one reading the same in English but not in every language is not; after
+    ``forget`` nothing is given again."""
+    as_type = Msg("fresh.ok", item="e01", date=date(2026, 1, 5), type=EvidenceType("drill_record"), days=90)
+    as_text = Msg("fresh.ok", item="e01", date=date(2026, 1, 5), type="drill_record", days=90)
+    outs = [Outcome(True, Fraction(1), (reason,), ("e01",), True) for reason in (as_type, as_type, as_text, as_type, as_type)]
+    worked_out = iter(outs)
+    monkeypatch.setitem(compiled_predicates._COMPILERS, "fresh", lambda pred: lambda facts, memo=None: next(worked_out))
+    ask = runner(Fresh(type="drill_record", max_age_days=90))  # a predicate object of its own: compiled here
+    facts = manifest_index(_variant(0)).facts
+    seen = [ask(facts) for _ in range(4)]
+    assert seen[1] is seen[0]  # equal, of the very same messages: the last one
+    assert seen[2] is outs[2]  # the same English, another message
+    assert seen[3] is outs[3]  # and back
+    _forget()
+    assert ask(facts) is outs[4]
+
+
+def test_a_compound_whose_parts_changed_but_not_its_outcome_gives_its_last() -> None:
+    """'any_of' holding by its first part both times, its second part changed: the same outcome,
+    the very one given last time."""
+    ask = runner(AnyOf(of=[Present(type="strategic_plan"), Present(type="kpi_definitions")]))
+    both = manifest_index(_variant(0)).facts
+    plan_only = manifest_index(Manifest.model_validate({**ORDER_EXAMPLE, "evidence": ORDER_EXAMPLE["evidence"][:1]})).facts
+    first = ask(both, {})
+    assert first.satisfied and first.evidence == ("a",)
+    assert ask(plan_only, {}) is first
+    assert ask(both, {}) is first
+
+
+@LAWS
+@given(st.lists(manifests(), min_size=2, max_size=3))
+def test_an_outcome_equal_to_the_last_one_is_that_one(datas: list[dict[str, Any]]) -> None:
+    """Whatever the predicate, evaluated after another manifest: an outcome equal to the one the
+    same checkpoint had last time (its reasons the very same messages) is that very outcome."""
+    _given_again_when_equal(PACKS, [Manifest.model_validate(d) for d in datas])
+
+
+def test_an_outcome_equal_to_the_last_one_is_that_one_in_the_installed_packs() -> None:
+    """The same for every predicate of the installed packs (compound ones among them), between
+    each example, a copy without every third evidence item, and one assessed 40 days later."""
+    packs = installed_packs()
+    seen: set[str] = set()
+    for example in ("harbour-bank", "jade-river-health", "summit-outsourcing"):
+        manifest = load_manifest(EXAMPLES / example / "manifest.yaml", packs)
+        fewer = manifest.model_copy(update={"evidence": manifest.evidence[::3] + manifest.evidence[1::3]})
+        later = manifest.assessment.model_copy(update={"date": manifest.assessment.date + timedelta(days=40)})
+        seen |= _given_again_when_equal(packs, [manifest, fewer, manifest.model_copy(update={"assessment": later}), manifest])
+    assert {"all_of", "any_of", "continuous", "fresh", "approved", "metric"} <= seen
+
+
+def _given_again_when_equal(packs: list[Any] | tuple[Any, ...], manifests_: list[Manifest]) -> set[str]:
+    """Decide each pack on each manifest in turn, checking that every checkpoint's outcome equal to
+    its last one is that one; the kinds of predicate seen so (equal, and given again)."""
+    kinds_seen: set[str] = set()
+    for pack in packs:
+        kinds = {cp_id: cp.evidence.kind for cp_id, (cp, _) in pack.index.checkpoints.items()}
+        before: dict[str, Outcome] = {}
+        for manifest in manifests_:
+            now = engine.decide(pack, manifest, manifest_index(manifest).facts, {})[1]
+            for cp_id, out in now.items():
+                last = before.get(cp_id)
+                if last is not None and last == out and same_words(last.reasons, out.reasons):
+                    assert out is last, (pack.id, cp_id, kinds[cp_id])
+                    kinds_seen.add(kinds[cp_id])
+            before = now
+    return kinds_seen
