@@ -25,7 +25,7 @@ from ..model.result import BandsOutcome, MaturityOutcome, Result
 from ..scoring import MaturityLevels, PassFail, WeightedBands
 from . import charts
 from .subjects import Analysis
-from .words import Speaker, headline, paragraph, phase_counts, workstreams
+from .words import Speaker, headline, phase_counts, workstreams
 
 TEMPLATE = "report.html.j2"
 REASONS_SHOWN = 4
@@ -161,7 +161,7 @@ def render(
         assessor=manifest.assessment.assessor if manifest is not None else "",
         sections=sections,
         headline={p.pack.id: html.join(headline(p, speaker)) for p in result.packs},
-        paragraph={p.pack.id: html.r(paragraph(by_id[p.pack.id], p)) for p in result.packs},
+        paragraph={p.pack.id: html.r(by_id[p.pack.id].scoring.summary(p.outcome)) for p in result.packs},
         chart={p.pack.id: _chart(by_id[p.pack.id], p, speaker) for p in result.packs},
         good={p.pack.id: by_id[p.pack.id].scoring.good(p.outcome) for p in result.packs},
         phases=phase_counts(plan),

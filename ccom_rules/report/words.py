@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import Lang, Msg, langs_of, say
 from ..model.common import Text
 from ..model.pack import ClausePack
-from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome
-from ..scoring import MaturityLevels, WeightedBands, model_of
+from ..model.result import PackResult
+from ..scoring import model_of
 from ..records import record
 from ..scoring.words import commas
 
@@ -74,58 +74,6 @@ def headline(pack: PackResult, speaker: Speaker) -> list[str]:
     (e.g. ``FAIL — 3 nonconformities, 0 not assessed``)."""
     model = model_of(pack.outcome)
     return [model.headline(pack.outcome, lang) for lang in speaker.langs]
-
-
-def paragraph(pack: ClausePack, result: PackResult) -> Msg | Text:
-    """A sentence or two on the pack's outcome, for an executive summary (another model's: its headline)."""
-    out = result.outcome
-    if isinstance(out, PassFailOutcome):
-        held = sum(1 for p in out.prerequisites if p.held)
-        return Msg(
-            "summary.pass" if out.passed else "summary.fail",
-            nonconformities=len(out.nonconformities),
-            not_assessed=len(out.not_assessed),
-            held=held,
-            prerequisites=len(out.prerequisites),
-        )
-    if isinstance(out, MaturityOutcome):
-        scoring = pack.scoring
-        assert isinstance(scoring, MaturityLevels)
-        names = {lv.level: lv.name for lv in scoring.levels}
-        supported = Msg("summary.level", level=out.level, name=names[out.level]) if out.level else Msg("summary.no_level")
-        certifiable = (
-            Msg("summary.level", level=out.certifiable_level, name=names[out.certifiable_level])
-            if out.certifiable_level
-            else Msg("summary.no_level")
-        )
-        following = (
-            Msg("summary.next", level=out.next_level, conditions=len(out.next_level_gaps))
-            if out.next_level
-            else Msg("summary.top")
-        )
-        return Msg(
-            "summary.maturity",
-            supported=supported,
-            certifiable=certifiable,
-            previous=out.previous_level,
-            total=out.total,
-            max=out.max_total,
-            next=following,
-        )
-    if not isinstance(out, BandsOutcome) or not isinstance(pack.scoring, WeightedBands):
-        model = model_of(out)
-        return Text(en=model.headline(out, "en"), zh=model.headline(out, "zh"))
-    band = pack.scoring.band_for(out.score)
-    weakest = min((c for c in out.categories if c.fraction is not None), key=lambda c: (c.fraction, c.id), default=None)
-    weak = Msg("summary.weakest", category=weakest.title, percent=round(100 * (weakest.fraction or 0))) if weakest else ""
-    return Msg(
-        "summary.bands",
-        score=out.score,
-        max=out.max_total,
-        band=band.title,
-        meaning=band.meaning if band.meaning is not None else "",
-        weakest=weak,
-    )
 
 
 def phase_counts(plan: Plan) -> list[tuple[Phase, int]]:

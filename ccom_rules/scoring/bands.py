@@ -8,24 +8,21 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..i18n import Msg, padded, t
+from ..i18n import Msg
 from ..model.common import Frozen, Identifier, Text
 from ..model.construct import construct
 from ..model.result import BandsOutcome, CategoryScore, ClauseResult, DecidedBy, Outcome
 from ..problems import Problem
 from .ratios import Ratio, exact, ratio, rounded
 from .ratios import half_up as half_up_ratio
-from .base import AtStake, Board, ClauseExtras, GainWords, Lang, Raised, RaiseFinding, ScoringModel, Tally, Unit
+from .bands_words import BandsWords
+from .bands_words import bands_outcome as _outcome
+from .base import AtStake, Board, ClauseExtras, GainWords, Raised, RaiseFinding, Tally, Unit
 from ..model.manifest import FindingStatus
 
 if TYPE_CHECKING:
     from ..model.pack import Clause, ClausePack, PackIndex, Placed
     from ..yamlsource import Document
-
-
-def _outcome(outcome: Outcome) -> BandsOutcome:
-    assert isinstance(outcome, BandsOutcome)
-    return outcome
 
 
 class Band(Frozen):
@@ -78,7 +75,7 @@ def half_up(value: Fraction) -> int:
     return int((value + Fraction(1, 2)).__floor__())
 
 
-class WeightedBands(ScoringModel):
+class WeightedBands(BandsWords):
     """Parameters of the weighted_bands model.
 
     Categories are the top-level clauses with ``points``; their sub-items are the
@@ -263,38 +260,6 @@ class WeightedBands(ScoringModel):
             },
         )
         return outcome, extras
-
-    # --- words -----------------------------------------------------------------------------
-
-    @classmethod
-    def headline(cls, outcome: Outcome, lang: Lang = "en") -> str:
-        out = _outcome(outcome)
-        return t(
-            "headline.weighted_bands", lang, score=out.score, max_total=out.max_total, band_title=out.band_title, band=out.band
-        )
-
-    @classmethod
-    def details(cls, outcome: Outcome, detail: int) -> list[str]:
-        out = _outcome(outcome)
-        lines: list[str] = [Msg("text.rounding", raw=out.raw_score, score=out.score)]
-        for cat in out.categories:
-            frac = Msg("word.not_applicable") if cat.fraction is None else f"{cat.fraction:.0%}"
-            lines.append(
-                Msg("text.category", id=cat.id, title=padded(cat.title, 42), score=cat.score, points=cat.points, fraction=frac)
-            )
-        return lines
-
-    def good(self, outcome: Outcome) -> bool:
-        return _outcome(outcome).band != min(self.bands, key=lambda b: b.min).id
-
-    @classmethod
-    def compare(cls, old: Outcome, new: Outcome) -> tuple[list[str], list[str]]:
-        was, now = _outcome(old), _outcome(new)
-        if was.raw_score == now.raw_score:
-            return [], []
-        band = f", band {was.band} → {now.band}" if was.band != now.band else ""
-        words = f"score {was.score} → {now.score} (raw {was.raw_score:g} → {now.raw_score:g}){band}"
-        return ([], [words]) if now.raw_score > was.raw_score else ([words], [])
 
     # --- targets ---------------------------------------------------------------------------
 

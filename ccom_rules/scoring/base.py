@@ -7,7 +7,7 @@ from fractions import Fraction
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
-from ..model.common import Frozen
+from ..model.common import Frozen, Text
 from ..model.manifest import Finding, FindingStatus, Manifest
 from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, Status
 from ..predicates import Facts, Predicate
@@ -174,6 +174,11 @@ class ScoringModel(Frozen):
     def details(cls, outcome: Outcome, detail: int) -> list[str]:
         """Further lines of the text summary (indented two spaces); ``detail`` caps long lists."""
         return []
+
+    def summary(self, outcome: Outcome) -> "str | Text":
+        """A sentence or two on the outcome for the executive summary of the HTML report: a message
+        (:class:`~ccom_rules.i18n.Msg`) or a :class:`Text` in each language. By default, the headline."""
+        return Text(en=self.headline(outcome, "en"), zh=self.headline(outcome, "zh"))
 
     @classmethod
     def html_template(cls) -> str:

@@ -54,6 +54,28 @@ class MaturityTargets(MaturityPlanning):
             lines += [Msg("text.gap", message=gap.message) for gap in out.next_level_gaps]
         return lines
 
+    def summary(self, outcome: Outcome) -> str:
+        out = _outcome(outcome)
+        names = {lv.level: lv.name for lv in self.levels}
+
+        def level(number: int) -> Msg:
+            return Msg("summary.level", level=number, name=names[number]) if number else Msg("summary.no_level")
+
+        following = (
+            Msg("summary.next", level=out.next_level, conditions=len(out.next_level_gaps))
+            if out.next_level
+            else Msg("summary.top")
+        )
+        return Msg(
+            "summary.maturity",
+            supported=level(out.level),
+            certifiable=level(out.certifiable_level),
+            previous=out.previous_level,
+            total=out.total,
+            max=out.max_total,
+            next=following,
+        )
+
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).certifiable_level > 0
 

@@ -116,6 +116,16 @@ class PassFail(ScoringModel):
             lines.append(Msg("text.not_assessed", clauses=", ".join(out.not_assessed)))
         return lines
 
+    def summary(self, outcome: Outcome) -> str:
+        out = _outcome(outcome)
+        return Msg(
+            "summary.pass" if out.passed else "summary.fail",
+            nonconformities=len(out.nonconformities),
+            not_assessed=len(out.not_assessed),
+            held=sum(1 for p in out.prerequisites if p.held),
+            prerequisites=len(out.prerequisites),
+        )
+
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).passed
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
+from ccom_rules.model.common import Text
 from ccom_rules.model.pack import PackIndex, Placed
 from ccom_rules.model.result import Outcome
 from ccom_rules.scoring.base import Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
@@ -118,3 +119,15 @@ class PercentMet(ScoringModel):
 
     def explain(self, placed: Placed) -> list[str]:
         return [f"counts toward the share met: {'no' if placed.clause.children or not placed.clause.checkpoints else 'yes'}"]
+
+
+class PercentMetShown(PercentMet):
+    """The same model, supplying what the reports show of it instead of the defaults: its own
+    summary sentence."""
+
+    def summary(self, outcome: Outcome) -> Text:
+        out = _outcome(outcome)
+        return Text(
+            en=f"{out.met} of {out.applicable} counted clauses are met, against a pass mark of {out.pass_mark} %.",
+            zh=f"计入的 {out.applicable} 条条款中 {out.met} 条符合，合格线 {out.pass_mark} %。",
+        )

@@ -22,7 +22,7 @@ from ccom_rules.scoring import MODELS, register, unregister
 
 from ..cli.test_cli import _usage_error, run
 from ..conftest import CASES, TESTS
-from ..scoring_model.percent_met import PercentMet, PercentOutcome
+from ..scoring_model.percent_met import PercentMet, PercentMetShown, PercentOutcome
 
 PACK = TESTS / "scoring_model" / "mini_pct"
 MANIFEST = CASES / "gaps" / "root_and_blocked" / "manifest.yaml"
@@ -102,6 +102,37 @@ def test_every_output_format(percent: None, command: str, fmt: str, tmp_path: Pa
             "reason": "reached on 2026-11-30 at the earliest: mini_pct: needs 100 % of clauses met, has 100 %",
             "earliest": "2026-11-30",
         }
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The same model name, another class: a compiled pack cached earlier would hold the other one."""
+    monkeypatch.setenv("CCOM_RULES_NO_CACHE", "1")
+    register(PercentMetShown)
+    try:
+        yield
+    finally:
+        unregister("percent_met")
+
+
+def _report(tmp_path: Path, *args: str) -> str:
+    out = tmp_path / "report.html"
+    result = run("report", MANIFEST, "--pack", PACK, "--out", out, *args)
+    assert result.exit_code == 0, result.output + result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_the_reports_show_the_defaults(percent: None, tmp_path: Path) -> None:
+    """A model that supplies none of them gets its headline as the summary sentence."""
+    page = _report(tmp_path)
+    assert "<p><strong>MINI-PCT.</strong> FAIL — 25 % of clauses met (1/4), pass mark 75 %</p>" in page
+
+
+def test_the_reports_show_what_the_model_supplies(shown: None, tmp_path: Path) -> None:
+    page = _report(tmp_path)
+    assert "<p><strong>MINI-PCT.</strong> 1 of 4 counted clauses are met, against a pass mark of 75 %.</p>" in page
+    page = _report(tmp_path, "--lang", "zh")
+    assert "<p><strong>MINI-PCT.</strong> 计入的 4 条条款中 1 条符合，合格线 75 %。</p>" in page
 
 
 def test_explain_asks_the_model(percent: None) -> None:
