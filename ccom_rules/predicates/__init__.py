@@ -1,7 +1,8 @@
 """Evidence predicates: the one explicit list of every kind a checkpoint may use.
 
 Adding a predicate is one class in a module here (its ``evaluate`` runs the function that
-``run.py`` compiles it into: one compiler in ``run._COMPILERS``) and one line in ``Predicate``.
+``run.py`` compiles it into: one compiler in ``run._COMPILERS``, or in ``run_evidence.READING`` for
+one reading the facts) and one line in ``Predicate``.
 """
 
 from __future__ import annotations

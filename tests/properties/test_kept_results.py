@@ -20,6 +20,7 @@ from ccom_rules.i18n import EvidenceType, Msg
 from ccom_rules.model.manifest import Manifest
 from ccom_rules.model.result import Result
 from ccom_rules.predicates import AnyOf, Fresh, Outcome, Present
+from ccom_rules.predicates import last as last_boxes
 from ccom_rules.predicates import run as compiled_predicates
 from ccom_rules.predicates.run import given_again, runner, same_words
 
@@ -173,7 +174,7 @@ def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "KEPT_PER_RESULT", 1)
     _forget()
     kept = [evaluate(PACKS, _variant(0))]
-    boxes = len(compiled_predicates._LASTS)  # every predicate of the packs compiled by now
+    boxes = len(last_boxes._LASTS)  # every predicate of the packs compiled by now
     kept += [evaluate(PACKS, _variant(n)) for n in range(1, 6)]
     for pack in PACKS:
         run = pack_run(compiled(pack))
@@ -183,8 +184,8 @@ def test_the_kept_results_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert len(run.last_clauses) <= len(run.results)
     # One last outcome per compiled predicate: no box made by evaluating, each holding one value (an
     # outcome, or a tuple of what its predicate read, at most three things, and the outcome it gave).
-    assert len(compiled_predicates._LASTS) <= boxes
-    for last in list(compiled_predicates._LASTS):
+    assert len(last_boxes._LASTS) <= boxes
+    for last in list(last_boxes._LASTS):
         held = last.value
         assert (
             held is None
