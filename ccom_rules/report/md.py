@@ -2,7 +2,9 @@
 
 A headline per pack, tables, and long lists folded into ``<details>``. Every text that comes from
 the inputs (names, titles, reasons, notes) is escaped, so it shows as text and never as markup or
-a link. Other renderers (``compare``) can use :func:`escape`, :func:`table` and :func:`folded`.
+a link. Each pack's section is what its scoring model gives (:meth:`ScoringModel.blocks`: tables,
+lines, lists as data), said here in the reader's language(s). Other renderers (``compare``) can use
+:func:`escape`, :func:`table` and :func:`folded`.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from ..i18n import Msg
 from ..model.common import Text
 from ..model.gaps import Action
 from ..model.pack import ClausePack
-from ..model.result import BandsOutcome, MaturityOutcome, PackResult, PassFailOutcome, Result
-from ..scoring import MaturityLevels
+from ..model.result import PackResult, Result
+from ..scoring.blocks import Block, Bullets, Ids, Line, Part, Parts, Stacked, Strong, Table, first_reasons
 from .subjects import Analysis, Evaluation
 from .words import Speaker, headline, phase_counts, workstreams
 
@@ -86,60 +88,42 @@ def _outcome_rows(result: Result, speaker: Speaker) -> list[list[str]]:
     ]
 
 
+def _part(speaker: Speaker, part: Part) -> str:
+    if isinstance(part, Strong):
+        return f"**{escape(part.id)}**"
+    if isinstance(part, Ids):
+        return ", ".join(code(i) for i in part.ids)
+    if isinstance(part, Stacked):
+        return "<br>".join(say(speaker, text) for text in part.texts)
+    return say(speaker, part)
+
+
+def cell(speaker: Speaker, parts: Parts) -> str:
+    """One part, or several separated by spaces, in the languages shown, escaped."""
+    if isinstance(parts, tuple):
+        return " ".join(_part(speaker, part) for part in parts)
+    return _part(speaker, parts)
+
+
+def block(speaker: Speaker, shown: Block) -> list[str]:
+    """A scoring model's block in Markdown, followed by a blank line."""
+    if isinstance(shown, Table):
+        header = [say(speaker, h) for h in shown.header]
+        rows = [[cell(speaker, c) for c in row] for row in shown.rows]
+        lines = rows_folded(header, rows, shown.more, speaker) if shown.more else table(header, rows)
+    elif isinstance(shown, Line):
+        lines = [cell(speaker, shown.parts)]
+    elif isinstance(shown, Bullets):
+        lines = [f"{say(speaker, shown.heading)}:", "", *(f"- {cell(speaker, item)}" for item in shown.items)]
+    else:
+        lines = ["```text", *(line.replace("`", "'") for line in shown.lines), "```"]
+    return [*lines, ""]
+
+
 def _pack(pack: PackResult, speaker: Speaker, source: ClausePack) -> list[str]:
-    out = pack.outcome
     lines = [f"### {escape(pack.pack.standard)} — {say(speaker, pack.pack.title)}", "", f"**{_headline(speaker, pack)}**", ""]
-    if isinstance(out, PassFailOutcome):
-        if out.prerequisites:
-            rows = [
-                [
-                    say(speaker, p.title),
-                    word(speaker, "word.yes" if p.held else "word.no"),
-                    "<br>".join(say(speaker, r) for r in p.reasons),
-                ]
-                for p in out.prerequisites
-            ]
-            lines += table(
-                [word(speaker, "report.prerequisite"), word(speaker, "report.held"), word(speaker, "report.why")], rows
-            )
-            lines.append("")
-        if out.nonconformities:
-            rows = [
-                [
-                    f"**{escape(nc.clause)}** {say(speaker, nc.title)}",
-                    word(speaker, "status." + nc.status),
-                    "<br>".join(say(speaker, r) for r in nc.reasons[:3]) + (" …" if len(nc.reasons) > 3 else ""),
-                ]
-                for nc in out.nonconformities
-            ]
-            header = [word(speaker, "report.clause"), word(speaker, "report.status"), word(speaker, "report.why")]
-            lines += rows_folded(header, rows, "report.more_nonconformities", speaker)
-            lines.append("")
-        if out.not_assessed:
-            lines += [f"{word(speaker, 'report.not_assessed')} {', '.join(code(c) for c in out.not_assessed)}", ""]
-    elif isinstance(out, MaturityOutcome):
-        header = [word(speaker, k) for k in ("report.sections", "report.items", "report.c_full", "report.f_full")]
-        scoring = source.scoring
-        assert isinstance(scoring, MaturityLevels)
-        groups = ((scoring.core_sections, out.core), (scoring.innovation_sections, out.innovation))
-        rows = [
-            [escape(scoring.section_label(sections)), str(s.items), f"{s.c_percent:g} %", f"{s.f_percent:g} %"]
-            for sections, s in groups
-            if s.items and sections
-        ]
-        lines += table(header, rows)
-        lines += ["", word(speaker, "report.total_points", total=out.total, max=out.max_total), ""]
-        if out.next_level is not None and out.next_level_gaps:
-            lines += [f"{word(speaker, 'report.to_reach', level=out.next_level)}:", ""]
-            lines += [f"- {say(speaker, g.message)}" for g in out.next_level_gaps]
-            lines.append("")
-    elif isinstance(out, BandsOutcome):
-        header = [word(speaker, k) for k in ("report.category", "report.score", "report.points")]
-        rows = [[f"{escape(c.id)} {say(speaker, c.title)}", f"{c.score:.2f}", f"{c.points:g}"] for c in out.categories]
-        lines += table(header, rows)
-        lines += ["", word(speaker, "report.rounding", raw=out.raw_score, score=out.score), ""]
-    else:  # another scoring model: its own summary lines, as they are
-        lines += ["```text", *(line.replace("`", "'") for line in source.scoring.details(out, SHOWN * 3)), "```", ""]
+    for shown in source.scoring.blocks(pack.outcome, SHOWN * 3):  # the outcome's section, as its model gives it
+        lines += block(speaker, shown)
     return lines
 
 
@@ -188,7 +172,7 @@ def render_analysis(subject: Analysis) -> str:
         [
             f"{code(g.pack)} **{escape(g.clause)}** {say(speaker, g.title)}",
             word(speaker, "status." + g.status),
-            "<br>".join(say(speaker, r) for r in g.reasons[:3]) + (" …" if len(g.reasons) > 3 else ""),
+            cell(speaker, first_reasons(g.reasons)),
         ]
         for g in gaps.roots
     ]

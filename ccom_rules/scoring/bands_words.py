@@ -9,6 +9,7 @@ from .base import Lang, ScoringModel
 
 if TYPE_CHECKING:
     from .bands import Band
+    from .blocks import Block
 
 
 def bands_outcome(outcome: Outcome) -> BandsOutcome:
@@ -57,6 +58,15 @@ class BandsWords(ScoringModel):
         weak = Msg("summary.weakest", category=weakest.title, percent=round(100 * (weakest.fraction or 0))) if weakest else ""
         meaning = band.meaning if band.meaning is not None else ""
         return Msg("summary.bands", score=out.score, max=out.max_total, band=band.title, meaning=meaning, weakest=weak)
+
+    def blocks(self, outcome: Outcome, detail: int) -> "list[Block]":
+        """Each category's score and points, and the total's rounding."""
+        from .blocks import Line, Table
+
+        out = _outcome(outcome)
+        header = tuple(Msg(k) for k in ("report.category", "report.score", "report.points"))
+        rows = tuple(((c.id, c.title), f"{c.score:.2f}", f"{c.points:g}") for c in out.categories)
+        return [Table(header, rows), Line(Msg("report.rounding", raw=out.raw_score, score=out.score))]
 
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).band != min(self.bands, key=lambda b: b.min).id

@@ -15,6 +15,7 @@ from ..records import record
 
 if TYPE_CHECKING:
     from ..model.pack import ClausePack, PackIndex, Placed
+    from .blocks import Block
     from ..problems import Problem
     from ..yamlsource import DocPath, Document
 
@@ -179,6 +180,14 @@ class ScoringModel(Frozen):
         """A sentence or two on the outcome for the executive summary of the HTML report: a message
         (:class:`~ccom_rules.i18n.Msg`) or a :class:`Text` in each language. By default, the headline."""
         return Text(en=self.headline(outcome, "en"), zh=self.headline(outcome, "zh"))
+
+    def blocks(self, outcome: Outcome, detail: int) -> "list[Block]":
+        """The outcome's section of the Markdown output, as tables, lines and lists
+        (:mod:`ccom_rules.scoring.blocks`) that the renderer says in the reader's language(s);
+        ``detail`` caps long lists. By default, the :meth:`details` lines in a code block."""
+        from .blocks import Verbatim
+
+        return [Verbatim(tuple(self.details(outcome, detail)))]
 
     @classmethod
     def html_template(cls) -> str:

@@ -14,6 +14,7 @@ from .words import commas
 
 if TYPE_CHECKING:
     from ..model.pack import PackIndex
+    from .blocks import Block
     from .maturity import MaturityLevel, RatingScale
 
 
@@ -75,6 +76,24 @@ class MaturityTargets(MaturityPlanning):
             max=out.max_total,
             next=following,
         )
+
+    def blocks(self, outcome: Outcome, detail: int) -> "list[Block]":
+        """The C and F shares of the core and innovation sections, the total points, and what the
+        next level needs."""
+        from .blocks import Bullets, Line, Table
+
+        out = _outcome(outcome)
+        header = tuple(Msg(k) for k in ("report.sections", "report.items", "report.c_full", "report.f_full"))
+        groups = ((self.core_sections, out.core), (self.innovation_sections, out.innovation))
+        rows = tuple(
+            (self.section_label(sections), str(s.items), f"{s.c_percent:g} %", f"{s.f_percent:g} %")
+            for sections, s in groups
+            if s.items and sections
+        )
+        shown: list[Block] = [Table(header, rows), Line(Msg("report.total_points", total=out.total, max=out.max_total))]
+        if out.next_level is not None and out.next_level_gaps:
+            shown.append(Bullets(Msg("report.to_reach", level=out.next_level), tuple(g.message for g in out.next_level_gaps)))
+        return shown
 
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).certifiable_level > 0

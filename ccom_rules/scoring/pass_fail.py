@@ -15,6 +15,7 @@ from .words import more, status_word
 
 if TYPE_CHECKING:
     from ..model.pack import PackIndex, Placed
+    from .blocks import Block
     from ..yamlsource import DocPath
 
 _DONE = ("met", "not_applicable")
@@ -125,6 +126,28 @@ class PassFail(ScoringModel):
             held=sum(1 for p in out.prerequisites if p.held),
             prerequisites=len(out.prerequisites),
         )
+
+    def blocks(self, outcome: Outcome, detail: int) -> "list[Block]":
+        """The prerequisites, the nonconformities (the rows past the first few folded) and the
+        clauses not assessed."""
+        from .blocks import Ids, Line, Stacked, Strong, Table, first_reasons
+
+        out = _outcome(outcome)
+        shown: list[Block] = []
+        why = Msg("report.why")
+        if out.prerequisites:
+            rows = tuple(
+                (p.title, Msg("word.yes" if p.held else "word.no"), Stacked(tuple(p.reasons))) for p in out.prerequisites
+            )
+            shown.append(Table((Msg("report.prerequisite"), Msg("report.held"), why), rows))
+        if out.nonconformities:
+            found = tuple(
+                ((Strong(nc.clause), nc.title), status_word(nc.status), first_reasons(nc.reasons)) for nc in out.nonconformities
+            )
+            shown.append(Table((Msg("report.clause"), Msg("report.status"), why), found, more="report.more_nonconformities"))
+        if out.not_assessed:
+            shown.append(Line((Msg("report.not_assessed"), Ids(out.not_assessed))))
+        return shown
 
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).passed

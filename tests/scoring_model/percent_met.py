@@ -15,6 +15,7 @@ from ccom_rules.model.common import Text
 from ccom_rules.model.pack import PackIndex, Placed
 from ccom_rules.model.result import Outcome
 from ccom_rules.scoring.base import Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
+from ccom_rules.scoring.blocks import Block, Line, Strong, Table
 
 
 class PercentOutcome(Outcome):
@@ -123,7 +124,7 @@ class PercentMet(ScoringModel):
 
 class PercentMetShown(PercentMet):
     """The same model, supplying what the reports show of it instead of the defaults: its own
-    summary sentence."""
+    summary sentence and Markdown section."""
 
     def summary(self, outcome: Outcome) -> Text:
         out = _outcome(outcome)
@@ -131,3 +132,9 @@ class PercentMetShown(PercentMet):
             en=f"{out.met} of {out.applicable} counted clauses are met, against a pass mark of {out.pass_mark} %.",
             zh=f"计入的 {out.applicable} 条条款中 {out.met} 条符合，合格线 {out.pass_mark} %。",
         )
+
+    def blocks(self, outcome: Outcome, detail: int) -> list[Block]:
+        out = _outcome(outcome)
+        header = (Text(en="Counted", zh="计入"), Text(en="Met", zh="符合"), Text(en="Pass mark", zh="合格线"))
+        verdict = Text(en="passes", zh="合格") if out.passed else Text(en="fails", zh="不合格")
+        return [Table(header, ((str(out.applicable), str(out.met), f"{out.pass_mark} %"),)), Line((Strong("mini"), verdict))]

@@ -122,10 +122,18 @@ def _report(tmp_path: Path, *args: str) -> str:
     return out.read_text(encoding="utf-8")
 
 
+def _markdown(*args: str) -> str:
+    result = run("evaluate", MANIFEST, "--pack", PACK, "--format", "md", *args)
+    assert result.exit_code == 0, result.output + result.stderr
+    return result.stdout
+
+
 def test_the_reports_show_the_defaults(percent: None, tmp_path: Path) -> None:
-    """A model that supplies none of them gets its headline as the summary sentence."""
+    """A model that supplies none of them gets its headline as the summary sentence and its
+    details in a code block in Markdown."""
     page = _report(tmp_path)
     assert "<p><strong>MINI-PCT.</strong> FAIL — 25 % of clauses met (1/4), pass mark 75 %</p>" in page
+    assert "**FAIL — 25 % of clauses met (1/4), pass mark 75 %**\n\n```text\n```\n" in _markdown()
 
 
 def test_the_reports_show_what_the_model_supplies(shown: None, tmp_path: Path) -> None:
@@ -133,6 +141,9 @@ def test_the_reports_show_what_the_model_supplies(shown: None, tmp_path: Path) -
     assert "<p><strong>MINI-PCT.</strong> 1 of 4 counted clauses are met, against a pass mark of 75 %.</p>" in page
     page = _report(tmp_path, "--lang", "zh")
     assert "<p><strong>MINI-PCT.</strong> 计入的 4 条条款中 1 条符合，合格线 75 %。</p>" in page
+    section = "| Counted | Met | Pass mark |\n|---|---|---|\n| 4 | 1 | 75 % |\n\n**mini** fails\n\n"
+    assert section in _markdown() and "```" not in _markdown()
+    assert "| Counted<br>计入 | Met<br>符合 | Pass mark<br>合格线 |\n" in _markdown("--lang", "both")
 
 
 def test_explain_asks_the_model(percent: None) -> None:
