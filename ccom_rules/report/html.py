@@ -21,8 +21,7 @@ from ..model.common import Text
 from ..model.gaps import GapReport, Plan
 from ..model.manifest import Manifest
 from ..model.pack import ClausePack
-from ..model.result import BandsOutcome, MaturityOutcome, Result
-from ..scoring import MaturityLevels, PassFail, WeightedBands
+from ..model.result import PackResult, Result
 from . import charts
 from .subjects import Analysis
 from .words import Speaker, headline, phase_counts, workstreams
@@ -80,24 +79,17 @@ def _chart_words(speaker: Speaker) -> tuple[charts.Word, Callable[[Text], str]]:
     return word, title
 
 
-def _chart(pack: ClausePack, result: Any, speaker: Speaker) -> Markup:
+def _chart(pack: ClausePack, result: PackResult, speaker: Speaker) -> Markup:
+    """The figure the pack's scoring model draws of its outcome (nothing when it draws none)."""
     word, title = _chart_words(speaker)
-    html = _Html(speaker)
-    scoring, out = pack.scoring, result.outcome
-    if isinstance(scoring, MaturityLevels) and isinstance(out, MaturityOutcome):
-        svg, caption = charts.maturity_chart(scoring, out, word), html.w("chart.maturity_title")
-        legend = html.w("chart.maturity_legend")
-    elif isinstance(scoring, WeightedBands) and isinstance(out, BandsOutcome):
-        svg, caption = charts.bands_chart(scoring, out, word, title), html.w("chart.bands_title")
-        bands = sorted(scoring.bands, key=lambda b: b.min)
-        legend = html.w("chart.bands_legend", bands=tuple(Msg("chart.band", min=b.min, max=b.max, title=b.title) for b in bands))
-    elif isinstance(scoring, PassFail):
-        svg, caption, legend = charts.status_grid(pack, result.clauses, word, title), html.w("chart.grid_title"), Markup("")
-    else:
+    figure = pack.scoring.chart(pack, result, word, title)
+    if figure is None:
         return Markup("")
+    html = _Html(speaker)
+    legend = html.r(figure.legend) if figure.legend else Markup("")
     return Markup(
         '<figure><figcaption class="caption">{}</figcaption>{}<figcaption class="legend">{}</figcaption></figure>'
-    ).format(caption, Markup(svg), legend)
+    ).format(html.r(figure.caption), Markup(figure.svg), legend)
 
 
 def _themes_chart(packs: Sequence[ClausePack], themes: Sequence[ThemeComparison], speaker: Speaker) -> Markup:

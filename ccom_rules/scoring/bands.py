@@ -1,6 +1,6 @@
 """weighted_bands: CCCS-OP points per category, a rounded total, and its band."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from math import gcd
 from operator import itemgetter
@@ -22,6 +22,8 @@ from ..model.manifest import FindingStatus
 
 if TYPE_CHECKING:
     from ..model.pack import Clause, ClausePack, PackIndex, Placed
+    from ..model.result import PackResult
+    from .blocks import Figure
     from ..yamlsource import Document
 
 
@@ -260,6 +262,15 @@ class WeightedBands(BandsWords):
             },
         )
         return outcome, extras
+
+    def chart(self, pack: "ClausePack", result: "PackResult", word: Callable[..., str], title: Callable[[Text], str]) -> "Figure":
+        """Each category's score against its points, and the total against the band lines."""
+        from ..report.charts import bands_chart
+        from .blocks import Figure
+
+        bands = tuple(Msg("chart.band", min=b.min, max=b.max, title=b.title) for b in sorted(self.bands, key=lambda b: b.min))
+        svg = bands_chart(self, _outcome(result.outcome), word, title)
+        return Figure(svg, Msg("chart.bands_title"), Msg("chart.bands_legend", bands=bands))
 
     # --- targets ---------------------------------------------------------------------------
 

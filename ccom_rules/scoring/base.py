@@ -15,7 +15,8 @@ from ..records import record
 
 if TYPE_CHECKING:
     from ..model.pack import ClausePack, PackIndex, Placed
-    from .blocks import Block
+    from ..model.result import PackResult
+    from .blocks import Block, Figure
     from ..problems import Problem
     from ..yamlsource import DocPath, Document
 
@@ -188,6 +189,14 @@ class ScoringModel(Frozen):
         from .blocks import Verbatim
 
         return [Verbatim(tuple(self.details(outcome, detail)))]
+
+    def chart(
+        self, pack: "ClausePack", result: "PackResult", word: Callable[..., str], title: Callable[[Text], str]
+    ) -> "Figure | None":
+        """The outcome's figure in the HTML report, or None for none (the default). ``word(msg_id,
+        **params)`` says a message and ``title(text)`` a title in the report's language(s); a model
+        draws with the functions of :mod:`ccom_rules.report.charts`, imported when called."""
+        return None
 
     @classmethod
     def html_template(cls) -> str:

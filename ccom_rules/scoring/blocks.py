@@ -1,4 +1,5 @@
-"""What a scoring model gives the reports to show of an outcome, as data in no output's syntax.
+"""What a scoring model gives the reports to show of an outcome, as data in no output's syntax:
+blocks of its Markdown section, and the figure of the HTML report.
 
 :meth:`~ccom_rules.scoring.base.ScoringModel.blocks` returns a list of blocks for the outcome's
 section of ``--format md``: a :class:`Table`, a :class:`Line`, a :class:`Bullets` list or
@@ -9,6 +10,9 @@ A cell, a line or a list item is one part or a tuple of parts, shown separated b
 is a text (a message, a :class:`~ccom_rules.model.common.Text`, or any other string: data shown
 as it is), an emphasised id (:class:`Strong`), ids as code separated by commas (:class:`Ids`),
 or texts one under the other (:class:`Stacked`).
+
+:meth:`~ccom_rules.scoring.base.ScoringModel.chart` returns a :class:`Figure`: SVG drawn with the
+functions of :mod:`ccom_rules.report.charts`, its caption and its legend.
 """
 
 from __future__ import annotations
@@ -78,6 +82,16 @@ class Verbatim:
 
 
 Block: TypeAlias = "Table | Line | Bullets | Verbatim"
+
+
+@record
+class Figure:
+    """A chart of the outcome: SVG markup (every text in it already escaped), its caption and its
+    legend (messages; no legend when empty)."""
+
+    svg: str
+    caption: str | Text
+    legend: str | Text = ""
 
 
 def first_reasons(reasons: Sequence[str], shown: int = 3) -> Parts:

@@ -24,6 +24,8 @@ from .maturity_targets import MaturityTargets, previous_level
 
 if TYPE_CHECKING:
     from ..model.pack import Clause, ClausePack, PackIndex, Placed
+    from ..model.result import PackResult
+    from .blocks import Figure
     from ..problems import Problem
     from ..yamlsource import Document
 
@@ -309,6 +311,15 @@ class MaturityLevels(MaturityTargets):
             for cid in board.index.order
             if (fields := extras.get(cid)) is not None
         }
+
+    def chart(self, pack: "ClausePack", result: "PackResult", word: Callable[..., str], title: Callable[[Text], str]) -> "Figure":
+        """The C and F shares and the total points, each against every level's threshold."""
+        from ..report.charts import maturity_chart
+        from .blocks import Figure
+
+        out = result.outcome
+        assert isinstance(out, MaturityOutcome)
+        return Figure(maturity_chart(self, out, word), Msg("chart.maturity_title"), Msg("chart.maturity_legend"))
 
     # --- checks ----------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """pass_fail: CCOM certification passes when every mandatory clause is met
 and every prerequisite holds."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -14,8 +14,9 @@ from .base import AtStake, Board, ClauseExtras, GainWords, Lang, ScoringModel, T
 from .words import more, status_word
 
 if TYPE_CHECKING:
-    from ..model.pack import PackIndex, Placed
-    from .blocks import Block
+    from ..model.pack import ClausePack, PackIndex, Placed
+    from ..model.result import PackResult
+    from .blocks import Block, Figure
     from ..yamlsource import DocPath
 
 _DONE = ("met", "not_applicable")
@@ -148,6 +149,13 @@ class PassFail(ScoringModel):
         if out.not_assessed:
             shown.append(Line((Msg("report.not_assessed"), Ids(out.not_assessed))))
         return shown
+
+    def chart(self, pack: "ClausePack", result: "PackResult", word: Callable[..., str], title: Callable[[Text], str]) -> "Figure":
+        """Each chapter's clauses as squares coloured by status."""
+        from ..report.charts import status_grid
+        from .blocks import Figure
+
+        return Figure(status_grid(pack, result.clauses, word, title), Msg("chart.grid_title"))
 
     def good(self, outcome: Outcome) -> bool:
         return _outcome(outcome).passed

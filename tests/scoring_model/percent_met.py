@@ -7,15 +7,15 @@ It is written only against ``ccom_rules.scoring.base.ScoringModel``; registering
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
 from ccom_rules.model.common import Text
-from ccom_rules.model.pack import PackIndex, Placed
-from ccom_rules.model.result import Outcome
+from ccom_rules.model.pack import ClausePack, PackIndex, Placed
+from ccom_rules.model.result import Outcome, PackResult
 from ccom_rules.scoring.base import Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
-from ccom_rules.scoring.blocks import Block, Line, Strong, Table
+from ccom_rules.scoring.blocks import Block, Figure, Line, Strong, Table
 
 
 class PercentOutcome(Outcome):
@@ -124,7 +124,7 @@ class PercentMet(ScoringModel):
 
 class PercentMetShown(PercentMet):
     """The same model, supplying what the reports show of it instead of the defaults: its own
-    summary sentence and Markdown section."""
+    summary sentence, Markdown section and chart."""
 
     def summary(self, outcome: Outcome) -> Text:
         out = _outcome(outcome)
@@ -138,3 +138,11 @@ class PercentMetShown(PercentMet):
         header = (Text(en="Counted", zh="计入"), Text(en="Met", zh="符合"), Text(en="Pass mark", zh="合格线"))
         verdict = Text(en="passes", zh="合格") if out.passed else Text(en="fails", zh="不合格")
         return [Table(header, ((str(out.applicable), str(out.met), f"{out.pass_mark} %"),)), Line((Strong("mini"), verdict))]
+
+    def chart(self, pack: ClausePack, result: PackResult, word: Callable[..., str], title: Callable[[Text], str]) -> Figure:
+        from ccom_rules.report.charts import Bar, bar_chart
+
+        out = _outcome(result.outcome)
+        label = title(Text(en="Clauses met", zh="符合的条款"))
+        bar = Bar(label, out.percent, 100.0, f"{out.percent} %", [(float(out.pass_mark), "pass")])
+        return Figure(bar_chart([bar], label), Text(en="Share of clauses met", zh="条款符合比例"))

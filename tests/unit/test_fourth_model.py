@@ -129,9 +129,10 @@ def _markdown(*args: str) -> str:
 
 
 def test_the_reports_show_the_defaults(percent: None, tmp_path: Path) -> None:
-    """A model that supplies none of them gets its headline as the summary sentence and its
-    details in a code block in Markdown."""
+    """A model that supplies none of them gets its headline as the summary sentence, its details
+    in a code block in Markdown, and no chart."""
     page = _report(tmp_path)
+    assert "<figure>" not in page and "<svg" not in page
     assert "<p><strong>MINI-PCT.</strong> FAIL — 25 % of clauses met (1/4), pass mark 75 %</p>" in page
     assert "**FAIL — 25 % of clauses met (1/4), pass mark 75 %**\n\n```text\n```\n" in _markdown()
 
@@ -139,8 +140,11 @@ def test_the_reports_show_the_defaults(percent: None, tmp_path: Path) -> None:
 def test_the_reports_show_what_the_model_supplies(shown: None, tmp_path: Path) -> None:
     page = _report(tmp_path)
     assert "<p><strong>MINI-PCT.</strong> 1 of 4 counted clauses are met, against a pass mark of 75 %.</p>" in page
+    assert '<figure><figcaption class="caption">Share of clauses met</figcaption><svg' in page
+    assert 'aria-label="Clauses met"' in page and ">25 %</text>" in page and ">pass</text>" in page
     page = _report(tmp_path, "--lang", "zh")
     assert "<p><strong>MINI-PCT.</strong> 计入的 4 条条款中 1 条符合，合格线 75 %。</p>" in page
+    assert '<figcaption class="caption">条款符合比例</figcaption>' in page and 'aria-label="符合的条款"' in page
     section = "| Counted | Met | Pass mark |\n|---|---|---|\n| 4 | 1 | 75 % |\n\n**mini** fails\n\n"
     assert section in _markdown() and "```" not in _markdown()
     assert "| Counted<br>计入 | Met<br>符合 | Pass mark<br>合格线 |\n" in _markdown("--lang", "both")
