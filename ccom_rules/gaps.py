@@ -125,7 +125,7 @@ def evidence_gaps(packs: Sequence[ClausePack], manifest: Manifest, result: Resul
             order = {cid: i for i, cid in enumerate(pack.index.order)}
             clause_ids = sorted(clauses, key=order.__getitem__)
             points = sum((pack.scoring.at_stake(results[c], clauses[c]) for c in clause_ids), Fraction(0))
-            items = tuple(c for c in clause_ids if results[c].c_rate is not None)
+            items = tuple(c for c in clause_ids if pack.scoring.rated(results[c]))
             impact.append(
                 PackImpact(
                     pack=pack_id,

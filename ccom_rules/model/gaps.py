@@ -49,7 +49,8 @@ class PackImpact(Frozen):
     checkpoints: tuple[str, ...]
     clauses: tuple[str, ...]
     items: tuple[str, ...] = ()
-    """maturity_levels: the items whose ratings it holds down."""
+    """The clauses scored by ratings of their own (``ScoringModel.rated``: maturity_levels' items)
+    whose ratings it holds down."""
     points: float = 0.0
     """What meeting those checkpoints could add: maturity total points or weighted-band points."""
 

@@ -312,6 +312,11 @@ class ScoringModel(Frozen):
         """The title of an action raising ``key``."""
         raise NotImplementedError
 
+    def rated(self, clause: ClauseResult) -> bool:
+        """Whether the clause is scored by ratings of its own (an item of maturity_levels): gaps
+        names the rated clauses an evidence gap holds down."""
+        return False
+
     def settled(self, clause: ClauseResult) -> bool:
         """Whether a clause that is not met holds nothing back under this model (scored in full)."""
         return False

@@ -179,6 +179,9 @@ class MaturityTargets(MaturityPlanning):
         said = Msg("stake.items", items=", ".join(parts), points=total, conditions=commas(shown))
         return AtStake(float(total), shown, said)
 
+    def rated(self, clause: ClauseResult) -> bool:
+        return clause.c_rate is not None
+
     def figure(self, clause: ClauseResult) -> str:
         return f"C {clause.c_rate} · F {clause.f_rate}" if clause.c_rate is not None else ""
 
