@@ -118,10 +118,10 @@ def handles_invalid_input(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _inputs_of(pack_refs: Sequence[str], manifest_path: Path | None, manifest: Manifest | None = None) -> set[Path]:
+def inputs_of(pack_refs: Sequence[str], manifest_path: Path | None, manifest: Manifest | None = None) -> set[Path]:
     """Every file read to make the output: pack files, the manifest and its evidence files."""
     path = pack_path()
-    dirs = [*(f.directory for f in path.found()), *(Path(r.partition("@")[2] or r) for r in pack_refs if _is_pack_dir(r))]
+    dirs = [*(f.directory for f in path.found()), *(Path(r.partition("@")[2] or r) for r in pack_refs if is_pack_dir(r))]
     inputs = {p.resolve() for d in dirs for p in d.rglob("*") if p.is_file()}
     if manifest_path is not None:
         inputs.add(manifest_path.resolve())
@@ -197,7 +197,7 @@ def write_output(text: str | bytes, out: Path | None, inputs: set[Path]) -> None
         raise click.UsageError(f"cannot write --out {out}: {exc}") from None
 
 
-def _is_pack_dir(ref: str) -> bool:
+def is_pack_dir(ref: str) -> bool:
     from .loader import PACK_FILE
 
     return "@" in ref or os.sep in ref or "/" in ref or (Path(ref) / PACK_FILE).is_file()
@@ -266,7 +266,7 @@ def select_packs(refs: Sequence[str], path: PackPath | None = None) -> list[Clau
                 raise click.UsageError(f"{ref}: no pack {pack_id!r} in {where}")
             path.choose(pack_id, directory)
             ids.append(pack_id)
-        elif _is_pack_dir(ref):
+        elif is_pack_dir(ref):
             folder = Path(ref).parent if Path(ref).is_file() else Path(ref)
             folders.append(folder)
             path.choose(pack_id_of(folder), folder)

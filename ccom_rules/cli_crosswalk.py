@@ -16,7 +16,7 @@ import click
 from .cli_common import (
     say,
     EXIT_INVALID,
-    _inputs_of,
+    inputs_of,
     print_problems,
     echo,
     emit,
@@ -120,7 +120,7 @@ def compare_cmd(
     crosswalks = crosswalks_for(packs, crosswalk_dir)
     loaded = load_manifest(manifest, packs, root)
     subject = Compared(compare(packs, loaded, crosswalks), packs, lang)
-    emit("compare", fmt, subject, out, _inputs_of(pack_ids, manifest, loaded) | set(crosswalks.files))
+    emit("compare", fmt, subject, out, inputs_of(pack_ids, manifest, loaded) | set(crosswalks.files))
 
 
 @crosswalk.command("apply")
@@ -158,7 +158,7 @@ def crosswalk_apply(manifest: Path, source: str, target: str, out: Path, crosswa
     if not any({c.packs.left.id, c.packs.right.id} == {source, target} for c in crosswalks.pairs):
         raise click.UsageError(f"no crosswalk joins {source} and {target}")
     loaded = load_manifest(manifest, packs, root)
-    inputs = _inputs_of((), manifest, loaded) | set(crosswalks.files)
+    inputs = inputs_of((), manifest, loaded) | set(crosswalks.files)
     if out.resolve() in inputs:
         raise click.UsageError(f"--out {out} is an input file; choose another path")
     carried = carry(packs, loaded, crosswalks, source, target)

@@ -20,7 +20,7 @@ from .cli_common import (
     say,
     EXIT_INVALID,
     EXIT_UNMET,
-    _inputs_of,
+    inputs_of,
     echo,
     emit,
     format_option,
@@ -108,7 +108,7 @@ def evaluate(
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     comparison = ratchet(baseline, result) if baseline is not None else None
     subject = Evaluation(packs, loaded, result, manifest, source.places, lang=lang)
-    emit("evaluate", fmt, subject, out, _inputs_of(pack_ids, manifest, loaded))
+    emit("evaluate", fmt, subject, out, inputs_of(pack_ids, manifest, loaded))
     for message in unmet:
         say(f"requirement not met: {message}", err=True)
     regressed = comparison is not None and baseline is not None and print_comparison(baseline, comparison)
@@ -211,7 +211,7 @@ def _emit_analysis(
     analysis = _analyse(manifest, pack_ids, targets, root, max_actions, lang, **run)
     crosswalks = crosswalks_for(analysis.packs, crosswalk_dir)
     analysis = across(analysis, crosswalks)
-    emit(command, fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
+    emit(command, fmt, analysis, out, inputs_of(pack_ids, manifest, analysis.manifest) | set(crosswalks.files))
     return analysis
 
 
@@ -283,7 +283,7 @@ def export(manifest: Path, pack_ids: tuple[str, ...], targets: tuple[str, ...], 
     (C/F-Rates, fractions and statuses, each cell limited to the values the manifest accepts).
     Needs the xlsx extra: pip install 'ccom-rules[xlsx]'."""
     analysis = _analyse(manifest, pack_ids, targets, root)
-    emit("export", fmt, analysis, out, _inputs_of(pack_ids, manifest, analysis.manifest))
+    emit("export", fmt, analysis, out, inputs_of(pack_ids, manifest, analysis.manifest))
 
 
 @click.command("import-findings")
@@ -325,7 +325,7 @@ def import_findings(workbook: Path, manifest: Path, pack_ids: tuple[str, ...], o
         raise InvalidInput(problems)
     text = with_findings(manifest.read_text(encoding="utf-8"), [(f, f"from {workbook.name}") for f in findings])
     _check_new_manifest(text, manifest, packs, root)
-    inputs = _inputs_of(pack_ids, manifest, loaded) | {workbook.resolve()}
+    inputs = inputs_of(pack_ids, manifest, loaded) | {workbook.resolve()}
     write_output(text, out, inputs)
     echo(f"{len(findings)} finding(s) from {workbook} written to {out}\n", err=True)
 
@@ -376,7 +376,7 @@ def batch(targets: tuple[Path, ...], pack_ids: tuple[str, ...], jobs: int, fmt: 
     paths = manifest_paths(targets)
     rows = evaluate_many(packs, paths, jobs=jobs, root=root)
     report = BatchReport(__version__, tuple(p.id for p in packs), tuple(rows))
-    emit("batch", fmt, report, out, _inputs_of(pack_ids, None) | {p.resolve() for p in paths})
+    emit("batch", fmt, report, out, inputs_of(pack_ids, None) | {p.resolve() for p in paths})
     invalid = sum(1 for row in rows if not row.evaluated)
     if invalid:
         say(f"{invalid} of {len(rows)} manifests invalid (their problems are in their rows)", err=True)

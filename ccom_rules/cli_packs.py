@@ -17,8 +17,8 @@ from .cli_common import (
     say,
     EXIT_INVALID,
     EXIT_UNMET,
-    _inputs_of,
-    _is_pack_dir,
+    inputs_of,
+    is_pack_dir,
     print_problems,
     echo,
     emit,
@@ -83,7 +83,7 @@ def _pack_folder(ref: str, path: PackPath) -> Path:
     pack_id, at, where = ref.partition("@")
     if at:
         found = pack_dir_for(pack_id, Path(where))
-    elif _is_pack_dir(ref):
+    elif is_pack_dir(ref):
         found = Path(ref).parent if Path(ref).is_file() else Path(ref)
     else:
         found = path.locate(ref)
@@ -126,7 +126,7 @@ def packs_diff(old_ref: str, new_ref: str, manifests: tuple[Path, ...], check_ve
         cases = {case.name: case / "manifest.yaml" for folder in folders for case in case_dirs(folder)}
         sources = [(f"case {name}", cases[name]) for name in sorted(cases)]
     diff = diff_packs(old, new, sources)
-    emit("packs diff", fmt, diff, out, _inputs_of([str(f) for f in folders], None) | {m.resolve() for m in manifests})
+    emit("packs diff", fmt, diff, out, inputs_of([str(f) for f in folders], None) | {m.resolve() for m in manifests})
     if check_version and not diff.version_ok:
         sys.exit(EXIT_UNMET)
 
@@ -177,7 +177,7 @@ def schemas(for_packs: bool, pack_refs: tuple[str, ...], out: Path | None) -> No
         raise click.UsageError("packs are given only after --for-packs")
     packs = select_packs(pack_refs) if for_packs else []
     text = manifest_schema_for(packs, out.name if out is not None else "evidence-manifest.schema.json")
-    write_output(text, out, _inputs_of(pack_refs, None))
+    write_output(text, out, inputs_of(pack_refs, None))
 
 
 @click.command()

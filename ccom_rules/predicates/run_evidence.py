@@ -133,11 +133,11 @@ def _metric(pred: Any) -> Run:
 
 
 def _continuous(pred: Any) -> Run:
-    from .series import DEFAULT_WINDOW_DAYS, _period_word, best_run, window_ends
+    from .series import DEFAULT_WINDOW_DAYS, period_word, best_run, window_ends
 
     etype, period, count = pred.type, pred.period, pred.count
     window = pred.window_days if pred.window_days is not None else DEFAULT_WINDOW_DAYS[period]
-    series = {"count": count, "period": _period_word(period), "type": evidence_type(etype)}
+    series = {"count": count, "period": period_word(period), "type": evidence_type(etype)}
     runs_key = ("runs", etype, period)  # Facts.runs's own memo key
     dated: list[tuple[Any, tuple[int, ...]]] = [(None, ())]  # the assessment date last seen, with its window ends
     ended: dict[int, tuple[Msg]] = {}

@@ -133,7 +133,7 @@ class Continuous(Frozen):
 _PERIOD_WORDS: dict[str, Msg] = {}
 
 
-def _period_word(period: Period) -> Msg:
+def period_word(period: Period) -> Msg:
     """``Msg("series.month")`` and the like, one object each."""
     word = _PERIOD_WORDS.get(period)
     if word is None:
