@@ -22,6 +22,7 @@ from ..model.pack import ClausePack
 from ..model.result import CheckpointResult, PackResult, Status
 from ..places import ManifestPlaces, Place
 from ..problems import CODES, Problem
+from ..scoring import model_of
 from .subjects import Analysis, Evaluation, Validation
 
 SARIF_SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
@@ -153,7 +154,7 @@ def _evaluation(subject: Evaluation) -> tuple[_Rules, list[dict[str, Any]]]:
 
 def _prerequisites(item: PackResult, rules: _Rules, where: _Where) -> list[dict[str, Any]]:
     out = []
-    for pre in getattr(item.outcome, "prerequisites", ()):
+    for pre in model_of(item.outcome).condition_results(item.outcome):
         if pre.held:
             continue
         rule_id = f"{item.pack.id}/prerequisite/{pre.id}"

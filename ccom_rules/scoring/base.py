@@ -1,7 +1,7 @@
 """What a scoring model receives (every checkpoint and clause already decided) and the one
 interface every model implements, so that nothing outside ``scoring/`` knows which it is."""
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from importlib.resources import files
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from ..model.common import Frozen, Text
 from ..model.manifest import Finding, FindingStatus, Manifest
-from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, Status
+from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, PrerequisiteResult, Status
 from ..predicates import Facts, Predicate
 from ..records import record
 
@@ -270,6 +270,12 @@ class ScoringModel(Frozen):
 
     def condition_paths(self) -> "Iterable[tuple[Predicate, DocPath]]":
         """Each condition's predicate and where it is written in ``pack.yaml``."""
+        return ()
+
+    @classmethod
+    def condition_results(cls, outcome: Outcome) -> "Sequence[PrerequisiteResult]":
+        """How each of :meth:`conditions` came out in ``outcome``: held or not, and why (SARIF
+        reports those that do not hold)."""
         return ()
 
     def tally(self, index: "PackIndex", clause_id: str, unit: Unit) -> Tally:

@@ -230,6 +230,10 @@ class PassFail(ScoringModel):
     def condition_paths(self) -> "Iterable[tuple[Predicate, DocPath]]":
         return ((p.check, ("scoring", "prerequisites", i, "check")) for i, p in enumerate(self.prerequisites))
 
+    @classmethod
+    def condition_results(cls, outcome: Outcome) -> tuple[PrerequisiteResult, ...]:
+        return _outcome(outcome).prerequisites
+
     def tally(self, index: "PackIndex", clause_id: str, unit: Unit) -> Tally:
         return {"failing": int(unit[0])}
 
