@@ -23,17 +23,15 @@ from .model.pack import ClausePack
 from .model.result import Result
 from .problems import Problem
 from .records import record
+from .scoring import model_of
 
 MANIFEST_NAMES = ("manifest.yaml", "manifest.yml", "manifest.json")
 SUFFIXES = (".yaml", ".yml", ".json")
 
-OUTCOME_KEYS = ("passed", "level", "certifiable_level", "score", "band")
-"""The stable keys of an outcome (see ``ccom_rules.model.result``) a row shows, where present."""
-
 
 @record
 class PackSummary:
-    """One pack's outcome for one manifest, in the outcome's stable keys."""
+    """One pack's outcome for one manifest, in the values its scoring model names (``key_values``)."""
 
     pack: str
     model: str
@@ -80,7 +78,7 @@ def summarise(path: str, result: Result, problems: Sequence[Problem] = ()) -> Ba
         PackSummary(
             pr.pack.id,
             pr.outcome.model,
-            tuple((k, getattr(pr.outcome, k)) for k in OUTCOME_KEYS if hasattr(pr.outcome, k)),
+            model_of(pr.outcome).key_values(pr.outcome),  # the values its scoring model names
         )
         for pr in result.packs
     )

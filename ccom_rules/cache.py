@@ -17,7 +17,9 @@ pack from a pull request is data that gets parsed, checked and compiled like any
 what the tool made of it is pickled. Someone who can write into your cache folder can already
 run code as you (for example through the shell's start-up files), so the cache adds no way in.
 Only packs that read without any problem (not even a warning) are cached, so every problem is
-always reported from the files themselves.
+always reported from the files themselves; and only packs scored by a built-in model: a model
+registered from elsewhere (``ccom_rules.scoring.register``) is code the key does not fingerprint,
+and an entry whose model is no longer the class registered under its name is stale.
 
 The folder keeps the 48 entries used most recently (``cachedir.LIMITS``): a store removes the
 least recently used past that, and a hit marks its entry as used (once a day at most).
@@ -42,6 +44,7 @@ from .cachedir import enabled as enabled
 from .cachedir import mark_used, prune
 from .cachedir import trusted_folder as _trusted_folder
 from .safeio import Refused, read_bounded, write_atomic
+from .scoring import BUILT_IN, MODELS
 from .records import record
 
 FORMAT = 2
@@ -81,6 +84,16 @@ def _versions(limits: object) -> bytes:
         f"ccom-rules {__version__}|code {_code_fingerprint()}|format {FORMAT}|python {sys.version}"
         f"|pydantic {pydantic.VERSION}|{limits!r}"
     ).encode()
+
+
+def _built_in(pack: ClausePack) -> bool:
+    """Whether the pack is scored by a built-in model (whose code the key fingerprints)."""
+    return type(pack.scoring) is BUILT_IN.get(pack.scoring.model)
+
+
+def _registered(pack: ClausePack) -> bool:
+    """Whether the pack's scoring model is the class registered under its name now."""
+    return type(pack.scoring) is MODELS.get(pack.scoring.model)
 
 
 @record
@@ -138,6 +151,8 @@ class PackCache:
             return None
         if not entry.inputs or entry.inputs[0] != ("pack.yaml", self.head_sha):
             return None
+        if not _registered(entry.compiled.pack):
+            return None
         for rel, sha in entry.inputs[1:]:
             if self._sha(rel) != sha:
                 return None
@@ -146,7 +161,7 @@ class PackCache:
 
     def store(self, pack: ClausePack) -> None:
         """Write ``pack`` compiled, atomically; any failure only means no cache next time."""
-        if self.path is None:
+        if self.path is None or not _built_in(pack):
             return
         inputs = [("pack.yaml", self.head_sha)]
         for rel in pack.include:

@@ -1,7 +1,7 @@
 """weighted_bands in words: its headline and details, the summary sentence of the report, and
 how a score moved between two results."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Msg, padded, t
 from ..model.result import BandsOutcome, Outcome
@@ -50,6 +50,11 @@ class BandsWords(ScoringModel):
                 Msg("text.category", id=cat.id, title=padded(cat.title, 42), score=cat.score, points=cat.points, fraction=frac)
             )
         return lines
+
+    @classmethod
+    def key_values(cls, outcome: Outcome) -> tuple[tuple[str, Any], ...]:
+        out = _outcome(outcome)
+        return (("score", out.score), ("band", out.band))
 
     def summary(self, outcome: Outcome) -> str:
         out = _outcome(outcome)

@@ -177,6 +177,15 @@ class ScoringModel(Frozen):
         """Further lines of the text summary (indented two spaces); ``detail`` caps long lists."""
         return []
 
+    @classmethod
+    def key_values(cls, outcome: Outcome) -> tuple[tuple[str, Any], ...]:
+        """The few values a one-line summary of the outcome shows (a ``batch`` row), by name, in
+        order. By default every field of the outcome that holds a plain value (a boolean, a number
+        or a string), but the model's name."""
+        fields = type(outcome).model_fields
+        plain = ((name, getattr(outcome, name)) for name in fields if name != "model")
+        return tuple((name, value) for name, value in plain if isinstance(value, (bool, int, float, str)))
+
     def summary(self, outcome: Outcome) -> "str | Text":
         """A sentence or two on the outcome for the executive summary of the HTML report: a message
         (:class:`~ccom_rules.i18n.Msg`) or a :class:`Text` in each language. By default, the headline."""

@@ -55,6 +55,11 @@ class MaturityTargets(MaturityPlanning):
             lines += [Msg("text.gap", message=gap.message) for gap in out.next_level_gaps]
         return lines
 
+    @classmethod
+    def key_values(cls, outcome: Outcome) -> tuple[tuple[str, Any], ...]:
+        out = _outcome(outcome)
+        return (("level", out.level), ("certifiable_level", out.certifiable_level))
+
     def summary(self, outcome: Outcome) -> str:
         out = _outcome(outcome)
         names = {lv.level: lv.name for lv in self.levels}

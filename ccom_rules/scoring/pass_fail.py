@@ -118,6 +118,10 @@ class PassFail(ScoringModel):
             lines.append(Msg("text.not_assessed", clauses=", ".join(out.not_assessed)))
         return lines
 
+    @classmethod
+    def key_values(cls, outcome: Outcome) -> tuple[tuple[str, Any], ...]:
+        return (("passed", _outcome(outcome).passed),)
+
     def summary(self, outcome: Outcome) -> str:
         out = _outcome(outcome)
         return Msg(

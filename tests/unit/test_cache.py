@@ -191,3 +191,38 @@ def test_models_pickle_to_equal_models_with_the_same_fields_given(cache_dir: Pat
         assert back.model_dump_json() == model.model_dump_json()
         assert back.model_dump(exclude_unset=True) == model.model_dump(exclude_unset=True)
         assert back.__pydantic_private__ == model.__pydantic_private__
+
+
+def test_a_pack_is_scored_by_the_model_registered_now(cache_dir: Path) -> None:
+    """A model registered from outside the package is code the cache key does not fingerprint: a
+    pack using it is not cached, and an entry holding another class than the one registered under
+    its model's name now (a built-in name taken over by a registered class) is not used."""
+    from ccom_rules import load_pack
+    from ccom_rules.scoring import BUILT_IN, register, unregister
+    from ccom_rules.scoring.pass_fail import PassFail
+
+    from ..conftest import TESTS
+    from ..scoring_model.percent_met import PercentMet, PercentMetShown
+
+    mini = TESTS / "scoring_model" / "mini_pct"
+    register(PercentMet)
+    try:
+        assert type(load_pack(mini).scoring) is PercentMet
+        register(PercentMetShown)  # the same name, another class
+        assert type(load_pack(mini).scoring) is PercentMetShown
+        assert not cache_dir.exists() or not list(cache_dir.glob("pack-*.pickle"))  # nothing of it cached
+    finally:
+        unregister("percent_met")
+
+    class Stricter(PassFail):
+        """A built-in model's name taken over by another class."""
+
+    ccom = PACKS_HOME / "ccom_sj_t_11739"
+    assert type(load_pack(ccom).scoring) is PassFail  # read from the files, then stored
+    assert len(list(cache_dir.glob("pack-*.pickle"))) == 1
+    register(Stricter)
+    try:
+        assert type(load_pack(ccom).scoring) is Stricter  # the stored entry holds PassFail: not used
+    finally:
+        register(BUILT_IN["pass_fail"])
+    assert type(load_pack(ccom).scoring) is PassFail

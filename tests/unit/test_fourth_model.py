@@ -105,9 +105,8 @@ def test_every_output_format(percent: None, command: str, fmt: str, tmp_path: Pa
 
 
 @pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The same model name, another class: a compiled pack cached earlier would hold the other one."""
-    monkeypatch.setenv("CCOM_RULES_NO_CACHE", "1")
+def shown() -> Iterator[None]:
+    """The same model name, another class (the pack cache never gives a pack of the other one)."""
     register(PercentMetShown)
     try:
         yield
@@ -153,3 +152,13 @@ def test_the_reports_show_what_the_model_supplies(shown: None, tmp_path: Path) -
 def test_explain_asks_the_model(percent: None) -> None:
     result = run("explain", PACK, "6.1")
     assert result.exit_code == 0 and "counts toward the share met: yes" in result.stdout
+
+
+def test_a_batch_row_shows_the_values_the_model_names(percent: None, tmp_path: Path) -> None:
+    """``batch`` asks the model what a row shows: by default the outcome's plain values."""
+    out = tmp_path / "rows.csv"
+    result = run("batch", MANIFEST, "--pack", PACK, "--format", "csv", "--out", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    header, row = out.read_text(encoding="utf-8").splitlines()
+    assert header.split(",")[-2:] == ["mini_pct", "problems"]
+    assert ",percent=25 met=1 applicable=4 pass_mark=75 passed=false," in row
