@@ -9,7 +9,7 @@ from ..crosswalk.result import Comparison
 from ..i18n import Msg
 from ..model.gaps import ThemeReach
 from .compare_text import MARK, opened, status, type_title, why
-from .html import _Html
+from .html import HtmlWords
 from .subjects import Compared
 
 TEMPLATE = "compare.html.j2"
@@ -23,7 +23,7 @@ def render(subject: Compared | Comparison, detail: int = 3, rows: int = 25) -> s
     env = Environment(
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
     )
-    html = _Html(speaker)
+    html = HtmlWords(speaker)
 
     def where(reach: ThemeReach) -> str:
         return "; ".join(f"{p} {', '.join(cs)}" for p, cs in reach.clauses.items())

@@ -31,7 +31,7 @@ REASONS_SHOWN = 4
 """Reasons listed per clause before the rest fold into ``<details>``."""
 
 
-class _Html:
+class HtmlWords:
     """What the template calls to say things: each language shown, the second one in a ``zh`` span."""
 
     def __init__(self, speaker: Speaker) -> None:
@@ -85,7 +85,7 @@ def _chart(pack: ClausePack, result: PackResult, speaker: Speaker) -> Markup:
     figure = pack.scoring.chart(pack, result, word, title)
     if figure is None:
         return Markup("")
-    html = _Html(speaker)
+    html = HtmlWords(speaker)
     legend = html.r(figure.legend) if figure.legend else Markup("")
     return Markup(
         '<figure><figcaption class="caption">{}</figcaption>{}<figcaption class="legend">{}</figcaption></figure>'
@@ -99,7 +99,7 @@ def _themes_chart(packs: Sequence[ClausePack], themes: Sequence[ThemeComparison]
     from .theme_chart import theme_chart
 
     word, title = _chart_words(speaker)
-    html = _Html(speaker)
+    html = HtmlWords(speaker)
     shown = {s.pack for t in themes for s in t.statuses}
     standards = [(p.id, p.standard) for p in packs if p.id in shown]
     svg = Markup("").join(Markup(part) for part in theme_chart(themes, standards, word, title))
@@ -131,7 +131,7 @@ def render(
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
     )
     speaker = Speaker(lang, packs)
-    html = _Html(speaker)
+    html = HtmlWords(speaker)
     env.globals.update(w=html.w, plain=html.plain, r=html.r, tx=html.r, reasons=html.reasons, rows=rows)
     by_id = {p.id: p for p in packs}
     sections = {}
