@@ -8,6 +8,7 @@ inside each command.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,11 +132,27 @@ def packs_diff(old_ref: str, new_ref: str, manifests: tuple[Path, ...], check_ve
         sys.exit(EXIT_UNMET)
 
 
+class _StarterModels(click.Choice):  # type: ignore[type-arg]
+    """The scoring models with a starter pack (``ScoringModel.STARTER``), listed when first asked
+    for: the models are not imported for ``--help`` of the other commands."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        from .scaffold import starter_models
+
+        return starter_models()
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        pass
+
+
 @packs.command("new")
 @click.argument("pack_id")
-@click.option(
-    "--model", required=True, type=click.Choice(["pass_fail", "maturity_levels", "weighted_bands"]), help="The scoring model."
-)
+@click.option("--model", required=True, type=_StarterModels(), help="The scoring model.")
 @click.option(
     "--dir",
     "directory",

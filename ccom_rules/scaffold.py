@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-MODELS = ("pass_fail", "maturity_levels", "weighted_bands")
+if TYPE_CHECKING:
+    from .scoring.starter import Starter
+
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")  # the rule of ccom_rules.model.common.Identifier
 
 _HEAD = """{schema}id: {id}
@@ -23,41 +26,32 @@ _TYPES = """evidence_types:
   - {id: monthly_report, title: {en: Monthly operations report, zh: 月度运营报告}, method: record_series}
 """
 
-_SCORING = {
-    "pass_fail": """scoring:
-  model: pass_fail
-""",
-    "maturity_levels": """scoring:
-  model: maturity_levels
-  core_sections: ["1"]
-  levels:
-    - {level: 1, name: {en: Level 1, zh: 一级}, core_c_percent: 100, core_f_percent: 100, min_total: 20}
-""",
-    "weighted_bands": """scoring:
-  model: weighted_bands
-  max_total: 100
-  bands:
-    - {id: not_certified, min: 0, max: 59, title: {en: Not certified, zh: 不予认证}}
-    - {id: certified, min: 60, max: 100, title: {en: Certified, zh: 通过认证}}
-""",
-}
-
 _MANUAL = ("{en: A current operations manual., zh: 现行有效的运营手册。}", "{kind: present, type: operations_manual}")
 _REPORTS = (
     "{en: Three consecutive monthly reports., zh: 连续三个月的月度报告。}",
     "{kind: continuous, type: monthly_report, period: month, count: 3}",
 )
-# Per model: the clause holding the checkpoints, its checkpoint ids and aspects, and the section above it (if any).
-_SHAPES = {
-    "pass_fail": ("1", ("1.a", "1.b"), (None, None), None),
-    "maturity_levels": ("1.1", ("1.1.m1", "1.1.e1"), ("method", "execution"), ""),
-    "weighted_bands": ("1.1", ("1.1.a", "1.1.b"), ("approach", "deployment"), "    points: 100\n"),
-}
 
 
-def _clauses(model: str) -> str:
-    """The example clause (under a section for the models that score items or sub-items)."""
-    clause_id, ids, aspects, section = _SHAPES[model]
+def starter_models() -> list[str]:
+    """The scoring models that supply a starter pack, by name (registered ones included)."""
+    from .scoring import MODELS
+
+    return [name for name, model in MODELS.items() if model.STARTER is not None]
+
+
+def _starter(model: str) -> Starter:
+    from .scoring import MODELS
+
+    found = MODELS.get(model)
+    if found is None or found.STARTER is None:
+        raise ScaffoldError(f"no starter pack for scoring model {model!r}: one of {', '.join(starter_models())}")
+    return found.STARTER
+
+
+def _clauses(starter: Starter) -> str:
+    """The example clause (under a section "1" for the models that score items or sub-items)."""
+    clause_id, ids, aspects, section = starter.clause, starter.checkpoints, starter.aspects, starter.section
     pad = "  " if section is None else "      "
     lines = [
         f'{pad}- id: "{clause_id}"',
@@ -94,12 +88,6 @@ evidence:
   - {{id: report-2026-04, type: monthly_report, title: April report, date: "2026-05-05", period: "2026-04"}}
   - {{id: report-2026-05, type: monthly_report, title: May report, date: "2026-06-05", period: "2026-05"}}
 """
-
-_EXPECTED = {
-    "pass_fail": 'outcome:\n  passed: true\n  nonconformities: []\n  not_assessed: []\nclauses:\n  "1": {status: met}\n',
-    "maturity_levels": 'outcome:\n  level: 1\n  total: 20\n  max_total: 20\nclauses:\n  "1.1": {c_rate: 10, f_rate: 10}\n',
-    "weighted_bands": 'outcome:\n  score: 100\n  band: certified\nclauses:\n  "1.1": {status: met}\n',
-}
 
 _README = """# {id}
 
@@ -140,8 +128,7 @@ def _schema_line(target: Path, name: str) -> str:
 def new_pack(pack_id: str, model: str, directory: Path) -> list[Path]:
     """Write a new pack to ``directory`` (made if missing). Raises :class:`ScaffoldError` when
     ``directory`` exists and is not empty, or is not a folder: nothing is ever overwritten."""
-    if model not in MODELS:
-        raise ScaffoldError(f"unknown scoring model {model!r}: one of {', '.join(MODELS)}")
+    starter = _starter(model)
     if not _ID.match(pack_id) or len(pack_id) > 80:
         raise ScaffoldError(f"{pack_id!r} is not a pack id: letters, digits, '_', '.', '-', starting with a letter or digit")
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
@@ -149,12 +136,12 @@ def new_pack(pack_id: str, model: str, directory: Path) -> list[Path]:
     case = directory / "cases" / "complete"
     files = {
         directory / "pack.yaml": _HEAD.format(schema=_schema_line(directory, "clause-pack.schema.json"), id=pack_id)
-        + _SCORING[model]
+        + starter.scoring
         + _TYPES
-        + _clauses(model),
+        + _clauses(starter),
         case / "manifest.yaml": _MANIFEST.format(schema=_schema_line(case, "evidence-manifest.schema.json")),
-        case / "expected.yaml": _EXPECTED[model],
-        directory / "README.md": _README.format(id=pack_id, model=model, dir=directory.as_posix(), clause=_SHAPES[model][0]),
+        case / "expected.yaml": starter.expected,
+        directory / "README.md": _README.format(id=pack_id, model=model, dir=directory.as_posix(), clause=starter.clause),
     }
     case.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():

@@ -17,6 +17,7 @@ from .ratios import Ratio, exact, ratio, rounded
 from .ratios import half_up as half_up_ratio
 from .bands_words import BandsWords
 from .bands_words import bands_outcome as _outcome
+from .starter import Starter
 from .base import AtStake, Board, ClauseExtras, GainWords, Raised, RaiseFinding, Tally, Unit
 from ..model.manifest import FindingStatus
 
@@ -93,6 +94,18 @@ class WeightedBands(BandsWords):
     model: Literal["weighted_bands"] = "weighted_bands"
     OUTCOME: ClassVar[type[Outcome]] = BandsOutcome
     TARGET_FORM: ClassVar[str] = "':<score>'"
+    STARTER: ClassVar[Starter | None] = Starter(
+        scoring=(
+            "scoring:\n  model: weighted_bands\n  max_total: 100\n  bands:\n"
+            "    - {id: not_certified, min: 0, max: 59, title: {en: Not certified, zh: 不予认证}}\n"
+            "    - {id: certified, min: 60, max: 100, title: {en: Certified, zh: 通过认证}}\n"
+        ),
+        clause="1.1",
+        checkpoints=("1.1.a", "1.1.b"),
+        aspects=("approach", "deployment"),
+        section="    points: 100\n",
+        expected='outcome:\n  score: 100\n  band: certified\nclauses:\n  "1.1": {status: met}\n',
+    )
     TARGET_HELP: ClassVar[str] = "PACK:<score>"
     ASPECTS: ClassVar[frozenset[str] | None] = frozenset({"approach", "deployment", "results"})
     FINDING_FIELDS: ClassVar[Mapping[str, str]] = {"fraction": "a sub-item of a weighted_bands pack"}

@@ -12,6 +12,7 @@ from ..model.manifest import Finding, FindingStatus, Manifest
 from ..model.result import CheckpointResult, ClauseResult, DecidedBy, Outcome, PrerequisiteResult, Status
 from ..predicates import Facts, Predicate
 from ..records import record
+from .starter import Starter
 
 if TYPE_CHECKING:
     from ..model.pack import ClausePack, PackIndex, Placed
@@ -158,6 +159,8 @@ class ScoringModel(Frozen):
     TARGET_HELP: ClassVar[str]
     ASPECTS: ClassVar[frozenset[str] | None] = None
     FINDING_FIELDS: ClassVar[Mapping[str, str]] = {}
+    STARTER: ClassVar[Starter | None] = None
+    """Its part of a new pack (``ccom-rules packs new``); None: no starter."""
 
     # --- scoring ---------------------------------------------------------------------------
 

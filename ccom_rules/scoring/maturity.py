@@ -19,6 +19,7 @@ from ..model.result import (
     Shares,
     Status,
 )
+from .starter import Starter
 from .base import Board, ClauseExtras, Unit, operating_years
 from .maturity_targets import MaturityTargets, previous_level
 
@@ -73,6 +74,17 @@ class MaturityLevels(MaturityTargets):
     OUTCOME: ClassVar[type[Outcome]] = MaturityOutcome
     TARGET_FORM: ClassVar[str] = "':L<n>'"
     TARGET_HELP: ClassVar[str] = "PACK:L<n>"
+    STARTER: ClassVar[Starter | None] = Starter(
+        scoring=(
+            'scoring:\n  model: maturity_levels\n  core_sections: ["1"]\n  levels:\n'
+            "    - {level: 1, name: {en: Level 1, zh: 一级}, core_c_percent: 100, core_f_percent: 100, min_total: 20}\n"
+        ),
+        clause="1.1",
+        checkpoints=("1.1.m1", "1.1.e1"),
+        aspects=("method", "execution"),
+        section="",
+        expected='outcome:\n  level: 1\n  total: 20\n  max_total: 20\nclauses:\n  "1.1": {c_rate: 10, f_rate: 10}\n',
+    )
     ASPECTS: ClassVar[frozenset[str] | None] = frozenset({"method", "execution"})
     FINDING_FIELDS: ClassVar[Mapping[str, str]] = {
         "c_rate": "an item of a maturity_levels pack",

@@ -10,6 +10,7 @@ from ..model.construct import construct
 from ..model.result import Nonconformity, Outcome, PassFailOutcome, PrerequisiteResult
 from ..predicates import Predicate
 from ..i18n import Msg, t
+from .starter import Starter
 from .base import AtStake, Board, ClauseExtras, GainWords, Lang, ScoringModel, Tally, Unit
 from .words import more, status_word
 
@@ -51,6 +52,14 @@ class PassFail(ScoringModel):
     OUTCOME: ClassVar[type[Outcome]] = PassFailOutcome
     TARGET_FORM: ClassVar[str] = "':pass'"
     TARGET_HELP: ClassVar[str] = "PACK:pass"
+    STARTER: ClassVar[Starter | None] = Starter(
+        scoring="scoring:\n  model: pass_fail\n",
+        clause="1",
+        checkpoints=("1.a", "1.b"),
+        aspects=(None, None),
+        section=None,
+        expected='outcome:\n  passed: true\n  nonconformities: []\n  not_assessed: []\nclauses:\n  "1": {status: met}\n',
+    )
 
     def score(self, board: Board) -> tuple[PassFailOutcome, ClauseExtras]:
         nonconformities = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import ClassVar
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from ccom_rules.problems import InvalidInput
 from ccom_rules.report.formats import FORMATS
 from ccom_rules.requirements import parse_requirement
 from ccom_rules.scoring import MODELS, register, unregister
+from ccom_rules.scoring.starter import Starter
 
 from ..cli.test_cli import _usage_error, run
 from ..conftest import CASES, TESTS
@@ -162,3 +164,32 @@ def test_a_batch_row_shows_the_values_the_model_names(percent: None, tmp_path: P
     header, row = out.read_text(encoding="utf-8").splitlines()
     assert header.split(",")[-2:] == ["mini_pct", "problems"]
     assert ",percent=25 met=1 applicable=4 pass_mark=75 passed=false," in row
+
+
+class PercentMetStarter(PercentMet):
+    """The same model, with a starter pack of its own for ``packs new``."""
+
+    STARTER: ClassVar[Starter | None] = Starter(
+        scoring="scoring:\n  model: percent_met\n  pass_mark: 100\n",
+        clause="1",
+        checkpoints=("1.a", "1.b"),
+        aspects=(None, None),
+        section=None,
+        expected='outcome:\n  percent: 100\n  passed: true\nclauses:\n  "1": {status: met}\n',
+    )
+
+
+def test_packs_new_offers_the_models_that_supply_a_starter(percent: None, tmp_path: Path) -> None:
+    """``packs new`` asks each model for its starter: a model without one is not offered, and one
+    with one gets a pack that validates strictly and whose case passes."""
+    refused = run("packs", "new", "p", "--model", "percent_met", "--dir", tmp_path / "none")
+    assert refused.exit_code == 2 and "'percent_met' is not one of 'pass_fail'" in refused.stderr
+    assert not (tmp_path / "none").exists()
+    register(PercentMetStarter)
+    folder = tmp_path / "mine"
+    made = run("packs", "new", "mine", "--model", "percent_met", "--dir", folder)
+    assert made.exit_code == 0, made.output + made.stderr
+    assert "model: percent_met" in (folder / "pack.yaml").read_text(encoding="utf-8")
+    for command in (("validate", "--strict", folder), ("test", folder)):
+        checked = run(*command)
+        assert checked.exit_code == 0, checked.output + checked.stderr
