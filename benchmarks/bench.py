@@ -13,7 +13,8 @@ Figures (names for ``--only``):
              (shown too: a new manifest object each call; and that with no result made before given again)
   rego       the CC-CMM level computation in Rego through regopy's compiled bundle ÷
              evaluate(demo manifest, cc_cmm alone) (≥ 5); the verdicts compared on every run
-  plan       plan_remediation ÷ one evaluate of the same manifest, each example (≤ 3)
+  plan       plan_remediation ÷ one evaluate of the same manifest, each example (≤ 3), and where
+             one plan's time goes (candidates simulated, planning states, targets verified)
   cli        ``ccom-rules demo`` ÷ ``python -c "import pydantic, yaml, click"`` (≤ 3) and
              ``ccom-rules --help`` ÷ ``python -c "import click"`` (≤ 1.3), CPU, from the source
              tree and (with --wheel-venv) from an installed wheel
@@ -300,9 +301,59 @@ def bench_plan(rounds: int) -> list[Figure]:
             plans += cpu_runs(lambda m=manifest: plan_remediation(packs, m), 2)  # type: ignore[misc]
             evaluations += cpu_runs(lambda m=manifest: evaluate(packs, m), 3, 3)  # type: ignore[misc]
         reached = sum(t.reached for t in plan.targets)
-        note = f"{len(plan.actions)} actions, {reached} of {len(plan.targets)} targets reached"
+        parts = plan_parts(lambda m=manifest: plan_remediation(packs, m))  # type: ignore[misc]
+        once = statistics.median(evaluations)
+        shares = ", ".join(f"{name} {spent / once:.1f}×" for name, (spent, _) in parts.items())
+        note = (
+            f"{len(plan.actions)} actions, {reached} of {len(plan.targets)} targets reached; one plan's parts, in evaluates:"
+            f" {shares} ({parts['simulating candidates'][1]} candidates simulated, {parts['verifying targets'][1]} pack"
+            " outcomes verified)"
+        )
         figures.append(Figure(f"plan_remediation({path.parent.name}) ÷ evaluate", plans, evaluations, 3, False, note=note))
     return figures
+
+
+def plan_parts(run: Callable[[], Any]) -> dict[str, tuple[float, int]]:
+    """Where one call of ``run`` (a plan) spends its CPU time, and how many calls each part made:
+    the candidate actions simulated by the search, the planning states decided from a manifest,
+    the targets verified by evaluating their pack (on the assessment date, carried forward when the
+    plan's state allows it), and the rest. Timed by wrapping the planner's functions for this one
+    call (restored after), so the parts are measured where they run, not estimated."""
+    from ccom_rules.planner import history, search, start, state, timeline
+
+    wrapped: dict[str, list[tuple[Any, str]]] = {
+        "simulating candidates": [(search.Search, "assess")],
+        "planning states": [(state.PlanState, "__init__")],
+        "verifying targets": [(timeline, "outcome_of"), (history, "outcome_of"), (start.Start, "outcome")],
+    }
+    spent: dict[str, list[Any]] = {name: [0.0, 0] for name in wrapped}
+    saved: list[tuple[Any, str, Any]] = []
+
+    def timed(func: Callable[..., Any], into: list[Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            began = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                into[0] += time.process_time() - began
+                into[1] += 1
+
+        return call
+
+    for name, places in wrapped.items():
+        for owner, attr in places:
+            saved.append((owner, attr, owner.__dict__[attr]))
+            setattr(owner, attr, timed(owner.__dict__[attr], spent[name]))
+    try:
+        began = time.process_time()
+        run()
+        total = time.process_time() - began
+    finally:
+        for owner, attr, func in saved:
+            setattr(owner, attr, func)
+    parts: dict[str, tuple[float, int]] = {name: (seconds, calls) for name, (seconds, calls) in spent.items()}
+    parts["the rest"] = (max(0.0, total - sum(seconds for seconds, _ in parts.values())), 0)
+    return parts
 
 
 # --------------------------------------------------------------------------- the command line
