@@ -128,29 +128,30 @@ def ratchet(baseline: Path, result: Result) -> Comparison:
     evaluated pack stops the run (exit 2) before any output: comparing its clauses would be blind."""
     import sys
 
-    from .cli_common import say
+    from .cli_common import echo
     from .ratchet import compare, mismatched_packs, read_baseline
 
     old = read_baseline(baseline)
     mismatches = mismatched_packs(old, result)
     if mismatches:
         for line in mismatches:
-            say(f"{baseline}: error: {line}", err=True)
+            echo(f"{baseline}: error: {line}", err=True)
         sys.exit(2)
     return compare(old, result)
 
 
 def print_comparison(baseline: Path, comparison: Comparison) -> bool:
-    """Print the changes on stderr; returns whether anything regressed."""
-    from .cli_common import say
+    """Print the changes on stderr (control characters from the baseline or the packs escaped);
+    returns whether anything regressed."""
+    from .cli_common import echo
 
     for line in comparison.notes:
-        say(f"note: {line}", err=True)
+        echo(f"note: {line}", err=True)
     for line in comparison.regressions:
-        say(f"regression: {line}", err=True)
+        echo(f"regression: {line}", err=True)
     for line in comparison.improvements:
-        say(f"improvement: {line}", err=True)
-    say(
+        echo(f"improvement: {line}", err=True)
+    echo(
         f"against {baseline}: {len(comparison.regressions)} regression(s), {len(comparison.improvements)} improvement(s)",
         err=True,
     )

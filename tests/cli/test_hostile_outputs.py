@@ -157,3 +157,23 @@ def test_two_hundred_thousand_problems_are_reported_briefly_and_quickly(tmp_path
     assert result.exit_code == 2
     assert len(lines) == 102 and lines[-2] == "… and 199,900 more (set CCOM_RULES_MAX_PROBLEMS to show more)"
     assert lines[-1] == "200000 error(s), 0 warning(s)"
+
+
+def test_control_characters_from_a_baseline_are_escaped_in_its_messages(tmp_path: Path) -> None:
+    path, pack = write_manifest(tmp_path), copy_pack(tmp_path)
+    good = tmp_path / "good.json"
+    assert run("evaluate", path, "--pack", pack, "--format", "json", "--out", good).exit_code == 0
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["packs"][0]["outcome"]["nonconformities"][0]["clause"] = (
+        NASTY  # closed now: an improvement line (6.1, renamed, is a regression)
+    )
+    closed = tmp_path / "closed.json"
+    closed.write_text(json.dumps(data), encoding="utf-8")
+    data["packs"][0]["pack"].update(version=NASTY, sha256="0" * 64)  # another version: a mismatch line, exit 2
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(data), encoding="utf-8")
+    for baseline, code, said in ((closed, 1, "improvement: mini_pf: nonconformity Evil"), (other, 2, "version Evil")):
+        result = run("evaluate", path, "--pack", pack, "--baseline", baseline)
+        assert result.exit_code == code and said in result.stderr, result.stderr
+        assert "Evil\\x1b]0;owned\\x07" in result.stderr and "centre\\x0d\\u009b31m\\x00" in result.stderr
+        assert not any(c in result.stderr for c in "\x1b\x07\r\x9b\x00")
