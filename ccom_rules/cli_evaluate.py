@@ -108,7 +108,8 @@ def evaluate(
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     comparison = ratchet(baseline, result) if baseline is not None else None
     subject = Evaluation(packs, loaded, result, manifest, source.places, lang=lang)
-    emit("evaluate", fmt, subject, out, inputs_of(pack_ids, manifest, loaded))
+    read = inputs_of(pack_ids, manifest, loaded) | ({baseline.resolve()} if baseline is not None else set())
+    emit("evaluate", fmt, subject, out, read)
     for message in unmet:
         say(f"requirement not met: {message}", err=True)
     regressed = comparison is not None and baseline is not None and print_comparison(baseline, comparison)

@@ -197,6 +197,15 @@ def test_baseline_of_another_pack_version_is_not_compared(tmp_path: Path, baseli
     assert "regression" not in result.stderr and result.stdout == ""
 
 
+def test_out_never_replaces_the_baseline(tmp_path: Path, baseline: Path) -> None:
+    kept = baseline.read_bytes()
+    worse = _variant(tmp_path, "worse.yaml", GAP)
+    for fmt in ("json", "text"):
+        result = run("evaluate", worse, "--pack", CCOM, "--baseline", baseline, "--format", fmt, "--out", baseline)
+        assert result.exit_code == 2 and "is an input file" in result.stderr, result.stderr
+        assert baseline.read_bytes() == kept
+
+
 @pytest.mark.parametrize(
     ("text", "needle"),
     [
