@@ -69,11 +69,19 @@ def _fixed_zip_times(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _append(sheet: Any, values: Sequence[Any]) -> None:
+    """A row whose text has its control characters escaped (as in every text the tool writes):
+    openpyxl refuses most of them in a cell, and a worksheet should not hide them either."""
+    from ..safetext import visible
+
+    sheet.append([visible(v) if isinstance(v, str) else v for v in values])
+
+
 def _header(sheet: Any, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet.append(list(headers))
+    _append(sheet, list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE4EE")
@@ -94,15 +102,15 @@ def _summary(sheet: Any, subject: Analysis) -> None:
         ("Manifest sha256", r.manifest.sha256),
         ("ccom-rules", r.engine_version),
     ):
-        sheet.append([label, value])
+        _append(sheet, [label, value])
     for pack in r.packs:
         model = model_of(pack.outcome)
-        sheet.append([f"{pack.pack.id} {pack.pack.version}", model.headline(pack.outcome, "en")])
-        sheet.append(["", model.headline(pack.outcome, "zh")])
+        _append(sheet, [f"{pack.pack.id} {pack.pack.version}", model.headline(pack.outcome, "en")])
+        _append(sheet, ["", model.headline(pack.outcome, "zh")])
     titles = _titles(subject.packs)
     for target in subject.plan.targets:
-        sheet.append([f"Target / 目标 {target.target}", say(target.reason, "en", titles)])
-        sheet.append(["", say(target.reason, "zh", titles)])
+        _append(sheet, [f"Target / 目标 {target.target}", say(target.reason, "en", titles)])
+        _append(sheet, ["", say(target.reason, "zh", titles)])
 
 
 def _titles(packs: Sequence[ClausePack]) -> Any:
@@ -147,7 +155,8 @@ def _register(sheet: Any, subject: Analysis) -> None:
         action = subject.plan.actions[n - 1] if n else None
         names = [say(titles(e), "en") if titles(e) else e for e in needs]
         names_zh = [say(titles(e), "zh") if titles(e) else e for e in needs]
-        sheet.append(
+        _append(
+            sheet,
             [
                 gap.pack,
                 gap.clause,
@@ -163,7 +172,7 @@ def _register(sheet: Any, subject: Analysis) -> None:
                 str(getattr(action, "earliest", "") or "") or None,
                 None,
                 None,
-            ]
+            ],
         )
     sheet.auto_filter.ref = sheet.dimensions
 
@@ -205,7 +214,7 @@ def _worksheet(sheet: Any, subject: Analysis, xl: Any) -> None:
         }
         for field in layout.FIELDS:
             values[field] = getattr(row.recorded, field) if row.recorded and field in row.fields else None
-        sheet.append([values[key] for key, _ in layout.COLUMNS])
+        _append(sheet, [values[key] for key, _ in layout.COLUMNS])
         for field in layout.FIELDS:
             cell = sheet.cell(row=n, column=layout.COLUMN[field])
             if field in row.fields:

@@ -141,3 +141,17 @@ def test_import_refuses_a_file_that_is_not_a_workbook_and_never_writes_over_the_
     assert result.exit_code == 2 and bank.read_bytes() == before
     elsewhere = run("import-findings", book, "--manifest", bank, "--out", tmp_path / "elsewhere.yaml")
     assert elsewhere.exit_code == 2 and "beside manifest.yaml" in elsewhere.stderr
+
+
+def test_control_characters_from_inputs_are_escaped_in_the_workbook(bank: Path, tmp_path: Path) -> None:
+    text = bank.read_text(encoding="utf-8")
+    text = text.replace("name: Harbour Bank Customer Contact Centre", 'name: "Harbour\\e]0;owned\\a Bank"', 1)
+    text = text.replace("note: Outbound procedure covers", 'note: "Outbound\\x01\\x9b procedure covers', 1)
+    text = text.replace("callbacks for other lines.", 'callbacks for other lines."', 1)
+    bank.write_text(text, encoding="utf-8")
+    out = tmp_path / "bank.xlsx"
+    _export(bank, out)  # openpyxl refuses these characters in a cell: it was a traceback
+    book = openpyxl.load_workbook(out)
+    assert ("Organisation / 组织", "Harbour\\x1b]0;owned\\x07 Bank") in _sheet_rows(book, "Summary")
+    notes = [r[-1] for r in _sheet_rows(book, "Assessor worksheet") if r[:2] == ("cc_cmm", "47")]
+    assert notes == ["Outbound\\x01\\u009b procedure covers card collections only, not callbacks for other lines."]
