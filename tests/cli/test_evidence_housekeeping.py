@@ -151,6 +151,19 @@ def test_sync_stops_on_other_errors(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
+def test_sync_reports_a_symbolic_link_loop_as_a_missing_file_not_a_crash(tmp_path: Path) -> None:
+    manifest = _repo(tmp_path)
+    docs = tmp_path / "evidence" / "docs"
+    (docs / "gone.txt").symlink_to("loop.txt")  # an item names it
+    (docs / "loop.txt").symlink_to("gone.txt")  # no item names it
+    result = run("evidence", "sync", manifest, "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert "file missing    gone  docs/gone.txt" in result.stderr
+    assert "orphan          docs/loop.txt (no item names it)" in result.stderr
+    assert "orphan          docs/gone.txt" not in result.stderr
+    assert "3 sha256 added, 1 changed, 1 missing file(s), 2 orphan(s)" in result.stderr
+
+
 # ---------------------------------------------------------------------------- checklist
 
 
