@@ -122,12 +122,14 @@ def inputs_of(pack_refs: Sequence[str], manifest_path: Path | None, manifest: Ma
     """Every file read to make the output: pack files, the manifest and its evidence files."""
     path = pack_path()
     dirs = [*(f.directory for f in path.found()), *(Path(r.partition("@")[2] or r) for r in pack_refs if is_pack_dir(r))]
-    inputs = {p.resolve() for d in dirs for p in d.rglob("*") if p.is_file()}
+    from .safeio import same_file_key
+
+    inputs = {same_file_key(p) for d in dirs for p in d.rglob("*") if p.is_file()}
     if manifest_path is not None:
-        inputs.add(manifest_path.resolve())
+        inputs.add(same_file_key(manifest_path))
         if manifest is not None:
             root = manifest_path.parent / manifest.evidence_root
-            inputs |= {(root / item.path).resolve() for item in manifest.evidence if item.path is not None}
+            inputs |= {same_file_key(root / item.path) for item in manifest.evidence if item.path is not None}
     return inputs
 
 

@@ -159,7 +159,9 @@ def crosswalk_apply(manifest: Path, source: str, target: str, out: Path, crosswa
         raise click.UsageError(f"no crosswalk joins {source} and {target}")
     loaded = load_manifest(manifest, packs, root)
     inputs = inputs_of((), manifest, loaded) | set(crosswalks.files)
-    if out.resolve() in inputs:
+    from .safeio import same_file_key
+
+    if same_file_key(out) in inputs:
         raise click.UsageError(f"--out {out} is an input file; choose another path")
     carried = carry(packs, loaded, crosswalks, source, target)
     for line in carried.not_carried:

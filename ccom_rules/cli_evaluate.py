@@ -108,7 +108,9 @@ def evaluate(
     unmet = _check_requirements(result, requires)  # a malformed --require is a usage error: no output
     comparison = ratchet(baseline, result) if baseline is not None else None
     subject = Evaluation(packs, loaded, result, manifest, source.places, lang=lang)
-    read = inputs_of(pack_ids, manifest, loaded) | ({baseline.resolve()} if baseline is not None else set())
+    from .safeio import same_file_key
+
+    read = inputs_of(pack_ids, manifest, loaded) | ({same_file_key(baseline)} if baseline is not None else set())
     emit("evaluate", fmt, subject, out, read)
     for message in unmet:
         say(f"requirement not met: {message}", err=True)
@@ -326,7 +328,9 @@ def import_findings(workbook: Path, manifest: Path, pack_ids: tuple[str, ...], o
         raise InvalidInput(problems)
     text = with_findings(manifest.read_text(encoding="utf-8"), [(f, f"from {workbook.name}") for f in findings])
     _check_new_manifest(text, manifest, packs, root)
-    inputs = inputs_of(pack_ids, manifest, loaded) | {workbook.resolve()}
+    from .safeio import same_file_key
+
+    inputs = inputs_of(pack_ids, manifest, loaded) | {same_file_key(workbook)}
     write_output(text, out, inputs)
     echo(f"{len(findings)} finding(s) from {workbook} written to {out}\n", err=True)
 
@@ -377,7 +381,9 @@ def batch(targets: tuple[Path, ...], pack_ids: tuple[str, ...], jobs: int, fmt: 
     paths = manifest_paths(targets)
     rows = evaluate_many(packs, paths, jobs=jobs, root=root)
     report = BatchReport(__version__, tuple(p.id for p in packs), tuple(rows))
-    emit("batch", fmt, report, out, inputs_of(pack_ids, None) | {p.resolve() for p in paths})
+    from .safeio import same_file_key
+
+    emit("batch", fmt, report, out, inputs_of(pack_ids, None) | {same_file_key(p) for p in paths})
     invalid = sum(1 for row in rows if not row.evaluated)
     if invalid:
         say(f"{invalid} of {len(rows)} manifests invalid (their problems are in their rows)", err=True)

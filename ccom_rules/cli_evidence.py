@@ -45,7 +45,9 @@ def sync(manifest: Path, out: Path | None, as_diff: bool, check: bool, root: Pat
     """
     from .evidence_sync import sync as run
 
-    if out is not None and out.resolve() == manifest.resolve():
+    from .safeio import same_file_key
+
+    if out is not None and same_file_key(out) == same_file_key(manifest):
         raise click.UsageError(f"--out {out} is the manifest itself; choose another path (the manifest is never overwritten)")
     if sum((out is not None, as_diff, check)) > 1:
         raise click.UsageError("give one of --out, --diff and --check")

@@ -127,7 +127,9 @@ def packs_diff(old_ref: str, new_ref: str, manifests: tuple[Path, ...], check_ve
         cases = {case.name: case / "manifest.yaml" for folder in folders for case in case_dirs(folder)}
         sources = [(f"case {name}", cases[name]) for name in sorted(cases)]
     diff = diff_packs(old, new, sources)
-    emit("packs diff", fmt, diff, out, inputs_of([str(f) for f in folders], None) | {m.resolve() for m in manifests})
+    from .safeio import same_file_key
+
+    emit("packs diff", fmt, diff, out, inputs_of([str(f) for f in folders], None) | {same_file_key(m) for m in manifests})
     if check_version and not diff.version_ok:
         sys.exit(EXIT_UNMET)
 
@@ -280,7 +282,9 @@ def validate(
     if fmt != "text":
         from .report.subjects import Validation
 
-        emit("validate", fmt, Validation(sort_problems(problems)), out, {path.resolve() for path in paths})
+        from .safeio import same_file_key
+
+        emit("validate", fmt, Validation(sort_problems(problems)), out, {same_file_key(path) for path in paths})
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         sys.exit(EXIT_INVALID)

@@ -16,7 +16,8 @@ from .evidence_checks import evidence_root_of
 from .loader import read_manifest_source
 from .model.manifest import EvidenceItem, Manifest
 from .problems import InvalidInput, Problem
-from .safeio import Refused, resolve, sha256_regular
+from .safeio import Refused, sha256_regular
+from .safeio import same_file_key
 from .validation import validate
 from .yamlsource import Document, parse
 from .records import record
@@ -89,7 +90,7 @@ def sync(path: Path, root: Path | None = None, ignore: tuple[Path, ...] = ()) ->
             continue
         line = doc.where(("evidence", i, "path"))[0]
         target = folder / PurePosixPath(item.path)
-        referenced.add(_where(target))
+        referenced.add(same_file_key(target))
         try:
             digest = sha256_regular(target)
         except Refused:
@@ -109,9 +110,9 @@ def sync(path: Path, root: Path | None = None, ignore: tuple[Path, ...] = ()) ->
     except ValueError as exc:
         raise InvalidInput([Problem(str(path), 1, 1, "E001", f"cannot edit the manifest in place: {exc}")]) from None
     _check(result.new_text, path, {e.item: e.new for e in result.added + result.changed})
-    skip = {_where(p) for p in (path, *ignore)}
+    skip = {same_file_key(p) for p in (path, *ignore)}
     result.orphans, result.walk_cut = _orphans(folder, referenced, skip)
-    result.inputs = {path.resolve(), *referenced}
+    result.inputs = {same_file_key(path), *referenced}
     return result
 
 
@@ -186,15 +187,6 @@ def _check(new_text: str, path: Path, expected: dict[str, str | None]) -> None:
         raise InvalidInput([Problem(str(path), 1, 1, "E001", f"cannot edit the manifest in place (items {', '.join(wrong)})")])
 
 
-def _where(path: Path) -> Path:
-    """The file ``path`` leads to; a symbolic link loop (or another path that cannot be resolved)
-    stands for itself, so it is reported (missing, or an orphan) rather than stopping the run."""
-    try:
-        return resolve(path)
-    except Refused:
-        return Path(os.path.abspath(path))
-
-
 def _orphans(folder: Path, referenced: set[Path], skip: set[Path]) -> tuple[list[str], bool]:
     """Files under ``folder`` that no item names (hidden files and folders left out)."""
     found: list[str] = []
@@ -208,7 +200,7 @@ def _orphans(folder: Path, referenced: set[Path], skip: set[Path]) -> tuple[list
             if name.startswith("."):
                 continue
             full = Path(top) / name
-            resolved = _where(full)
+            resolved = same_file_key(full)
             if resolved not in referenced and resolved not in skip:
                 found.append(full.relative_to(folder).as_posix())
     return sorted(found), False

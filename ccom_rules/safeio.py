@@ -175,6 +175,15 @@ def resolve(path: Path) -> Path:
         raise Refused(explain_os_error(path, exc)) from None
 
 
+def same_file_key(path: Path) -> Path:
+    """:func:`resolve` of ``path`` for telling files apart (is ``--out`` an input?); a path that
+    cannot be resolved (a symbolic link loop) stands for itself, made absolute, instead of raising."""
+    try:
+        return resolve(path)
+    except Refused:
+        return Path(os.path.abspath(path))
+
+
 def write_atomic(out: Path, data: bytes) -> None:
     """Replace (or create) the regular file ``out`` with ``data`` in one step.
 

@@ -14,6 +14,7 @@ import pytest
 
 from ccom_rules.safetext import visible
 
+from ..conftest import EXAMPLES
 from .hostile_inputs import MANIFEST, copy_pack, run, write_manifest
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs FIFOs, devices and modes")
@@ -177,3 +178,32 @@ def test_control_characters_from_a_baseline_are_escaped_in_its_messages(tmp_path
         assert result.exit_code == code and said in result.stderr, result.stderr
         assert "Evil\\x1b]0;owned\\x07" in result.stderr and "centre\\x0d\\u009b31m\\x00" in result.stderr
         assert not any(c in result.stderr for c in "\x1b\x07\r\x9b\x00")
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (("evidence", "sync", "{manifest}", "--out", "{loop}"), 2, "symbolic link loop"),
+        (
+            ("crosswalk", "apply", "{bank}", "--from", "ccom_sj_t_11739", "--to", "cccs_op_2003", "--out", "{loop}"),
+            0,
+            "nothing written",
+        ),
+        (("batch", "{loop}"), 2, "symbolic link loop"),
+        (("validate", "{manifest}", "{loop}", "--format", "sarif"), 2, "symbolic link loop"),
+    ],
+    ids=["sync-out", "crosswalk-out", "batch-input", "validate-input"],
+)
+def test_a_symbolic_link_loop_given_as_a_path_is_an_error_not_a_crash(
+    tmp_path: Path, args: tuple[str, ...], code: int, said: str
+) -> None:
+    """These commands asked Path.resolve() whether --out is an input, which raises on a loop."""
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(tmp_path / "other.yaml")
+    (tmp_path / "other.yaml").symlink_to(loop)
+    bank = EXAMPLES / "harbour-bank" / "manifest.yaml"
+    result = run(*(a.format(manifest=write_manifest(tmp_path), loop=loop, bank=bank) for a in args))
+    assert result.exit_code == code, result.output
+    assert said in result.stdout + result.stderr
+    assert loop.is_symlink()
