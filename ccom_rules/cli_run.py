@@ -33,9 +33,16 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     if value == "today":
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD) or 'today'") from None
+    from .ranges import EARLIEST, LATEST
+
+    if not EARLIEST <= day <= LATEST:  # as for the dates in a manifest: date arithmetic stays in the calendar
+        raise click.BadParameter(
+            f"{value} is outside {EARLIEST.isoformat()} … {LATEST.isoformat()}, the dates a manifest may hold"
+        )
+    return day
 
 
 def run_options(func: F) -> F:

@@ -120,6 +120,16 @@ def test_as_of_today_and_bad_dates() -> None:
     assert bad.exit_code == 2 and "is not a date (YYYY-MM-DD) or 'today'" in bad.stderr
 
 
+@pytest.mark.parametrize("command", ["evaluate", "gaps"])
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "3000-01-01", "1899-12-31"])
+def test_as_of_outside_the_calendar_of_manifests_is_a_usage_error(command: str, day: str) -> None:
+    """9999-12-31 made a monthly series' window reach year 10000 and 0001-01-01 overflowed a date
+    subtraction: tracebacks. The dates a manifest may hold bound the reference date too."""
+    result = run(command, CCOM_PASSES, "--pack", CCOM, "--as-of", day)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--as-of': {day} is outside 1900-01-01 … 2999-12-31" in result.stderr
+
+
 def test_gaps_records_as_of() -> None:
     result = run("gaps", CCOM_PASSES, "--pack", CCOM, "--format", "json", "--as-of", "2027-12-31")
     data = _json(result.stdout)
