@@ -16,6 +16,7 @@ from ..model.manifest import CertifiedLevel, Manifest
 from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
 from ..model.result import PackOutcome
+from ..ranges import LATEST
 from ..requirements import Requirement
 from ..scoring.base import Wait
 from .search import Search, apply_actions
@@ -46,6 +47,8 @@ def plan_waiting(
         step = Requirement(req.pack, req.model, level)
         own = plan.waits(step)
         on = own.opens if own else now
+        if on > LATEST:  # this level (and so the next) opens after the last date a manifest may hold
+            break
         if on == now and not actions:  # nothing planned yet: the plan's own state, never changed
             state = plan
         elif on == now and start is not None and start.carries(actions):
@@ -101,7 +104,7 @@ def date_waiting(
         message = ""
         if level == req.value:
             lower = max(lower, wait.opens)
-        for on in sorted({lower, *(d for d in dates if d > lower)}):
+        for on in sorted(d for d in {lower, *dates} if lower <= d <= LATEST):  # within the calendar of manifests
             met, message = check(level, on, assumed)
             if met:
                 break

@@ -15,6 +15,7 @@ from ..model.overlay import with_base_findings
 from ..model.pack import ClausePack
 from ..model.result import PackOutcome
 from ..predicates import CertifiedPeople, Continuous, Facts, Outcome
+from ..ranges import LATEST
 from ..requirements import Requirement, parse_requirement
 from .actions import DONE
 from .predicates import leaves
@@ -38,7 +39,9 @@ def done_by(actions: Sequence[Action], on: date) -> list[Action]:
 
 def horizon(plan: PlanState, targets: Sequence[Requirement]) -> date:
     """The date by which every continuous series and certificate the targets' packs still lack
-    can be complete (``plan``'s date when none is lacking)."""
+    can be complete (``plan``'s date when none is lacking), but never after the last date a
+    manifest may hold: work planned later could not be written down (a target that needs longer
+    is then not reached by that date)."""
     latest = plan.facts.today
     for pack_id in {r.pack for r in targets}:
         state = plan.states[pack_id]
@@ -52,7 +55,7 @@ def horizon(plan: PlanState, targets: Sequence[Requirement]) -> date:
             for leaf in leaves(pred):
                 if isinstance(leaf, (Continuous, CertifiedPeople)) and not leaf.evaluate(plan.facts).satisfied:
                     latest = max(latest, leaf.ready(plan.facts))
-    return latest
+    return min(latest, LATEST)
 
 
 def outcome_of(pack: ClausePack, manifest: Manifest, facts: Facts, shared: dict[str, Outcome] | None = None) -> PackOutcome:

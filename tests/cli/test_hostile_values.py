@@ -12,6 +12,7 @@ import pytest
 
 from ccom_rules.loader import read_manifest, read_pack
 
+from ..conftest import ROOT
 from .hostile_inputs import MANIFEST, copy_pack, run, write_manifest
 
 
@@ -151,3 +152,38 @@ def test_a_pack_including_its_own_pack_yaml_gets_no_absurd_suggestion(tmp_path: 
     _, problems = read_pack(pack)
     unknown = [p.message for p in problems if p.code == "E003"]
     assert "unknown key 'id': it is not allowed here" in unknown and not any("did you mean 'id'" in m for m in unknown)
+
+
+@pytest.mark.parametrize("day", ["2999-02-01", "2999-12-31"])
+def test_a_plan_near_the_last_date_stays_in_the_calendar(tmp_path: Path, day: str) -> None:
+    """Assessed late in 2999, the plan looked ahead to when a monthly series or a certificate
+    course could be complete and made evidence items and certificates dated in 3000, which the
+    manifest model refuses: a traceback. It now plans up to 2999-12-31 and says the target is not
+    reached by then."""
+    import json
+    import re
+
+    path = write_manifest(tmp_path, set_in(MANIFEST, "assessment.date", day))
+    result = run("gaps", path, "--pack", copy_pack(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)["plan"]
+    assert max(re.findall(r"\d{4}-\d\d-\d\d", json.dumps(plan["actions"])) or [day]) <= "2999-12-31"
+    (target,) = plan["targets"]
+    assert target["reached"] is False and "by 2999-12-31" in target["reason"]
+
+
+@pytest.mark.parametrize("level", ["L3", "L5"])
+def test_a_level_that_opens_after_the_last_date_is_not_dated(tmp_path: Path, level: str) -> None:
+    """A CC-CMM level held back by operating years until 3000 was planned as of that date: the
+    series planned for it were dated in 3000, a traceback (L5)."""
+    case = ROOT / "clause_packs" / "cc_cmm" / "cases" / "l3_evidence_one_year_operation" / "manifest.yaml"
+    text = case.read_text(encoding="utf-8")
+    for old, new in (("2025-01-01", "2998-01-01"), ("2026-06-30", "2999-06-30"), ("2025-12-10", "2998-12-10")):
+        text = text.replace(old, new)
+    path = tmp_path / "manifest.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("gaps", path, "--pack", "cc_cmm", "--target", f"cc_cmm:{level}")
+    assert result.exit_code == 1, result.output
+    assert (
+        f"✗ cc_cmm:{level}: L3 needs 2 years of operation; the centre has 1 on 2999-06-30; no date can be given" in result.stdout
+    )
