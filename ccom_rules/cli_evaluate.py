@@ -363,6 +363,23 @@ def demo(fmt: str) -> None:
     emit("demo", fmt, Evaluation(packs, loaded, result, path))
 
 
+def _evidence_around(out: Path, paths: Sequence[Path], packs: Sequence[ClausePack], root: Path | None) -> set[Path]:
+    """The evidence files, read by the batch, among which ``out`` could be: those of each manifest
+    whose evidence may lie around ``out`` (inside ``root``, else inside the manifest's folder); the
+    other manifests are not read again."""
+    from .loader import read_manifest
+    from .safeio import same_file_key
+
+    target = same_file_key(out)
+    found: set[Path] = set()
+    for path in paths:
+        if same_file_key(root if root is not None else path.parent) in target.parents:
+            manifest, _ = read_manifest(path, packs, root)
+            if manifest is not None:
+                found |= inputs_of((), path, manifest)
+    return found
+
+
 @click.command()
 @with_pack_path
 @click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="MANIFEST|DIR...")
@@ -383,7 +400,8 @@ def batch(targets: tuple[Path, ...], pack_ids: tuple[str, ...], jobs: int, fmt: 
     report = BatchReport(__version__, tuple(p.id for p in packs), tuple(rows))
     from .safeio import same_file_key
 
-    emit("batch", fmt, report, out, inputs_of(pack_ids, None) | {same_file_key(p) for p in paths})
+    read = inputs_of(pack_ids, None) | {same_file_key(p) for p in paths}
+    emit("batch", fmt, report, out, read | (_evidence_around(out, paths, packs, root) if out is not None else set()))
     invalid = sum(1 for row in rows if not row.evaluated)
     if invalid:
         say(f"{invalid} of {len(rows)} manifests invalid (their problems are in their rows)", err=True)

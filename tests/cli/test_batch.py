@@ -77,3 +77,17 @@ def test_all_good_exits_0_and_a_folder_is_searched(tmp_path: Path) -> None:
     data = json.loads(out)
     assert [r["path"] for r in data["manifests"]] == [str(p) for p in EXAMPLE_MANIFESTS]
     assert all(r["evaluated"] and r["problems"] == [] for r in data["manifests"])
+
+
+def test_out_never_replaces_an_evidence_file_of_a_manifest_in_the_batch(tmp_path: Path) -> None:
+    """evaluate refuses --out over an evidence file its manifest names; batch wrote over one."""
+    from .hostile_inputs import copy_pack, write_manifest
+
+    centre = tmp_path / "centre"
+    manifest, pack = write_manifest(centre), copy_pack(tmp_path)
+    evidence = centre / "evidence" / "plan.md"
+    code, _, err = _run(tmp_path / "centre", "--pack", pack, "--out", evidence)
+    assert code == 2 and "is an input file" in err, err
+    assert evidence.read_text() == "plan\n"
+    beside = centre / "rows.json"  # beside the manifest, not an input: written
+    assert _run(manifest, "--pack", pack, "--out", beside)[0] == 0 and beside.is_file()
