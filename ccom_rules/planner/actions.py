@@ -56,8 +56,19 @@ def _patch_for(plan: PlanState, only: str, people: bool, reads: set[Read]) -> Pa
         for pred in targets:
             patch = plan.memo.remedy(pred, plan.facts, remedy_for, total)  # with ``total`` added
             if not patch.empty:
-                total = total + Patch(patch.evidence, patch.people)
+                total = _joined(total, patch)
     return total
+
+
+def _joined(total: Patch, patch: Patch) -> Patch:
+    """``total`` and ``patch``'s evidence and people, each planned person once: a certificate is
+    issued when its course ends, so the people one remedy plans do not count yet for the next
+    remedy asking for the same scheme, which plans the very same people again."""
+    people = patch.people
+    if people and total.people:
+        known = set(total.people)
+        people = tuple(p for p in people if p not in known)
+    return total + Patch(patch.evidence, people)
 
 
 def _answers(state: PackState, kind: str, ident: str, remedy_for: str) -> bool:
@@ -118,7 +129,7 @@ def _backing(plan: PlanState, pack_id: str, target: str, aspect: str | None, rea
         if state.checkpoints[cp.id].status in DONE:
             continue
         patch = plan.memo.remedy(cp.evidence, plan.facts, None, total)
-        total = total + Patch(patch.evidence, patch.people)
+        total = _joined(total, patch)
         if cp.id == target:  # its own finding is the one being raised
             continue
         old = plan.findings.get((pack_id, cp.id))

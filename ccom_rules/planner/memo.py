@@ -16,6 +16,24 @@ from ..scoring.base import Tally, Unit
 from .predicates import leaves, needs_people
 
 
+def _value(value: Any) -> Any:
+    """A hashable key equal for equal predicates: the predicate itself, or for a combination (whose
+    parts are a list, which cannot be hashed) its class and the keys of its fields; anything else
+    that cannot be hashed stands for itself (by identity: equal to nothing else)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_value(v) for v in value)
+    if isinstance(value, dict):
+        return (dict, tuple((k, _value(v)) for k, v in value.items()))
+    try:
+        hash(value)
+    except TypeError:
+        fields = getattr(value, "__dict__", None)
+        if fields is None:
+            return (id, id(value))
+        return (type(value), tuple((name, _value(field)) for name, field in fields.items()))
+    return value
+
+
 class Memo:
     """Remedies, each found once for the facts it reads, and units' tallies (one per plan: its
     states and their forks share it)."""
@@ -25,8 +43,12 @@ class Memo:
         """Each unit's tally by pack, clause and unit (see :meth:`tally`)."""
         self.changes: dict[tuple[str, str, Unit, Unit], Tally] = {}
         """Each change of a unit's tally (see :meth:`change`)."""
-        self.reads: dict[int, tuple[Predicate, tuple[str, ...], bool]] = {}
-        """Per predicate (by identity, kept alive here): its evidence types and whether it counts people."""
+        self.reads: dict[int, tuple[Predicate, tuple[str, ...], bool, int]] = {}
+        """Per predicate (by identity, kept alive here): its evidence types, whether it counts people,
+        and the identity of the first predicate equal to it (:attr:`equal`), which keys its remedies."""
+        self.equal: dict[Any, Predicate] = {}
+        """The first predicate met of each value: equal predicates (in other checkpoints or packs)
+        have one remedy for the same facts, found once."""
         self.found: dict[tuple[Any, ...], tuple[tuple[Any, ...], Patch]] = {}
         """Per predicate, ``only``, dates and the identities of the item tuples read: the objects
         keyed by identity (kept alive, so no identity is reused) and the remedy."""
@@ -50,12 +72,12 @@ class Memo:
 
     def remedy(self, pred: Predicate, facts: Facts, only: str | None, added: Patch | None = None) -> Patch:
         """``pred.remedy(with_added(facts, added), only)``."""
-        ident = id(pred)
-        known = self.reads.get(ident)
+        known = self.reads.get(id(pred))
         if known is None:
+            same = self.equal.setdefault(_value(pred), pred)  # equal predicates (in other checkpoints) share their remedies
             read_types = sorted({t for leaf in leaves(pred) for t in leaf.evidence_types()})
-            known = self.reads[ident] = (pred, tuple(read_types), any(needs_people(leaf) for leaf in leaves(pred)))
-        _, types, people = known
+            known = self.reads[id(pred)] = (pred, tuple(read_types), any(needs_people(leaf) for leaf in leaves(pred)), id(same))
+        _, types, people, ident = known
         read = tuple(map(facts.by_type.get, types))
         more: tuple[Any, ...] = ()
         if added is not None and (added.evidence or added.people):

@@ -163,3 +163,33 @@ def test_without_the_actions_it_needs_a_waiting_target_gets_no_date_and_says_why
     status = date_waiting(packs, manifest, [], req, "L3 needs 2 years of operation", wait)
     assert status.earliest is None and not status.reached
     assert status.reason.startswith("L3 needs 2 years of operation; no date can be given: the available actions do not reach L1")
+
+
+def test_checkpoints_asking_for_the_same_certificates_plan_them_once(tmp_path: Path) -> None:
+    """Planned certificates are issued when their course ends, so on the assessment date they do
+    not count yet: each of N checkpoints asking for 1,000 CEL holders planned its own 1,000 (the
+    same people again), and a pack of 400 such checkpoints made gaps build 400,000 people and take
+    gigabytes. Equal planned people are now added once."""
+    from ccom_rules.loader import load_pack
+    from ccom_rules.planner import keys
+    from ccom_rules.planner.actions import build
+    from ccom_rules.planner.state import PlanState
+
+    pack_dir = tmp_path / "mini_pf"
+    shutil.copytree(FIXTURE_PACKS / "mini_pf", pack_dir)
+    asks = "".join(
+        f'          - id: "6.8.c{n}"\n'
+        f"            statement: {{en: CEL holders {n}., zh: CEL {n}}}\n"
+        f"            evidence: {{kind: certified_people, scheme: CEL, min_count: {1000 if n else 3}}}\n"
+        for n in range(30)
+    )
+    text = (pack_dir / "pack.yaml").read_text(encoding="utf-8")
+    (pack_dir / "pack.yaml").write_text(
+        text.replace('          - id: "6.8.b"', asks + '          - id: "6.8.b"', 1), encoding="utf-8"
+    )
+    pack = load_pack(pack_dir)
+    manifest = load_manifest(START, [pack])
+    built = build(PlanState([pack], manifest), keys.people("CEL"))
+    assert built is not None
+    numbers = [c.number for person in built.patch.people for c in person.certificates]
+    assert len(numbers) == len(set(numbers)) == 998  # the most any checkpoint asks for, less the 2 held, each once
