@@ -7,7 +7,7 @@ from pydantic import Field
 
 
 from ..model.common import Frozen, Identifier
-from ..model.manifest import Person
+from ..model.manifest import Certificate, Person
 from ..ranges import LATEST, Count, CourseDays
 from .base import Facts, Outcome, Patch
 from .run import runner
@@ -84,15 +84,25 @@ def certificate_holders(facts: Facts, scheme: str, role: str | None) -> tuple[di
     if found is None:
         numbers: dict[str, str] = {}
         expired = 0
-        for person in sorted(facts.people, key=lambda p: p.name):
+        for person, cert in _certificates(facts).get(scheme, ()):
             if role is not None and person.role.casefold() != role.casefold():
                 continue
-            for cert in person.certificates:
-                if cert.scheme != scheme:
-                    continue
-                if cert.valid_on(facts.on):
-                    numbers.setdefault(cert.number, person.name)
-                else:
-                    expired += 1
+            if cert.valid_on(facts.on):
+                numbers.setdefault(cert.number, person.name)
+            else:
+                expired += 1
         found = facts.memo[key] = (numbers, expired)
+    return found
+
+
+def _certificates(facts: Facts) -> dict[str, list[tuple[Person, Certificate]]]:
+    """Every certificate by scheme, with its holder, people by name (each person's in their order):
+    sorted once per people, not once per scheme (a plan asking for many schemes adds many people)."""
+    found: dict[str, list[tuple[Person, Certificate]]] | None = facts.memo.get("certificates")
+    if found is None:
+        found = {}
+        for person in sorted(facts.people, key=lambda p: p.name):
+            for cert in person.certificates:
+                found.setdefault(cert.scheme, []).append((person, cert))
+        facts.memo["certificates"] = found
     return found

@@ -101,3 +101,49 @@ def test_every_bundled_assessor_guide_has_chinese() -> None:
     ]
     assert len(found) >= 73
     assert [(p, c) for p, c, g in found if not isinstance(g, Text)] == []
+
+
+def test_certificate_holders_sort_the_people_once_for_every_scheme(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan for a pack asking for 1,000 holders of each of 100 schemes adds 100,000 people; every
+    scheme's count sorted all of them again, on every state the plan tried (gaps ran for minutes).
+    The people are now sorted once per facts; each scheme reads only its own certificates."""
+    from datetime import date
+
+    from ccom_rules.model.manifest import Person
+    from ccom_rules.predicates import people as module
+
+    people = tuple(
+        Person.model_validate(
+            {
+                "name": f"P{n:03d}",
+                "role": "Agent" if n % 2 else "Lead",
+                "certificates": [
+                    {
+                        "scheme": f"S{n % 30}",
+                        "number": f"N{n}",
+                        "issued": "2026-01-01",
+                        **({"expires": "2026-03-01"} if n % 7 == 0 else {}),
+                    }
+                ],
+            }
+        )
+        for n in range(300)
+    )
+    facts = Facts(on=date(2026, 6, 30), by_type={}, people=people)
+    sorts = 0
+    real_sorted = sorted
+
+    def counting_sorted(*args: object, **kwargs: object) -> object:
+        nonlocal sorts
+        sorts += 1
+        return real_sorted(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(module, "sorted", counting_sorted, raising=False)
+    for n in range(30):
+        numbers, expired = module.certificate_holders(facts, f"S{n}", None)
+        holders = [p for p in people if p.certificates[0].scheme == f"S{n}"]
+        assert numbers == {p.certificates[0].number: p.name for p in holders if p.certificates[0].expires is None}
+        assert expired == sum(1 for p in holders if p.certificates[0].expires is not None)
+        leads, _ = module.certificate_holders(facts, f"S{n}", "lead")
+        assert leads == {k: v for k, v in numbers.items() if int(v[1:]) % 2 == 0}
+    assert sorts == 1
