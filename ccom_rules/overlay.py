@@ -209,7 +209,7 @@ class _Resolver:
                 )
             )
             return None
-        merged = _merge(base_data, over, ("scoring",), ("scoring",), self.doc, self.sources.scoring)
+        merged = _merge(base_data, over, ("scoring",), ("scoring",), self.doc, self.sources.scoring, self.problems)
         mapped = MappedDocument(self.doc.file, self.sources.scoring, (self.doc, ()), {"scoring": merged})
         checked, problems = validate(ScoringOnly, mapped)
         self.problems += problems
@@ -327,14 +327,17 @@ def _mergeable(base: Any, over: Any) -> bool:
     return isinstance(base, list) and isinstance(over, list) and (key := _key_of(base)) is not None and _key_of(over) == key
 
 
-def _merge(base: Any, over: Any, rpath: DocPath, opath: DocPath, doc: Document, table: dict[DocPath, Place]) -> Any:
+def _merge(
+    base: Any, over: Any, rpath: DocPath, opath: DocPath, doc: Document, table: dict[DocPath, Place], problems: list[Problem]
+) -> Any:
     """``over`` merged into ``base`` (see :class:`PackOverlay`); each path of the result that
-    ``over`` wrote is recorded in ``table``, so problems there point at the overlay."""
+    ``over`` wrote is recorded in ``table``, so problems there point at the overlay. An entry
+    given twice in one list (the same ``level`` or ``id``) is a problem (E006), and left out."""
     if isinstance(base, dict):
         out = dict(base)
         for k, v in over.items():
             if k in base and _mergeable(base[k], v):
-                out[k] = _merge(base[k], v, (*rpath, k), (*opath, k), doc, table)
+                out[k] = _merge(base[k], v, (*rpath, k), (*opath, k), doc, table, problems)
             else:
                 out[k] = v
                 table[(*rpath, k)] = (doc, (*opath, k))
@@ -342,11 +345,24 @@ def _merge(base: Any, over: Any, rpath: DocPath, opath: DocPath, doc: Document, 
     key = _key_of(base)
     out_list = list(base)
     where = {item[key]: n for n, item in enumerate(base)}
+    given: dict[Any, int] = {}
     for j, item in enumerate(over):
-        n = where.get(item[key])
+        try:
+            n = where.get(item[key])
+        except TypeError:  # a list or a mapping as a level or an id: added as written, for validation to refuse
+            n = None
+        else:
+            if item[key] in given:
+                problems.append(
+                    doc.problem(
+                        (*opath, j), "E006", f"{key} {item[key]!r} is given twice (first in entry {given[item[key]] + 1})"
+                    )
+                )
+                continue
+            given[item[key]] = j
         if n is None:
             out_list.append(item)
             table[(*rpath, len(out_list) - 1)] = (doc, (*opath, j))
         else:
-            out_list[n] = _merge(base[n], item, (*rpath, n), (*opath, j), doc, table)
+            out_list[n] = _merge(base[n], item, (*rpath, n), (*opath, j), doc, table, problems)
     return out_list

@@ -235,3 +235,22 @@ scoring:
 def test_overlay_errors(tmp_path: Path, text: str, message: str) -> None:
     result = run("validate", write_overlay(tmp_path / "o", text))
     assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("levels", "said"),
+    [
+        ("[{level: 4, min_total: 3180}, {level: 4, min_total: 3360}]", "E006 level 4 is given twice (first in entry 1)"),
+        ("[{level: [1], min_total: 2230}]", "E004 Input should be a valid integer (at $.scoring.levels[0].level)"),
+        ("[{level: {a: 1}, min_total: 2230}]", "E004 Input should be a valid integer (at $.scoring.levels[0].level)"),
+    ],
+    ids=["twice", "list", "mapping"],
+)
+def test_scoring_entries_of_an_overlay_are_checked_not_merged_blindly(tmp_path: Path, levels: str, said: str) -> None:
+    """The same level twice silently kept the second; a list or a mapping as a level made
+    merging the scoring raise TypeError (a traceback)."""
+    folder = write_overlay(tmp_path / "tailored", HEAD + f"scoring:\n  levels: {levels}\n")
+    result = run("validate", folder)
+    assert result.exit_code == 2
+    assert said in result.stderr, result.stderr
+    assert "pack.yaml:5:" in result.stderr
