@@ -220,11 +220,17 @@ def schemas(for_packs: bool, pack_refs: tuple[str, ...], out: Path | None) -> No
     show_default=True,
     help="sarif: every problem as a SARIF log on stdout (or --out); they still print on stderr.",
 )
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the SARIF log to FILE (never over an input).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the SARIF log to FILE (with --format sarif; never over an input).",
+)
 def validate(
     paths: tuple[Path, ...], strict: bool, pack_ids: tuple[str, ...], root: Path | None, fmt: str, out: Path | None
 ) -> None:
     """Check pack folders, crosswalk folders and manifest files; report every problem with file:line:col."""
+    if out is not None and fmt == "text":  # the text goes to the terminal: a file named for it would be left unwritten
+        raise click.UsageError(f"--out writes a log: give --format {' or '.join(formats_for('validate'))} with it")
     from .crosswalk.load import THEMES_FILE, read_crosswalks
     from .loader import PACK_FILE, read_manifest, read_pack
     from .packpath import pack_id_of

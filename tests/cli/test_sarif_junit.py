@@ -109,6 +109,17 @@ def test_validate_sarif_locates_problems_at_file_line_column(tmp_path: Path) -> 
     assert ok.exit_code == 0 and _sarif(ok.stdout)["runs"][0]["results"] == []
 
 
+def test_validate_out_without_a_log_format_is_a_usage_error(tmp_path: Path) -> None:
+    """``--out`` writes the SARIF log; with the text format the file would silently stay unwritten."""
+    out = tmp_path / "problems.sarif"
+    result = run("validate", CCOM_PASSES, "--out", out)
+    assert result.exit_code == 2
+    assert "--out writes a log: give --format sarif with it" in result.stderr
+    assert not out.exists()
+    assert run("validate", CCOM_PASSES, "--out", out, "--format", "sarif").exit_code == 0
+    assert _sarif(out.read_text(encoding="utf-8"))["runs"][0]["results"] == []
+
+
 def test_sarif_is_byte_stable() -> None:
     first = run("evaluate", CCOM_PASSES, "--format", "sarif", "--as-of", "2027-06-30").stdout
     assert first == run("evaluate", CCOM_PASSES, "--format", "sarif", "--as-of", "2027-06-30").stdout
