@@ -38,8 +38,13 @@ def to_dot(graph: nx.DiGraph[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_MERMAID_CODES = str.maketrans({"#": "#35;", '"': "#quot;", "&": "#38;", "<": "#60;", ">": "#62;"})
+"""Mermaid's entity codes for the characters that would end a label or be read as markup inside it
+(labels are drawn as HTML): a title is shown as written, never as a tag."""
+
+
 def _mermaid_quote(text: str) -> str:
-    return '"' + text.replace('"', "#quot;").replace("\n", "<br/>") + '"'
+    return '"' + text.translate(_MERMAID_CODES).replace("\n", "<br/>") + '"'
 
 
 def to_mermaid(graph: nx.DiGraph[str]) -> str:

@@ -77,3 +77,22 @@ def test_blast_radius_names_only_the_parts_that_fail() -> None:
     facts = Facts.of(_manifest(evidence=[{"id": "s", "type": "strategic_plan", "title": "Plan", "date": "2026-01-01"}]))
     assert missing_types(both, facts) == {"kpi_definitions"}
     assert missing_types(AnyOf(of=both.of), Facts.of(_manifest())) == {"strategic_plan", "kpi_definitions"}
+
+
+def test_mermaid_labels_show_titles_as_written_never_as_markup() -> None:
+    """Labels are drawn as HTML: a title's markup, quotes and entity codes are given as Mermaid's
+    codes, so the drawing shows the text a pack wrote and no tag from it reaches the page."""
+    import networkx as nx
+
+    from ccom_rules.report.graphs import to_mermaid
+
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    title = 'Drills <img src=x onerror=alert(1)> & "tests" #quot; done'
+    graph.add_node("p:1", kind="clause", pack="p", id="1", title_en=title, status="not_met")
+    graph.add_node("e:t", kind="evidence", id="t", title_en="<b>plan</b>")
+    graph.add_edge("p:1", "e:t", kind="needs")
+    text = to_mermaid(graph)
+    assert "<img" not in text and "<b>" not in text and "&" not in text
+    label = "Drills #60;img src=x onerror=alert(1)#62; #38; #quot;tests#quot; #35;quot; done"
+    assert f'  n1("p 1<br/>{label}<br/>(not met)")' in text
+    assert '  n0>"#60;b#62;plan#60;/b#62;<br/>[t]"]' in text
