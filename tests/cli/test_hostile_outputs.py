@@ -128,6 +128,22 @@ def test_control_characters_from_inputs_are_escaped_in_text_output_and_out_files
         assert not any(c in text for c in "\x1b\x07\r\x9b\x00")
 
 
+def test_bidirectional_overrides_from_inputs_are_escaped_and_json_keeps_them(tmp_path: Path) -> None:
+    """An override reorders what a reader sees ("Harbour \u202eknaB" displays as "Harbour Bank"):
+    text shows it as an escape; JSON holds the same name, written as an escape too."""
+    name = "Harbour \u202eknaB\u202c \u2066iso\u2069 \u200fmark"
+    data = copy.deepcopy(MANIFEST)
+    data["organisation"]["name"] = name
+    path, pack = write_manifest(tmp_path, data), copy_pack(tmp_path)
+    bidi = "\u202e\u202c\u2066\u2069\u200f"
+    text = run("evaluate", path, "--pack", pack).stdout
+    assert "Harbour \\u202eknaB\\u202c \\u2066iso\\u2069 \\u200fmark" in text
+    assert not any(c in text for c in bidi)
+    out = run("evaluate", path, "--pack", pack, "--format", "json").stdout
+    assert not any(c in out for c in bidi)
+    assert json.loads(out)["manifest"]["organisation"] == name
+
+
 def test_json_output_stays_json_with_the_same_name(tmp_path: Path) -> None:
     result = run("evaluate", nasty_manifest(tmp_path), "--pack", copy_pack(tmp_path), "--format", "json")
     assert result.exit_code == 0
